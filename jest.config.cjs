@@ -1,0 +1,12 @@
+// Jest runs TypeScript through SWC (type-checking is `npm run typecheck`'s job).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2021' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(libphonenumber-js)/)'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
