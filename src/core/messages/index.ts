@@ -4,6 +4,7 @@
 import { errorMessages } from './errors';
 import { helpMessages } from './help';
 import { menuMessages } from './menu';
+import { schemaMessages } from './schema';
 import type { Lang, Message } from './types';
 
 export type { Lang, Message } from './types';
@@ -12,6 +13,7 @@ const catalog = {
   ...menuMessages,
   ...errorMessages,
   ...helpMessages,
+  ...schemaMessages,
 };
 
 export type MessageKey = keyof typeof catalog;

@@ -1,0 +1,125 @@
+// Localised sheet names, column headers and fixed cell values (roles, yes/no, statuses).
+
+import type { MessageTable } from './types';
+
+export const schemaMessages = {
+  // Master sheets
+  'sheet.settings': { ru: 'Настройки', en: 'Settings' },
+  'sheet.team': { ru: 'Команда', en: 'Team' },
+  'sheet.clients': { ru: 'Клиенты', en: 'Clients' },
+  'sheet.history': { ru: 'История', en: 'History' },
+  'sheet.campaigns': { ru: 'Кампании', en: 'Campaigns' },
+  'sheet.results': { ru: 'Результаты', en: 'Results' },
+  'sheet.summary': { ru: 'Сводка дня', en: 'Daily summary' },
+  'sheet.rejected': { ru: 'Отклонённые', en: 'Rejected' },
+  'sheet.comparison': { ru: 'Сравнение', en: 'Comparison' },
+  // Weekly workbook sheets
+  'sheet.totals': { ru: 'Итоги', en: 'Totals' },
+  'sheet.log': { ru: 'Журнал', en: 'Log' },
+
+  // Settings
+  'col.settings.section': { ru: 'Раздел', en: 'Section' },
+  'col.settings.code': { ru: 'Код', en: 'Code' },
+  'col.settings.value': { ru: 'Значение', en: 'Value' },
+  'col.settings.meaning': { ru: 'Действует как', en: 'Behaves as' },
+  'col.settings.description': { ru: 'Описание', en: 'Description' },
+
+  // Team
+  'col.team.email': { ru: 'Email', en: 'Email' },
+  'col.team.name': { ru: 'Имя', en: 'Name' },
+  'col.team.role': { ru: 'Роль', en: 'Role' },
+  'col.team.team': { ru: 'Команда', en: 'Team' },
+  'col.team.administrator': { ru: 'Администратор', en: 'Administrator' },
+  'col.team.active': { ru: 'Активен', en: 'Active' },
+
+  // Clients
+  'col.clients.id': { ru: 'ID клиента', en: 'Client ID' },
+  'col.clients.organisation': { ru: 'Организация', en: 'Organisation' },
+  'col.clients.contact': { ru: 'Контактное лицо', en: 'Contact' },
+  'col.clients.phone': { ru: 'Телефон', en: 'Phone' },
+  'col.clients.phoneE164': { ru: 'Телефон (E.164)', en: 'Phone (E.164)' },
+  'col.clients.email': { ru: 'Email', en: 'Email' },
+  'col.clients.manager': { ru: 'Менеджер', en: 'Manager' },
+  'col.clients.notes': { ru: 'Заметки', en: 'Notes' },
+  'col.clients.doNotCall': { ru: 'Не звонить', en: 'Do not call' },
+  'col.clients.doNotCallReason': { ru: 'Причина', en: 'Reason' },
+  'col.clients.doNotCallDate': { ru: 'Дата запрета', en: 'Do-not-call date' },
+  'col.clients.doNotCallBy': { ru: 'Кто запретил', en: 'Do-not-call by' },
+  'col.clients.addedAt': { ru: 'Добавлен', en: 'Added at' },
+  'col.clients.addedBy': { ru: 'Кем добавлен', en: 'Added by' },
+  'col.clients.source': { ru: 'Источник', en: 'Source' },
+  'col.clients.lastCampaign': { ru: 'Последняя кампания', en: 'Last campaign' },
+  'col.clients.lastOutcome': { ru: 'Последний результат', en: 'Last outcome' },
+  'col.clients.lastContact': { ru: 'Последний контакт', en: 'Last contact' },
+  'col.clients.campaigns': { ru: 'Кампаний', en: 'Campaigns' },
+  'col.clients.paid': { ru: 'Оплат', en: 'Payments' },
+
+  // History and the workbook's Log
+  'col.history.time': { ru: 'Время', en: 'Time' },
+  'col.history.day': { ru: 'День', en: 'Day' },
+  'col.history.campaign': { ru: 'Кампания', en: 'Campaign' },
+  'col.history.team': { ru: 'Команда', en: 'Team' },
+  'col.history.manager': { ru: 'Менеджер', en: 'Manager' },
+  'col.history.clientId': { ru: 'ID клиента', en: 'Client ID' },
+  'col.history.organisation': { ru: 'Организация', en: 'Organisation' },
+  'col.history.field': { ru: 'Поле', en: 'Field' },
+  'col.history.old': { ru: 'Было', en: 'Old value' },
+  'col.history.new': { ru: 'Стало', en: 'New value' },
+  'col.history.newCode': { ru: 'Код', en: 'Code' },
+  'col.history.editedBy': { ru: 'Кто изменил', en: 'Edited by' },
+  'col.history.source': { ru: 'Источник', en: 'Source' },
+
+  // Campaigns
+  'col.campaigns.id': { ru: 'ID кампании', en: 'Campaign ID' },
+  'col.campaigns.team': { ru: 'Команда', en: 'Team' },
+  'col.campaigns.weekStart': { ru: 'Неделя с', en: 'Week start' },
+  'col.campaigns.topic': { ru: 'Тема', en: 'Topic' },
+  'col.campaigns.seminarDate': { ru: 'Дата семинара', en: 'Seminar date' },
+  'col.campaigns.workbookId': { ru: 'ID таблицы', en: 'Workbook ID' },
+  'col.campaigns.url': { ru: 'Ссылка', en: 'Link' },
+  'col.campaigns.status': { ru: 'Статус', en: 'Status' },
+  'col.campaigns.createdBy': { ru: 'Создал', en: 'Created by' },
+  'col.campaigns.createdAt': { ru: 'Создана', en: 'Created at' },
+  'col.campaigns.closedAt': { ru: 'Закрыта', en: 'Closed at' },
+  'col.campaigns.triggerId': { ru: 'ID триггера', en: 'Trigger ID' },
+
+  // Results (one row per closed campaign × manager)
+  'col.results.campaign': { ru: 'Кампания', en: 'Campaign' },
+  'col.results.team': { ru: 'Команда', en: 'Team' },
+  'col.results.weekStart': { ru: 'Неделя с', en: 'Week start' },
+  'col.results.manager': { ru: 'Менеджер', en: 'Manager' },
+  'col.results.managerName': { ru: 'Имя', en: 'Name' },
+  'col.results.rank': { ru: 'Место', en: 'Rank' },
+  'col.results.mark': { ru: 'Отметка', en: 'Mark' },
+
+  // Weekly manager sheet
+  'col.calls.number': { ru: '№', en: '#' },
+  'col.calls.clientId': { ru: 'ID клиента', en: 'Client ID' },
+  'col.calls.organisation': { ru: 'Организация', en: 'Organisation' },
+  'col.calls.contact': { ru: 'Контактное лицо', en: 'Contact' },
+  'col.calls.phone': { ru: 'Телефон', en: 'Phone' },
+  'col.calls.email': { ru: 'Email', en: 'Email' },
+  'col.calls.history': { ru: 'История', en: 'History' },
+  'col.calls.outcome': { ru: 'Результат звонка', en: 'Call outcome' },
+  'col.calls.stage': { ru: 'Этап', en: 'Stage' },
+  'col.calls.quality': { ru: 'Оценка', en: 'Quality' },
+  'col.calls.nextCall': { ru: 'Следующий звонок', en: 'Next call' },
+  'col.calls.nextAction': { ru: 'Следующее действие', en: 'Next action' },
+  'col.calls.comment': { ru: 'Комментарий', en: 'Comment' },
+  'col.calls.changedAt': { ru: 'Изменено', en: 'Changed at' },
+  'col.calls.attempts': { ru: 'Попыток', en: 'Attempts' },
+  'col.calls.state': { ru: 'Служебное: состояние', en: 'Internal: state' },
+
+  // Fixed values
+  'value.yes': { ru: 'Да', en: 'Yes' },
+  'value.no': { ru: 'Нет', en: 'No' },
+  'role.administrator': { ru: 'Администратор', en: 'Administrator' },
+  'role.manager': { ru: 'Менеджер', en: 'Manager' },
+  'status.active': { ru: 'Активна', en: 'Active' },
+  'status.closed': { ru: 'Закрыта', en: 'Closed' },
+  'source.edit': { ru: 'правка', en: 'edit' },
+  'source.paste': { ru: 'вставка', en: 'paste' },
+  'source.reconcile': { ru: 'сверка', en: 'reconcile' },
+  'source.import': { ru: 'импорт', en: 'import' },
+  'source.system': { ru: 'система', en: 'system' },
+} as const satisfies MessageTable;

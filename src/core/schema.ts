@@ -1,0 +1,213 @@
+// The sheets Prozvon owns and their columns (DESIGN §3): stable keys for code, localised names
+// and headers for people. Code never finds a column by position: it maps the header row to keys
+// with `mapHeaders`, accepting either language, so a renamed or reordered column still works.
+
+import { allLabels, t, type Lang, type MessageKey } from './messages';
+
+/** How a column is formatted and validated when its sheet is set up. */
+export type ColumnKind = 'text' | 'date' | 'datetime' | 'number' | 'percent' | 'list' | 'flag';
+
+export interface ColumnSpec<K extends string = string> {
+  readonly key: K;
+  readonly header: MessageKey;
+  readonly kind: ColumnKind;
+  /** Column width in pixels. */
+  readonly width: number;
+  /** Hidden from people (script-owned state). */
+  readonly hidden?: boolean;
+}
+
+export interface SheetSpec<K extends string = string> {
+  readonly key: string;
+  readonly name: MessageKey;
+  readonly columns: readonly ColumnSpec<K>[];
+}
+
+function column<K extends string>(
+  key: K,
+  header: MessageKey,
+  kind: ColumnKind,
+  width: number,
+  hidden = false,
+): ColumnSpec<K> {
+  return hidden ? { key, header, kind, width, hidden } : { key, header, kind, width };
+}
+
+export const SETTINGS_SHEET = {
+  key: 'settings',
+  name: 'sheet.settings',
+  columns: [
+    column('section', 'col.settings.section', 'text', 110),
+    column('code', 'col.settings.code', 'text', 170),
+    column('value', 'col.settings.value', 'text', 220),
+    column('meaning', 'col.settings.meaning', 'text', 140),
+    column('description', 'col.settings.description', 'text', 360),
+  ],
+} as const satisfies SheetSpec;
+
+export const TEAM_SHEET = {
+  key: 'team',
+  name: 'sheet.team',
+  columns: [
+    column('email', 'col.team.email', 'text', 220),
+    column('name', 'col.team.name', 'text', 200),
+    column('role', 'col.team.role', 'list', 140),
+    column('team', 'col.team.team', 'text', 180),
+    column('administrator', 'col.team.administrator', 'text', 220),
+    column('active', 'col.team.active', 'flag', 80),
+  ],
+} as const satisfies SheetSpec;
+
+export const CLIENTS_SHEET = {
+  key: 'clients',
+  name: 'sheet.clients',
+  columns: [
+    column('id', 'col.clients.id', 'text', 90),
+    column('organisation', 'col.clients.organisation', 'text', 220),
+    column('contact', 'col.clients.contact', 'text', 180),
+    column('phone', 'col.clients.phone', 'text', 150),
+    column('phoneE164', 'col.clients.phoneE164', 'text', 140),
+    column('email', 'col.clients.email', 'text', 200),
+    column('manager', 'col.clients.manager', 'text', 200),
+    column('notes', 'col.clients.notes', 'text', 200),
+    column('doNotCall', 'col.clients.doNotCall', 'flag', 90),
+    column('doNotCallReason', 'col.clients.doNotCallReason', 'text', 180),
+    column('doNotCallDate', 'col.clients.doNotCallDate', 'datetime', 130),
+    column('doNotCallBy', 'col.clients.doNotCallBy', 'text', 180),
+    column('addedAt', 'col.clients.addedAt', 'datetime', 130),
+    column('addedBy', 'col.clients.addedBy', 'text', 180),
+    column('source', 'col.clients.source', 'text', 110),
+    column('lastCampaign', 'col.clients.lastCampaign', 'text', 150),
+    column('lastOutcome', 'col.clients.lastOutcome', 'text', 150),
+    column('lastContact', 'col.clients.lastContact', 'datetime', 130),
+    column('campaigns', 'col.clients.campaigns', 'number', 90),
+    column('paid', 'col.clients.paid', 'number', 80),
+  ],
+} as const satisfies SheetSpec;
+
+const EVENT_COLUMNS = [
+  column('time', 'col.history.time', 'datetime', 140),
+  column('campaign', 'col.history.campaign', 'text', 150),
+  column('team', 'col.history.team', 'text', 150),
+  column('manager', 'col.history.manager', 'text', 190),
+  column('clientId', 'col.history.clientId', 'text', 90),
+  column('organisation', 'col.history.organisation', 'text', 200),
+  column('field', 'col.history.field', 'text', 140),
+  column('old', 'col.history.old', 'text', 160),
+  column('new', 'col.history.new', 'text', 160),
+  column('code', 'col.history.newCode', 'text', 120),
+  column('editedBy', 'col.history.editedBy', 'text', 220),
+  column('source', 'col.history.source', 'text', 100),
+] as const;
+
+export const HISTORY_SHEET = {
+  key: 'history',
+  name: 'sheet.history',
+  columns: EVENT_COLUMNS,
+} as const satisfies SheetSpec;
+
+/** The weekly workbook's Log: History's columns plus the calendar day, which Totals formulas count by. */
+export const LOG_SHEET = {
+  key: 'log',
+  name: 'sheet.log',
+  columns: [...EVENT_COLUMNS, column('day', 'col.history.day', 'date', 100)],
+} as const satisfies SheetSpec;
+
+export const CAMPAIGNS_SHEET = {
+  key: 'campaigns',
+  name: 'sheet.campaigns',
+  columns: [
+    column('id', 'col.campaigns.id', 'text', 150),
+    column('team', 'col.campaigns.team', 'text', 160),
+    column('weekStart', 'col.campaigns.weekStart', 'date', 100),
+    column('topic', 'col.campaigns.topic', 'text', 220),
+    column('seminarDate', 'col.campaigns.seminarDate', 'date', 110),
+    column('workbookId', 'col.campaigns.workbookId', 'text', 160),
+    column('url', 'col.campaigns.url', 'text', 260),
+    column('status', 'col.campaigns.status', 'list', 100),
+    column('createdBy', 'col.campaigns.createdBy', 'text', 190),
+    column('createdAt', 'col.campaigns.createdAt', 'datetime', 130),
+    column('closedAt', 'col.campaigns.closedAt', 'datetime', 130),
+    column('triggerId', 'col.campaigns.triggerId', 'text', 120, true),
+  ],
+} as const satisfies SheetSpec;
+
+/** Columns of a weekly manager sheet. Input columns are the only ones a manager may edit. */
+export const CALLS_SHEET_COLUMNS = [
+  column('number', 'col.calls.number', 'number', 40),
+  column('clientId', 'col.calls.clientId', 'text', 80),
+  column('organisation', 'col.calls.organisation', 'text', 200),
+  column('contact', 'col.calls.contact', 'text', 160),
+  column('phone', 'col.calls.phone', 'text', 140),
+  column('email', 'col.calls.email', 'text', 180),
+  column('history', 'col.calls.history', 'text', 220),
+  column('outcome', 'col.calls.outcome', 'list', 170),
+  column('stage', 'col.calls.stage', 'list', 150),
+  column('quality', 'col.calls.quality', 'list', 130),
+  column('nextCall', 'col.calls.nextCall', 'date', 120),
+  column('nextAction', 'col.calls.nextAction', 'text', 180),
+  column('comment', 'col.calls.comment', 'text', 220),
+  column('changedAt', 'col.calls.changedAt', 'datetime', 130),
+  column('attempts', 'col.calls.attempts', 'number', 70, true),
+  column('state', 'col.calls.state', 'text', 80, true),
+] as const;
+
+export type CallsColumnKey = (typeof CALLS_SHEET_COLUMNS)[number]['key'];
+
+/** The columns a manager edits; everything else on their sheet is written by the script. */
+export const CALLS_INPUT_KEYS = ['outcome', 'stage', 'quality', 'nextCall', 'comment'] as const;
+export type CallsInputKey = (typeof CALLS_INPUT_KEYS)[number];
+
+export function isCallsInputKey(key: string): key is CallsInputKey {
+  return (CALLS_INPUT_KEYS as readonly string[]).includes(key);
+}
+
+export const MASTER_SHEETS = [
+  SETTINGS_SHEET,
+  TEAM_SHEET,
+  CLIENTS_SHEET,
+  HISTORY_SHEET,
+  CAMPAIGNS_SHEET,
+] as const satisfies readonly SheetSpec[];
+
+export function sheetName(lang: Lang, spec: Pick<SheetSpec, 'name'>): string {
+  return t(lang, spec.name);
+}
+
+export function headers(lang: Lang, columns: readonly ColumnSpec[]): string[] {
+  return columns.map((spec) => t(lang, spec.header));
+}
+
+/** Which column (0-based) holds each key, read from a header row; keys whose header is absent are missing. */
+export type HeaderMap<K extends string> = Partial<Record<K, number>>;
+
+function normaliseHeader(text: string): string {
+  return text.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ');
+}
+
+/**
+ * Maps a header row to column keys. Either language's header is recognised, so a master set up in
+ * Russian keeps working after its locale changes. The first occurrence of a header wins.
+ */
+export function mapHeaders<K extends string>(
+  headerRow: readonly unknown[],
+  columns: readonly ColumnSpec<K>[],
+): HeaderMap<K> {
+  const byText = new Map<string, K>();
+  for (const spec of columns) {
+    for (const label of allLabels(spec.header)) {
+      const text = normaliseHeader(label);
+      if (!byText.has(text)) byText.set(text, spec.key);
+    }
+  }
+  const map: HeaderMap<K> = {};
+  headerRow.forEach((cell, index) => {
+    const key = byText.get(normaliseHeader(String(cell)));
+    if (key !== undefined && map[key] === undefined) map[key] = index;
+  });
+  return map;
+}
+
+export function missingColumns<K extends string>(map: HeaderMap<K>, columns: readonly ColumnSpec<K>[]): K[] {
+  return columns.filter((spec) => map[spec.key] === undefined).map((spec) => spec.key);
+}
