@@ -179,6 +179,21 @@ export class Runtime {
     this.executionMs += ms;
   }
 
+  /** Time the script spends waiting (Utilities.sleep, waitLock) counts toward the 6-minute limit too. */
+  addMillis(ms: number): void {
+    if (!this.isCounting()) return;
+    this.stats.estimatedMs += ms;
+    this.executionMs += ms;
+    if (this.executionMs > EXECUTION_LIMIT_MS) throw new Error(GOOGLE_ERRORS.exceededTime);
+  }
+
+  /**
+   * Turns an error thrown by the emulator into one the script can recognise: set by the
+   * surface to build errors in the script's vm realm (so `e instanceof Error` holds there),
+   * named `Exception` as Apps Script's service errors are.
+   */
+  scriptError: ((error: unknown) => unknown) | null = null;
+
   getStats(): Stats {
     return { ...this.stats, byMethod: { ...this.stats.byMethod } };
   }
@@ -223,7 +238,7 @@ export class Runtime {
   instrument<T extends object>(target: T, className: string): T {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const runtime = this;
-    return new Proxy(target, {
+    const proxy: T = new Proxy(target, {
       get(object, property, receiver) {
         if (typeof property === 'symbol' || INTROSPECTION.has(property)) {
           return Reflect.get(object, property, receiver);
@@ -232,8 +247,14 @@ export class Runtime {
         const member: unknown = Reflect.get(object, property, receiver);
         if (typeof member !== 'function' || property.startsWith('_')) return member;
         return function instrumented(this: unknown, ...args: unknown[]) {
-          runtime.countCall(className, property);
-          return (member as (...a: unknown[]) => unknown).apply(object, args);
+          try {
+            runtime.countCall(className, property);
+            const result = (member as (...a: unknown[]) => unknown).apply(object, args);
+            // Builders and setters return `this`: hand back the wrapper so chained calls count too.
+            return result === object ? proxy : result;
+          } catch (error) {
+            throw runtime.scriptError ? runtime.scriptError(error) : error;
+          }
         };
       },
       set(object, property, value) {
@@ -243,6 +264,7 @@ export class Runtime {
         return Reflect.set(object, property, value);
       },
     });
+    return proxy;
   }
 }
 
