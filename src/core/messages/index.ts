@@ -1,18 +1,35 @@
 // The one module of user-visible text (Russian and English). Area tables are merged here;
 // code refers to messages by key and never spells user-facing words itself.
 
+import { campaignMessages } from './campaign';
 import { errorMessages } from './errors';
 import { helpMessages } from './help';
 import { menuMessages } from './menu';
+import { taxonomyMessages } from './taxonomy';
+import { cadenceMessages } from './cadence';
 import { schemaMessages } from './schema';
 import type { Lang, Message } from './types';
 
 export type { Lang, Message } from './types';
 
+/** Every area's table; keys must be unique across them (a test checks). */
+export const MESSAGE_TABLES = {
+  menuMessages,
+  errorMessages,
+  campaignMessages,
+  helpMessages,
+  taxonomyMessages,
+  cadenceMessages,
+  schemaMessages,
+};
+
 const catalog = {
   ...menuMessages,
   ...errorMessages,
+  ...campaignMessages,
   ...helpMessages,
+  ...taxonomyMessages,
+  ...cadenceMessages,
   ...schemaMessages,
 };
 

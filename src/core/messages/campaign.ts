@@ -1,0 +1,56 @@
+// Texts of master set-up and of the weekly campaign: dialogs, help texts, refusals, reports.
+
+import type { MessageTable } from './types';
+
+export const campaignMessages = {
+  'template.help.outcome': {
+    ru: 'Выберите результат звонка из списка.',
+    en: 'Pick the call outcome from the list.',
+  },
+  'template.help.stage': {
+    ru: 'Выберите этап сделки из списка.',
+    en: 'Pick the deal stage from the list.',
+  },
+  'template.help.quality': {
+    ru: 'Понравился ли семинар: выберите из списка.',
+    en: 'Did the client like the seminar: pick from the list.',
+  },
+  'template.help.nextCall': {
+    ru: 'Дата следующего звонка, например 03.12.2026.',
+    en: 'Date of the next call, for example 2026-12-03.',
+  },
+  'help.role': {
+    ru: 'Администратор или Менеджер.',
+    en: 'Administrator or Manager.',
+  },
+  'help.flag': { ru: 'Да или Нет.', en: 'Yes or No.' },
+  'help.status': { ru: 'Активна или Закрыта.', en: 'Active or Closed.' },
+  'protection.master': {
+    ru: 'Прозвон: лист мастер-таблицы, правят только администраторы',
+    en: 'Prozvon: master sheet, administrators only',
+  },
+  'protection.workbook': {
+    ru: 'Прозвон: служебный лист, правит только скрипт',
+    en: 'Prozvon: script-owned sheet',
+  },
+  'setup.done': {
+    ru: 'Мастер-таблица готова. Создано листов: {created}, дополнено: {repaired}. Заполните листы «Команда» и «Клиенты».',
+    en: 'The master is ready. Sheets created: {created}, repaired: {repaired}. Fill in the Team and Clients sheets.',
+  },
+  'setup.unchanged': {
+    ru: 'Мастер-таблица уже настроена: ничего не изменено.',
+    en: 'The master is already set up: nothing changed.',
+  },
+  'error.notMaster': {
+    ru: 'Эта функция работает в мастер-таблице Прозвона. Откройте мастер-таблицу и повторите.',
+    en: 'This works in the Prozvon master spreadsheet. Open the master and try again.',
+  },
+  'error.masterNotSetUp': {
+    ru: 'Мастер-таблица не настроена: выполните «Обзвон → Настроить мастер-таблицу».',
+    en: 'The master is not set up: run “Prozvon → Set up master”.',
+  },
+  'error.notAdministrator': {
+    ru: 'Только администраторы из листа «Команда» могут делать это ({email} там не администратор).',
+    en: 'Only administrators listed on the Team sheet can do this ({email} is not one).',
+  },
+} as const satisfies MessageTable;

@@ -1,0 +1,38 @@
+import { allLabels, langFromLocale, MESSAGE_TABLES, t } from './index';
+
+describe('the messages module', () => {
+  it('never defines the same key in two area tables', () => {
+    const seen = new Map<string, string>();
+    for (const [table, messages] of Object.entries(MESSAGE_TABLES)) {
+      for (const key of Object.keys(messages)) {
+        expect(`${key} in ${table}`).toBe(`${key} in ${seen.get(key) ?? table}`);
+        seen.set(key, table);
+      }
+    }
+  });
+
+  it('has non-empty Russian and English text for every key', () => {
+    for (const messages of Object.values(MESSAGE_TABLES)) {
+      for (const message of Object.values(messages) as { ru: string; en: string }[]) {
+        expect(message.ru.trim()).not.toBe('');
+        expect(message.en.trim()).not.toBe('');
+      }
+    }
+  });
+
+  it('speaks Russian for Russian locales and English otherwise', () => {
+    expect(langFromLocale('ru_RU')).toBe('ru');
+    expect(langFromLocale('ru')).toBe('ru');
+    expect(langFromLocale('en_US')).toBe('en');
+    expect(langFromLocale('de_DE')).toBe('en');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('en', 'error.notAdministrator', { email: 'x@firm.ru' })).toContain('x@firm.ru');
+    expect(t('ru', 'feature.notYet', { feature: 'A' })).toContain('{what}');
+  });
+
+  it('lists both languages of a label', () => {
+    expect(allLabels('menu.newCampaign')).toEqual(['Новая недельная кампания', 'New weekly campaign']);
+  });
+});
