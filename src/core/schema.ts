@@ -33,15 +33,22 @@ function column<K extends string>(
   return hidden ? { key, header, kind, width, hidden } : { key, header, kind, width };
 }
 
+/**
+ * Settings is one table: parameter rows (section "parameter": code, name, value), holiday rows are a
+ * parameter too, and option rows (section = the list: outcome / stage / quality) with a stable code,
+ * both labels and the built-in code whose meaning a custom option borrows.
+ */
 export const SETTINGS_SHEET = {
   key: 'settings',
   name: 'sheet.settings',
   columns: [
     column('section', 'col.settings.section', 'text', 110),
     column('code', 'col.settings.code', 'text', 170),
-    column('value', 'col.settings.value', 'text', 220),
+    column('name', 'col.settings.name', 'text', 300),
+    column('value', 'col.settings.value', 'text', 200),
+    column('labelRu', 'col.settings.labelRu', 'text', 190),
+    column('labelEn', 'col.settings.labelEn', 'text', 170),
     column('meaning', 'col.settings.meaning', 'text', 140),
-    column('description', 'col.settings.description', 'text', 360),
   ],
 } as const satisfies SheetSpec;
 

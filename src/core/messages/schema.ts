@@ -20,9 +20,12 @@ export const schemaMessages = {
   // Settings
   'col.settings.section': { ru: 'Раздел', en: 'Section' },
   'col.settings.code': { ru: 'Код', en: 'Code' },
+  'col.settings.name': { ru: 'Параметр', en: 'Setting' },
   'col.settings.value': { ru: 'Значение', en: 'Value' },
+  'col.settings.labelRu': { ru: 'Название (рус.)', en: 'Label (Russian)' },
+  'col.settings.labelEn': { ru: 'Название (англ.)', en: 'Label (English)' },
   'col.settings.meaning': { ru: 'Действует как', en: 'Behaves as' },
-  'col.settings.description': { ru: 'Описание', en: 'Description' },
+  'settings.section.parameter': { ru: 'Параметр', en: 'Parameter' },
 
   // Team
   'col.team.email': { ru: 'Email', en: 'Email' },
