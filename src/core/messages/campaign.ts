@@ -53,4 +53,24 @@ export const campaignMessages = {
     ru: 'Только администраторы из листа «Команда» могут делать это ({email} там не администратор).',
     en: 'Only administrators listed on the Team sheet can do this ({email} is not one).',
   },
+  'settings.defaultTopicValue': { ru: 'Семинар', en: 'Seminar' },
+  'setting.dailySummaryHour': { ru: 'Час ежедневной сводки', en: 'Daily summary hour' },
+  'setting.emailDigest': { ru: 'Отправлять сводку по почте', en: 'E-mail the daily summary' },
+  'setting.defaultTopic': { ru: 'Тема по умолчанию', en: 'Default topic' },
+  'setting.seminarWeekday': { ru: 'День семинара', en: 'Seminar weekday' },
+  'settings.badValue': {
+    ru: 'Настройки, строка {row}: значение «{value}» параметра {code} не подходит, нужно: {expected}',
+    en: 'Settings, row {row}: the value “{value}” of {code} does not fit; expected {expected}',
+  },
+  'settings.expected.hour': { ru: 'целый час от 0 до 23', en: 'a whole hour from 0 to 23' },
+  'settings.expected.yesNo': { ru: 'Да или Нет', en: 'Yes or No' },
+  'settings.expected.weekday': { ru: 'день недели (Пн … Вс)', en: 'a weekday (Mon … Sun)' },
+  'settings.unknownCode': {
+    ru: 'Настройки, строка {row}: неизвестный параметр «{code}». Проверьте код или удалите строку.',
+    en: 'Settings, row {row}: unknown setting “{code}”. Check the code or delete the row.',
+  },
+  'settings.unknownSection': {
+    ru: 'Настройки, строка {row}: раздел «{section}» не распознан (нужно: Параметр, Результат звонка, Этап или Качество).',
+    en: 'Settings, row {row}: section “{section}” is not recognised (expected Parameter, Call outcome, Stage or Quality).',
+  },
 } as const satisfies MessageTable;

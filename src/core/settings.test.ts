@@ -1,0 +1,68 @@
+import { DEFAULT_CADENCE } from './cadence';
+import { ProzvonError } from './errors';
+import { defaultSettingsRows, parseSettings, type SettingsRow, type SettingsSheetRow } from './settings';
+import { DEFAULT_TAXONOMY } from './taxonomy';
+
+function asSheetRows(rows: readonly SettingsRow[]): SettingsSheetRow[] {
+  return rows.map((row, index) => ({ ...row, rowNumber: index + 2 }));
+}
+
+function errorOf(fn: () => unknown): ProzvonError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ProzvonError) return error;
+    throw error;
+  }
+  throw new Error('expected a ProzvonError');
+}
+
+describe('the Settings table', () => {
+  it.each(['ru', 'en'] as const)('reads its own default rows back as the defaults (%s)', (lang) => {
+    const settings = parseSettings(asSheetRows(defaultSettingsRows(lang)), lang, 'Europe/Moscow');
+    expect(settings.cadence).toEqual(DEFAULT_CADENCE);
+    expect(settings.taxonomy).toEqual(DEFAULT_TAXONOMY);
+    expect(settings.app.emailDigest).toBe(false);
+    expect(settings.app.dailySummaryHour).toBe(18);
+    expect(settings.app.seminarWeekday).toBe(6);
+  });
+
+  it('reads a Russian table in an English spreadsheet', () => {
+    const settings = parseSettings(asSheetRows(defaultSettingsRows('ru')), 'en', 'Europe/Moscow');
+    expect(settings.cadence.maxNoAnswerAttempts).toBe(DEFAULT_CADENCE.maxNoAnswerAttempts);
+  });
+
+  it('turns the e-mail digest on when the administrator writes Да', () => {
+    const rows = defaultSettingsRows('ru').map((row) =>
+      row.code === 'emailDigest' ? { ...row, value: 'Да' } : row,
+    );
+    expect(parseSettings(asSheetRows(rows), 'ru', 'Europe/Moscow').app.emailDigest).toBe(true);
+  });
+
+  it('names the row of an hour that is not an hour', () => {
+    const rows = defaultSettingsRows('en').map((row) =>
+      row.code === 'dailySummaryHour' ? { ...row, value: '25' } : row,
+    );
+    const row = rows.findIndex((r) => r.code === 'dailySummaryHour') + 2;
+    const error = errorOf(() => parseSettings(asSheetRows(rows), 'en', 'Europe/Moscow'));
+    expect(error.code).toBe('settings.badValue');
+    expect(error.params.row).toBe(row);
+  });
+
+  it('reports an unknown parameter code instead of ignoring a typo', () => {
+    const rows = [
+      ...defaultSettingsRows('ru'),
+      { ...defaultSettingsRows('ru')[0]!, code: 'maxNoAnswerAtempts' },
+    ];
+    expect(errorOf(() => parseSettings(asSheetRows(rows), 'ru', 'Europe/Moscow')).code).toBe(
+      'settings.unknownCode',
+    );
+  });
+
+  it('reports a row whose section is neither a parameter nor a list', () => {
+    const rows = [...defaultSettingsRows('ru'), { ...defaultSettingsRows('ru')[0]!, section: 'Прочее' }];
+    const error = errorOf(() => parseSettings(asSheetRows(rows), 'ru', 'Europe/Moscow'));
+    expect(error.code).toBe('settings.unknownSection');
+    expect(error.params.row).toBe(rows.length + 1);
+  });
+});
