@@ -99,23 +99,23 @@ export interface Taxonomy {
 }
 
 /**
- * One row of the Settings option table, as the gas layer reads it by header. The columns are:
- * list (a list name in either language, or 'outcome' / 'stage' / 'quality'), code, Russian label,
+ * One option row of Settings, as the gas layer reads it by header (schema SETTINGS_SHEET). Columns:
+ * section (the list: its name in either language, or 'outcome' / 'stage' / 'quality'), code, Russian label,
  * English label, meaning (a built-in code of the same list; blank for the built-ins themselves).
  * `rowNumber` is the sheet row, used only to name the row in errors.
  */
 export interface TaxonomySettingsRow {
   readonly rowNumber: number;
-  readonly list: unknown;
+  readonly section: unknown;
   readonly code: unknown;
   readonly labelRu: unknown;
   readonly labelEn: unknown;
   readonly meaning: unknown;
 }
 
-/** The plain values of one Settings option row, in column order list, code, ru, en, meaning. */
+/** The plain values of one Settings option row (keys are SETTINGS_SHEET column keys). */
 export interface TaxonomyRowValues {
-  readonly list: string;
+  readonly section: string;
   readonly code: string;
   readonly labelRu: string;
   readonly labelEn: string;
@@ -143,11 +143,11 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
   quality: builtInOptions('quality'),
 };
 
-/** The rows "Set up master" writes into Settings; the list column is named in the sheet's language. */
+/** The option rows "Set up master" writes into Settings; the section is named in the sheet's language. */
 export function defaultTaxonomyRows(lang: Lang): TaxonomyRowValues[] {
   return OPTION_LISTS.flatMap((list) =>
     DEFAULT_TAXONOMY[list].map((option) => ({
-      list: t(lang, `list.${list}`),
+      section: t(lang, `list.${list}`),
       code: option.code,
       labelRu: option.labels.ru,
       labelEn: option.labels.en,
@@ -182,7 +182,7 @@ export function parseTaxonomy(rows: readonly TaxonomySettingsRow[], lang: Lang):
   const labelRows = new Map<string, number>();
 
   for (const row of rows) {
-    const cells = [row.list, row.code, row.labelRu, row.labelEn, row.meaning].map(cellText);
+    const cells = [row.section, row.code, row.labelRu, row.labelEn, row.meaning].map(cellText);
     if (cells.every((cell) => cell === '')) continue;
     const [listText = '', codeText = '', ruText = '', enText = '', meaningText = ''] = cells;
     const rowParams = { row: row.rowNumber };
@@ -265,6 +265,15 @@ export function labelOf(taxonomy: Taxonomy, list: OptionList, code: string, lang
 /** The labels a dropdown offers, in Settings order. */
 export function dropdownLabels(taxonomy: Taxonomy, list: OptionList, lang: Lang): string[] {
   return taxonomy[list].map((option) => option.labels[lang]);
+}
+
+/** The codes of every option whose meaning is one of the given built-in codes (custom ones included). */
+export function codesWithMeaning(
+  taxonomy: Taxonomy,
+  list: OptionList,
+  meanings: readonly string[],
+): string[] {
+  return taxonomy[list].filter((option) => meanings.includes(option.meaning)).map((option) => option.code);
 }
 
 /** The labels (in a language) of every option whose meaning is one of the given codes. */
