@@ -139,6 +139,43 @@ export const CAMPAIGNS_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+/** The funnel figures, in the order Totals and Results show them (defined in funnel.ts). */
+export const FUNNEL_COLUMNS = [
+  column('listSize', 'col.funnel.listSize', 'number', 80),
+  column('called', 'col.funnel.called', 'number', 80),
+  column('notCalled', 'col.funnel.notCalled', 'number', 90),
+  column('noAnswer', 'col.funnel.noAnswer', 'number', 90),
+  column('reached', 'col.funnel.reached', 'number', 90),
+  column('agreed', 'col.funnel.agreed', 'number', 90),
+  column('offers', 'col.funnel.offers', 'number', 80),
+  column('invoices', 'col.funnel.invoices', 'number', 80),
+  column('paid', 'col.funnel.paid', 'number', 80),
+  column('venueTold', 'col.funnel.venueTold', 'number', 90),
+  column('attended', 'col.funnel.attended', 'number', 90),
+  column('liked', 'col.funnel.liked', 'number', 90),
+  column('disliked', 'col.funnel.disliked', 'number', 100),
+  column('refused', 'col.funnel.refused', 'number', 90),
+  column('doNotCall', 'col.funnel.doNotCall', 'number', 100),
+  column('conversion', 'col.funnel.conversion', 'percent', 100),
+] as const;
+
+export type FunnelColumnKey = (typeof FUNNEL_COLUMNS)[number]['key'];
+
+export const RESULTS_SHEET = {
+  key: 'results',
+  name: 'sheet.results',
+  columns: [
+    column('campaign', 'col.results.campaign', 'text', 150),
+    column('team', 'col.results.team', 'text', 150),
+    column('weekStart', 'col.results.weekStart', 'date', 100),
+    column('manager', 'col.results.manager', 'text', 190),
+    column('managerName', 'col.results.managerName', 'text', 170),
+    ...FUNNEL_COLUMNS,
+    column('rank', 'col.results.rank', 'number', 70),
+    column('mark', 'col.results.mark', 'text', 110),
+  ],
+} as const satisfies SheetSpec;
+
 /** Columns of a weekly manager sheet. Input columns are the only ones a manager may edit. */
 export const CALLS_SHEET_COLUMNS = [
   column('number', 'col.calls.number', 'number', 40),
@@ -175,6 +212,7 @@ export const MASTER_SHEETS = [
   CLIENTS_SHEET,
   HISTORY_SHEET,
   CAMPAIGNS_SHEET,
+  RESULTS_SHEET,
 ] as const satisfies readonly SheetSpec[];
 
 export function sheetName(lang: Lang, spec: Pick<SheetSpec, 'name'>): string {

@@ -20,8 +20,12 @@ export interface Table<K extends string> {
   readonly map: HeaderMap<K>;
   /** Number of columns in the header row. */
   readonly width: number;
-  /** Data rows (below the header), as read. */
+  /** Non-empty data rows (below the header), as read. */
   readonly rows: unknown[][];
+  /** The sheet row number (1-based) of each entry of `rows`. */
+  readonly rowNumbers: number[];
+  /** The last sheet row with content (the header row when there is no data). */
+  readonly lastRow: number;
 }
 
 export type RowRecord<K extends string> = Partial<Record<K, unknown>>;
@@ -31,8 +35,16 @@ export function readTable<K extends string>(sheet: Sheet, columns: readonly Colu
   const values = sheet.getDataRange().getValues();
   const headerRow = values[0] ?? [];
   const width = lastNonEmpty(headerRow) + 1;
-  const rows = values.slice(1).filter((row) => row.some((cell) => cell !== '' && cell !== null));
-  return { sheet, columns, map: mapHeaders(headerRow, columns), width, rows };
+  const rows: unknown[][] = [];
+  const rowNumbers: number[] = [];
+  values.forEach((row, index) => {
+    if (index > 0 && row.some((value) => value !== '' && value !== null)) {
+      rows.push(row);
+      rowNumbers.push(index + 1);
+    }
+  });
+  const lastRow = rowNumbers[rowNumbers.length - 1] ?? 1;
+  return { sheet, columns, map: mapHeaders(headerRow, columns), width, rows, rowNumbers, lastRow };
 }
 
 function lastNonEmpty(row: readonly unknown[]): number {
@@ -119,7 +131,7 @@ export function appendRows<K extends string>(
 ): number {
   if (rows.length === 0) return 0;
   const sheet = table.sheet;
-  const firstRow = (afterRow ?? table.rows.length + 1) + 1;
+  const firstRow = (afterRow ?? table.lastRow) + 1;
   const needed = firstRow + rows.length - 1;
   const maxRows = sheet.getMaxRows();
   if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);

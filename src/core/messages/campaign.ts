@@ -73,4 +73,8 @@ export const campaignMessages = {
     ru: 'Настройки, строка {row}: раздел «{section}» не распознан (нужно: Параметр, Результат звонка, Этап или Качество).',
     en: 'Settings, row {row}: section “{section}” is not recognised (expected Parameter, Call outcome, Stage or Quality).',
   },
+  'triggers.limit': {
+    ru: 'Достигнут предел Google: {limit} триггеров на пользователя. Закройте старые кампании (откройте их ссылки в листе «Кампании»), чтобы освободить место. Открытые кампании: {campaigns}.',
+    en: "Google's limit of {limit} triggers per user is reached. Close old campaigns (see the Campaigns sheet) to make room. Open campaigns: {campaigns}.",
+  },
 } as const satisfies MessageTable;

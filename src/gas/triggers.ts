@@ -1,0 +1,116 @@
+// Installable triggers: one onEdit trigger per active weekly workbook, and the master's
+// time-driven jobs, installed once and never duplicated. Checks Google's 20-trigger limit
+// before creating one, so the administrator learns what to close instead of a raw failure.
+
+import { ProzvonError } from '../core/errors';
+import { NIGHTLY_RECONCILE_HOUR, TRIGGER_HANDLERS, TRIGGER_LIMIT } from '../core/triggers';
+
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+function projectTriggers(): Trigger[] {
+  return ScriptApp.getProjectTriggers();
+}
+
+/** Fails with a clear message (naming the open campaigns) when a new trigger would pass the limit. */
+function assertRoomFor(count: number, triggers: readonly Trigger[], openCampaigns: readonly string[]): void {
+  if (triggers.length + count > TRIGGER_LIMIT) {
+    throw new ProzvonError('triggers.limit', {
+      limit: TRIGGER_LIMIT,
+      campaigns: openCampaigns.join(', ') || '—',
+    });
+  }
+}
+
+/** The onEdit trigger of a workbook, created unless it exists; returns its unique id. */
+export function ensureEditTrigger(workbookId: string, openCampaigns: readonly string[]): string {
+  const triggers = projectTriggers();
+  const existing = triggers.find(
+    (trigger) =>
+      trigger.getHandlerFunction() === TRIGGER_HANDLERS.workbookEdit &&
+      trigger.getTriggerSourceId() === workbookId,
+  );
+  if (existing) return existing.getUniqueId();
+  assertRoomFor(1, triggers, openCampaigns);
+  return ScriptApp.newTrigger(TRIGGER_HANDLERS.workbookEdit)
+    .forSpreadsheet(workbookId)
+    .onEdit()
+    .create()
+    .getUniqueId();
+}
+
+/** Deletes this user's edit triggers on workbooks that no longer have an active campaign. */
+export function pruneEditTriggers(activeWorkbookIds: ReadonlySet<string>): number {
+  let deleted = 0;
+  for (const trigger of projectTriggers()) {
+    const source = trigger.getTriggerSourceId();
+    if (trigger.getHandlerFunction() === TRIGGER_HANDLERS.workbookEdit && !activeWorkbookIds.has(source)) {
+      ScriptApp.deleteTrigger(trigger);
+      deleted++;
+    }
+  }
+  return deleted;
+}
+
+/** Deletes every trigger watching a workbook (its campaign is closed). */
+export function deleteTriggersFor(workbookId: string): number {
+  let deleted = 0;
+  for (const trigger of projectTriggers()) {
+    if (trigger.getTriggerSourceId() === workbookId) {
+      ScriptApp.deleteTrigger(trigger);
+      deleted++;
+    }
+  }
+  return deleted;
+}
+
+/**
+ * The nightly reconcile and the daily summary, each installed once. The summary trigger is
+ * re-created when Settings moved its hour. Returns the handlers that were (re)installed.
+ */
+export function ensureTimeTriggers(
+  summaryHour: number,
+  timeZone: string,
+  openCampaigns: readonly string[],
+  runningUser: string,
+): string[] {
+  // Triggers belong to the user who creates them and others cannot see them: the first
+  // administrator to set up owns the time-driven jobs, so a second one does not double them.
+  const properties = PropertiesService.getScriptProperties();
+  const ownerKey = 'prozvon.timeTriggersOwner';
+  const owner = properties.getProperty(ownerKey);
+  if (owner !== null && owner !== runningUser) return [];
+  properties.setProperty(ownerKey, runningUser);
+  const triggers = projectTriggers();
+  const installed: string[] = [];
+  const byHandler = (handler: string) =>
+    triggers.filter((trigger) => trigger.getHandlerFunction() === handler);
+
+  const reconcile = byHandler(TRIGGER_HANDLERS.nightlyReconcile);
+  if (reconcile.length === 0) {
+    assertRoomFor(1, triggers, openCampaigns);
+    ScriptApp.newTrigger(TRIGGER_HANDLERS.nightlyReconcile)
+      .timeBased()
+      .everyDays(1)
+      .atHour(NIGHTLY_RECONCILE_HOUR)
+      .inTimezone(timeZone)
+      .create();
+    installed.push(TRIGGER_HANDLERS.nightlyReconcile);
+  }
+
+  const summaryHourKey = 'prozvon.summaryHour';
+  const summary = byHandler(TRIGGER_HANDLERS.dailySummary);
+  const hourChanged = properties.getProperty(summaryHourKey) !== String(summaryHour);
+  if (summary.length === 0 || hourChanged) {
+    for (const trigger of summary) ScriptApp.deleteTrigger(trigger);
+    assertRoomFor(summary.length === 0 ? 1 : 0, triggers, openCampaigns);
+    ScriptApp.newTrigger(TRIGGER_HANDLERS.dailySummary)
+      .timeBased()
+      .everyDays(1)
+      .atHour(summaryHour)
+      .inTimezone(timeZone)
+      .create();
+    properties.setProperty(summaryHourKey, String(summaryHour));
+    installed.push(TRIGGER_HANDLERS.dailySummary);
+  }
+  return installed;
+}
