@@ -7,6 +7,7 @@ import { helpMessages } from './help';
 import { menuMessages } from './menu';
 import { taxonomyMessages } from './taxonomy';
 import { cadenceMessages } from './cadence';
+import { identityMessages } from './identity';
 import { schemaMessages } from './schema';
 import type { Lang, Message } from './types';
 
@@ -20,6 +21,7 @@ export const MESSAGE_TABLES = {
   helpMessages,
   taxonomyMessages,
   cadenceMessages,
+  identityMessages,
   schemaMessages,
 };
 
@@ -30,6 +32,7 @@ const catalog = {
   ...helpMessages,
   ...taxonomyMessages,
   ...cadenceMessages,
+  ...identityMessages,
   ...schemaMessages,
 };
 

@@ -1,0 +1,208 @@
+// Adding clients: which pasted rows become new clients (with IDs and normalised contacts), which
+// duplicate an existing client or an earlier row of the same batch (by normalised phone or
+// e-mail, naming the client matched), and which are refused, row by row, with the reason.
+
+import { cellText, labelKey } from './cells';
+import {
+  emailProblemText,
+  formatClientId,
+  highestClientSerial,
+  normaliseEmail,
+  normalisePhone,
+  phoneProblemText,
+} from './identity';
+import { t, type Lang, type MessageKey, type MessageParams } from './messages';
+
+/** A pasted row by column key; `rowNumber` is how the report names it. */
+export interface ImportRow {
+  readonly rowNumber: number;
+  readonly organisation: unknown;
+  readonly contact?: unknown;
+  readonly phone?: unknown;
+  readonly email?: unknown;
+  /** A manager's e-mail or name; blank means the batch's default manager. */
+  readonly manager?: unknown;
+  readonly notes?: unknown;
+}
+
+/** A client already on the Clients sheet, as far as duplicate detection needs it. */
+export interface ExistingClient {
+  readonly id: string;
+  readonly organisation: string;
+  /** The phone as typed; normalised here when `phoneE164` is blank (rows from before Prozvon). */
+  readonly phone?: unknown;
+  readonly phoneE164?: unknown;
+  readonly email?: unknown;
+}
+
+export interface ImportManager {
+  readonly email: string;
+  readonly name: string;
+}
+
+export interface ImportOptions {
+  readonly lang: Lang;
+  /** Managers the rows may be assigned to (the administrator's active managers). */
+  readonly managers: readonly ImportManager[];
+  /** E-mail of the manager for rows whose manager cell is blank. */
+  readonly defaultManager?: string | undefined;
+  readonly existing: readonly ExistingClient[];
+  /** The highest client serial ever issued, if the gas layer keeps one (see nextClientIds). */
+  readonly lastIssuedSerial?: number | undefined;
+}
+
+export interface NewClient {
+  readonly rowNumber: number;
+  readonly id: string;
+  readonly organisation: string;
+  readonly contact: string;
+  /** As typed (write with asSheetText). */
+  readonly phone: string;
+  /** PhoneResult.normalised, or '' when the row has only an e-mail. */
+  readonly phoneE164: string;
+  readonly email: string;
+  readonly manager: string;
+  readonly notes: string;
+}
+
+export interface ImportNotice {
+  readonly rowNumber: number;
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
+
+export interface DuplicateNotice extends ImportNotice {
+  readonly by: 'phone' | 'email';
+  /** The existing client matched, or the earlier row of this batch. */
+  readonly match:
+    | { readonly kind: 'client'; readonly clientId: string; readonly organisation: string }
+    | { readonly kind: 'batch'; readonly rowNumber: number };
+}
+
+export interface ImportPlan {
+  readonly accepted: readonly NewClient[];
+  readonly duplicates: readonly DuplicateNotice[];
+  readonly rejected: readonly ImportNotice[];
+  /** The highest serial now issued, to store for the next batch. */
+  readonly lastIssuedSerial: number;
+}
+
+type Owner =
+  { readonly kind: 'client'; clientId: string; organisation: string } | { kind: 'batch'; rowNumber: number };
+
+function findManager(managers: readonly ImportManager[], value: string): ImportManager | undefined {
+  const key = labelKey(value);
+  return managers.find((m) => labelKey(m.email) === key || labelKey(m.name) === key);
+}
+
+/**
+ * Plans adding a batch of clients. A row is accepted when it has an organisation, a known
+ * manager, at least one of phone and e-mail, and every contact it gives is valid (a typed but
+ * invalid phone is refused, not dropped: the administrator corrects the row). Blank rows are
+ * skipped. Duplicates are matched on the normalised phone and the e-mail; the first row of the
+ * batch wins over later ones.
+ */
+export function planClientImport(rows: readonly ImportRow[], options: ImportOptions): ImportPlan {
+  const { lang } = options;
+  const owners = new Map<string, Owner>();
+  for (const client of options.existing) {
+    const owner: Owner = { kind: 'client', clientId: client.id, organisation: client.organisation };
+    const stored = cellText(client.phoneE164);
+    const phone = stored !== '' ? stored : normalisePhone(client.phone);
+    if (typeof phone === 'string') owners.set(`phone:${phone}`, owner);
+    else if (phone.ok) owners.set(`phone:${phone.normalised}`, owner);
+    const email = normaliseEmail(client.email);
+    if (email.ok) owners.set(`email:${email.email}`, owner);
+  }
+
+  const candidates: Omit<NewClient, 'id'>[] = [];
+  const duplicates: DuplicateNotice[] = [];
+  const rejected: ImportNotice[] = [];
+  const reject = (rowNumber: number, key: MessageKey, params: MessageParams = {}) =>
+    rejected.push({ rowNumber, key, params: { row: rowNumber, ...params } });
+
+  for (const row of rows) {
+    const cells = [row.organisation, row.contact, row.phone, row.email, row.manager, row.notes].map(cellText);
+    if (cells.every((cell) => cell === '')) continue;
+    const { rowNumber } = row;
+    const organisation = cellText(row.organisation);
+    if (organisation === '') {
+      reject(rowNumber, 'import.noOrganisation');
+      continue;
+    }
+    const managerText = cellText(row.manager) || (options.defaultManager ?? '');
+    const manager = findManager(options.managers, managerText);
+    if (!manager) {
+      reject(rowNumber, 'import.unknownManager', { manager: managerText });
+      continue;
+    }
+    const phoneText = cellText(row.phone);
+    const emailText = cellText(row.email);
+    if (phoneText === '' && emailText === '') {
+      reject(rowNumber, 'import.noContact');
+      continue;
+    }
+    const phone = normalisePhone(phoneText);
+    if (phoneText !== '' && !phone.ok) {
+      reject(rowNumber, 'import.badPhone', {
+        value: phoneText,
+        reason: phoneProblemText(phone.problem, lang),
+      });
+      continue;
+    }
+    const email = normaliseEmail(emailText);
+    if (emailText !== '' && !email.ok) {
+      reject(rowNumber, 'import.badEmail', {
+        value: emailText,
+        reason: emailProblemText(email.problem, lang),
+      });
+      continue;
+    }
+
+    const keys: ['phone' | 'email', string][] = [];
+    if (phone.ok) keys.push(['phone', phone.normalised]);
+    if (email.ok) keys.push(['email', email.email]);
+    const clash = keys.map(([by, key]) => ({ by, owner: owners.get(`${by}:${key}`) })).find((c) => c.owner);
+    if (clash?.owner) {
+      const by = t(lang, `import.by.${clash.by}`);
+      const { owner } = clash;
+      duplicates.push(
+        owner.kind === 'client'
+          ? {
+              rowNumber,
+              by: clash.by,
+              match: owner,
+              key: 'import.duplicateOfClient',
+              params: { row: rowNumber, clientId: owner.clientId, organisation: owner.organisation, by },
+            }
+          : {
+              rowNumber,
+              by: clash.by,
+              match: owner,
+              key: 'import.duplicateInBatch',
+              params: { row: rowNumber, otherRow: owner.rowNumber, by },
+            },
+      );
+      continue;
+    }
+    for (const [by, key] of keys) owners.set(`${by}:${key}`, { kind: 'batch', rowNumber });
+    candidates.push({
+      rowNumber,
+      organisation,
+      contact: cellText(row.contact),
+      phone: phoneText,
+      phoneE164: phone.ok ? phone.normalised : '',
+      email: email.ok ? email.email : '',
+      manager: manager.email,
+      notes: cellText(row.notes),
+    });
+  }
+
+  const existingIds = options.existing.map((client) => client.id);
+  const firstSerial = highestClientSerial(existingIds, options.lastIssuedSerial ?? 0) + 1;
+  const accepted = candidates.map((candidate, index) => ({
+    ...candidate,
+    id: formatClientId(firstSerial + index),
+  }));
+  return { accepted, duplicates, rejected, lastIssuedSerial: firstSerial + accepted.length - 1 };
+}
