@@ -68,7 +68,7 @@ export interface CampaignDates {
 }
 
 /** A cell group whose change can move the cadence; used to know which change is the latest. */
-export type CadenceField = 'outcome' | 'stage' | 'quality' | 'nextCallDate';
+export type CadenceField = 'outcome' | 'stage' | 'quality' | 'nextCall';
 
 /** A row's state as cadence sees it: meanings, not labels (see taxonomy.meaningOf). */
 export interface CadenceRow {
@@ -81,7 +81,7 @@ export interface CadenceRow {
   readonly typedCallDate?: IsoDay | undefined;
   /** The client attended last week's seminar: the first call asks for feedback (planning sets it). */
   readonly askFeedbackFirst?: boolean | undefined;
-  /** Which cells this edit changed; absent means "the outcome is the latest news". */
+  /** Which cells this edit changed; absent means "the outcome changed". */
   readonly changed?: readonly CadenceField[] | undefined;
 }
 
@@ -181,7 +181,11 @@ export function nextStep(
   }
   const withNotice = (step: NextStep): NextStep => (notice ? { ...step, notice } : step);
 
-  const outcomeIsLatest = row.changed === undefined || row.changed.includes('outcome');
+  // A stage or quality entered without touching the outcome is newer than the outcome's
+  // no-answer or call-back, so then timing follows the stage; otherwise the outcome decides.
+  const changed = row.changed ?? ['outcome'];
+  const outcomeIsLatest =
+    changed.includes('outcome') || !(changed.includes('stage') || changed.includes('quality'));
   if (outcomeIsLatest && row.outcome === 'NO_ANSWER') {
     if ((row.noAnswerAttempts ?? 1) >= settings.maxNoAnswerAttempts)
       return { nextCallDate: null, action: 'GAVE_UP' };

@@ -8,6 +8,7 @@ import { menuMessages } from './menu';
 import { taxonomyMessages } from './taxonomy';
 import { cadenceMessages } from './cadence';
 import { identityMessages } from './identity';
+import { eventMessages } from './events';
 import { schemaMessages } from './schema';
 import type { Lang, Message } from './types';
 
@@ -22,6 +23,7 @@ export const MESSAGE_TABLES = {
   taxonomyMessages,
   cadenceMessages,
   identityMessages,
+  eventMessages,
   schemaMessages,
 };
 
@@ -33,6 +35,7 @@ const catalog = {
   ...taxonomyMessages,
   ...cadenceMessages,
   ...identityMessages,
+  ...eventMessages,
   ...schemaMessages,
 };
 

@@ -1,0 +1,207 @@
+// A manager's edit as History sees it: which tracked cells of a row changed (one cell, a paste
+// over many rows and columns, a cleared cell), one event per changed cell and none for a value
+// that did not change, plus the script-owned cells to rewrite (next call, next action, attempts,
+// changed at) from the cadence. The gas layer reads the rows before and after, calls this, and
+// appends the events to History and the Log in one batch.
+
+import { isoDayInTimeZone, parseDay, type IsoDay } from './calendar';
+import {
+  actionLabel,
+  nextStep,
+  type CadenceField,
+  type CadenceSettings,
+  type CampaignDates,
+  type NextAction,
+} from './cadence';
+import { cellText } from './cells';
+import { allLabels, t, type Lang, type MessageKey, type MessageParams } from './messages';
+import { findOption, type OptionList, type Taxonomy } from './taxonomy';
+
+/** The manager-editable cells whose changes are recorded (the keys of schema's CALLS_INPUT_KEYS). */
+export const TRACKED_FIELDS = ['outcome', 'stage', 'quality', 'nextCall', 'comment'] as const;
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+const LIST_FIELDS: readonly OptionList[] = ['outcome', 'stage', 'quality'];
+
+function isListField(field: TrackedField): field is OptionList {
+  return (LIST_FIELDS as readonly string[]).includes(field);
+}
+
+/** A History "field" cell back to its key: the key itself, or its column header in either language. */
+export function parseEventField(value: unknown): TrackedField | undefined {
+  const text = cellText(value).toLowerCase();
+  return TRACKED_FIELDS.find(
+    (field) =>
+      field.toLowerCase() === text || allLabels(`col.calls.${field}`).some((l) => l.toLowerCase() === text),
+  );
+}
+
+/** The tracked cells of one row, as read from the sheet (strings, Dates for the date cell, ''). */
+export type TrackedCells = Partial<Readonly<Record<TrackedField, unknown>>>;
+
+export interface FieldChange {
+  readonly field: TrackedField;
+  /** Values as text: labels as shown, the next-call date as an ISO day, '' for an empty cell. */
+  readonly old: string;
+  readonly new: string;
+  /** The option code of the new value for list fields ('' when empty or not in the list); else ''. */
+  readonly code: string;
+}
+
+function fieldText(field: TrackedField, value: unknown, timeZone: string): string {
+  if (field === 'nextCall') return parseDay(value, timeZone) ?? cellText(value);
+  return cellText(value);
+}
+
+/** The changes between two states of a row; a cell whose value is the same gives no change. */
+export function diffRow(
+  before: TrackedCells,
+  after: TrackedCells,
+  taxonomy: Taxonomy,
+  timeZone: string,
+): FieldChange[] {
+  return TRACKED_FIELDS.flatMap((field) => {
+    const old = fieldText(field, before[field], timeZone);
+    const now = fieldText(field, after[field], timeZone);
+    if (old === now) return [];
+    const code = isListField(field) ? (findOption(taxonomy, field, now)?.code ?? '') : '';
+    return [{ field, old, new: now, code }];
+  });
+}
+
+export interface EditContext {
+  readonly campaign: CampaignDates;
+  readonly cadence: CadenceSettings;
+  readonly taxonomy: Taxonomy;
+  readonly lang: Lang;
+  readonly timeZone: string;
+  /** The edit's time; its day in `timeZone` is "today" for the cadence. */
+  readonly now: Date;
+}
+
+export interface RowEdit {
+  readonly rowNumber: number;
+  readonly clientId: string;
+  readonly before: TrackedCells;
+  readonly after: TrackedCells;
+  /** The hidden attempts cell: no-answers recorded before this edit. */
+  readonly attemptsBefore: number;
+  /** Planning flagged the row as last week's attendee (feedback first). */
+  readonly askFeedbackFirst?: boolean | undefined;
+}
+
+/** The script-owned cells to write back; absent keys are left as they are. */
+export interface RowUpdate {
+  readonly changedAt: Date;
+  /** ISO day, or '' when no further call is planned. */
+  readonly nextCall?: IsoDay | '';
+  readonly nextActionCode?: NextAction;
+  readonly nextAction?: string;
+  readonly attempts?: number;
+}
+
+export interface Notice {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
+
+export interface RowEditPlan {
+  readonly rowNumber: number;
+  readonly clientId: string;
+  readonly changes: readonly FieldChange[];
+  readonly update: RowUpdate;
+  /** The outcome just became a do-not-call one: the gas layer flags the client in the master. */
+  readonly marksDoNotCall: boolean;
+  readonly notices: readonly Notice[];
+}
+
+/**
+ * Plans one row's edit, or returns undefined when nothing tracked changed (e.g. a paste of the
+ * same values). A change to the comment only touches "changed at"; a change to outcome, stage,
+ * quality or the next-call date also recomputes the cadence. A date the manager typed is kept
+ * (when it is today or later); a cleared date is recomputed.
+ */
+export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | undefined {
+  const { taxonomy, lang, timeZone } = context;
+  const changes = diffRow(edit.before, edit.after, taxonomy, timeZone);
+  if (changes.length === 0) return undefined;
+  const notices: Notice[] = [];
+  const row = edit.rowNumber;
+  const changed = changes.map((change) => change.field);
+  const cadenceChanged = changed.filter((field): field is CadenceField => field !== 'comment');
+  if (cadenceChanged.length === 0) {
+    return {
+      rowNumber: row,
+      clientId: edit.clientId,
+      changes,
+      update: { changedAt: context.now },
+      marksDoNotCall: false,
+      notices,
+    };
+  }
+
+  const meaning = <L extends OptionList>(list: L) => {
+    const text = cellText(edit.after[list]);
+    const option = findOption(taxonomy, list, text);
+    if (text !== '' && !option)
+      notices.push({
+        key: 'events.unknownLabel',
+        params: { row, label: text, list: t(lang, `list.${list}`) },
+      });
+    return option?.meaning;
+  };
+  const outcome = meaning('outcome');
+  const outcomeChange = changes.find((change) => change.field === 'outcome');
+  const newNoAnswer = outcomeChange !== undefined && outcome === 'NO_ANSWER';
+  const attempts = edit.attemptsBefore + (newNoAnswer ? 1 : 0);
+
+  let typedCallDate: IsoDay | undefined;
+  const dateChange = changes.find((change) => change.field === 'nextCall');
+  if (dateChange && dateChange.new !== '') {
+    typedCallDate = parseDay(dateChange.new, timeZone);
+    if (typedCallDate === undefined)
+      notices.push({ key: 'events.badDate', params: { row, value: dateChange.new } });
+  }
+
+  const step = nextStep(
+    context.campaign,
+    context.cadence,
+    {
+      outcome,
+      stage: meaning('stage'),
+      quality: meaning('quality'),
+      noAnswerAttempts: attempts,
+      typedCallDate,
+      askFeedbackFirst: edit.askFeedbackFirst,
+      changed: cadenceChanged,
+    },
+    isoDayInTimeZone(context.now, timeZone),
+  );
+  if (step.notice)
+    notices.push({ key: 'events.callDateInPast', params: { row, date: step.notice.params.date } });
+
+  return {
+    rowNumber: row,
+    clientId: edit.clientId,
+    changes,
+    update: {
+      changedAt: context.now,
+      nextCall: step.nextCallDate ?? '',
+      nextActionCode: step.action,
+      nextAction: actionLabel(step.action, lang),
+      attempts,
+    },
+    marksDoNotCall: outcomeChange !== undefined && outcome === 'DO_NOT_CALL',
+    notices,
+  };
+}
+
+/** Plans an edit over many rows (a paste); rows with no tracked change are left out. */
+export function planSheetEdit(edits: readonly RowEdit[], context: EditContext): RowEditPlan[] {
+  return edits.flatMap((edit) => planRowEdit(edit, context) ?? []);
+}
+
+/** No-answers among a row's events (for rebuilding the attempts cell during a reconcile). */
+export function countNoAnswers(codes: readonly string[], taxonomy: Taxonomy): number {
+  return codes.filter((code) => findOption(taxonomy, 'outcome', code)?.meaning === 'NO_ANSWER').length;
+}
