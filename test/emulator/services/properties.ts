@@ -1,0 +1,141 @@
+// PropertiesService: script, user and document stores of strings with Google's size limits.
+// The user store belongs to the effective user (whose authority the script runs under);
+// the document store is null when the script is not bound to a document.
+
+import type { Runtime } from '../runtime';
+import { utf8Bytes } from './shared';
+
+export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+export const PROPERTY_ERRORS = {
+  valueTooLarge: 'Argument too large: value',
+  storeFull: 'You have exceeded the property storage quota. Please remove some properties and try again.',
+} as const;
+
+export type PropertyStore = Map<string, string>;
+
+/** Every property store of the project, kept by the surface across executions. */
+export class PropertyStores {
+  readonly script: PropertyStore = new Map();
+  readonly user = new Map<string, PropertyStore>();
+  readonly document = new Map<string, PropertyStore>();
+
+  userStore(user: string): PropertyStore {
+    return getOrCreate(this.user, user);
+  }
+
+  documentStore(id: string): PropertyStore {
+    return getOrCreate(this.document, id);
+  }
+}
+
+function getOrCreate(map: Map<string, PropertyStore>, key: string): PropertyStore {
+  let store = map.get(key);
+  if (!store) {
+    store = new Map();
+    map.set(key, store);
+  }
+  return store;
+}
+
+function storeBytes(store: PropertyStore): number {
+  let total = 0;
+  // Keys count as well as values (tanaikech's measurements, NOTES.md).
+  for (const [key, value] of store) total += utf8Bytes(key) + utf8Bytes(value);
+  return total;
+}
+
+/** Applies changes to a copy, checks the limits, then commits: a refused write changes nothing. */
+function commit(store: PropertyStore, change: (draft: PropertyStore) => void): void {
+  const draft = new Map(store);
+  change(draft);
+  for (const value of draft.values()) {
+    if (utf8Bytes(value) > PROPERTY_VALUE_MAX_BYTES) throw new Error(PROPERTY_ERRORS.valueTooLarge);
+  }
+  if (storeBytes(draft) > PROPERTY_STORE_MAX_BYTES) throw new Error(PROPERTY_ERRORS.storeFull);
+  store.clear();
+  for (const [key, value] of draft) store.set(key, value);
+}
+
+class Properties {
+  readonly #store: PropertyStore;
+
+  constructor(store: PropertyStore) {
+    this.#store = store;
+  }
+
+  getProperty(key: unknown): string | null {
+    return this.#store.get(String(key)) ?? null;
+  }
+
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.#store);
+  }
+
+  getKeys(): string[] {
+    return [...this.#store.keys()];
+  }
+
+  setProperty(key: unknown, value: unknown): this {
+    commit(this.#store, (draft) => draft.set(String(key), String(value)));
+    return this;
+  }
+
+  setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean): this {
+    commit(this.#store, (draft) => {
+      if (deleteAllOthers === true) draft.clear();
+      for (const [key, value] of Object.entries(properties)) draft.set(key, String(value));
+    });
+    return this;
+  }
+
+  deleteProperty(key: unknown): this {
+    this.#store.delete(String(key));
+    return this;
+  }
+
+  deleteAllProperties(): this {
+    this.#store.clear();
+    return this;
+  }
+}
+
+class PropertiesServiceImpl {
+  readonly #runtime: Runtime;
+  readonly #stores: PropertyStores;
+
+  constructor(runtime: Runtime, stores: PropertyStores) {
+    this.#runtime = runtime;
+    this.#stores = stores;
+  }
+
+  #wrap(store: PropertyStore): GoogleAppsScript.Properties.Properties {
+    return this.#runtime.instrument(
+      new Properties(store),
+      'Properties',
+    ) as unknown as GoogleAppsScript.Properties.Properties;
+  }
+
+  getScriptProperties(): GoogleAppsScript.Properties.Properties {
+    return this.#wrap(this.#stores.script);
+  }
+
+  getUserProperties(): GoogleAppsScript.Properties.Properties {
+    return this.#wrap(this.#stores.userStore(this.#runtime.context().effectiveUser));
+  }
+
+  getDocumentProperties(): GoogleAppsScript.Properties.Properties | null {
+    const id = this.#runtime.context().boundSpreadsheetId;
+    return id === null ? null : this.#wrap(this.#stores.documentStore(id));
+  }
+}
+
+export function createPropertiesService(
+  runtime: Runtime,
+  stores: PropertyStores,
+): GoogleAppsScript.Properties.PropertiesService {
+  return runtime.instrument(
+    new PropertiesServiceImpl(runtime, stores),
+    'PropertiesService',
+  ) as unknown as GoogleAppsScript.Properties.PropertiesService;
+}
