@@ -151,3 +151,8 @@ export function daysFrom(first: IsoDay, last: IsoDay): IsoDay[] {
   for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
   return days;
 }
+
+/** A day as people read it: '27.11.2026' in Russian, '2026-11-27' in English. */
+export function formatDay(day: IsoDay, lang: 'ru' | 'en'): string {
+  return lang === 'ru' ? `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}` : day;
+}

@@ -9,6 +9,7 @@ import { taxonomyMessages } from './taxonomy';
 import { cadenceMessages } from './cadence';
 import { identityMessages } from './identity';
 import { eventMessages } from './events';
+import { planningMessages } from './planning';
 import { schemaMessages } from './schema';
 import type { Lang, Message } from './types';
 
@@ -24,6 +25,7 @@ export const MESSAGE_TABLES = {
   cadenceMessages,
   identityMessages,
   eventMessages,
+  planningMessages,
   schemaMessages,
 };
 
@@ -36,6 +38,7 @@ const catalog = {
   ...cadenceMessages,
   ...identityMessages,
   ...eventMessages,
+  ...planningMessages,
   ...schemaMessages,
 };
 

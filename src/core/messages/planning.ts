@@ -1,0 +1,50 @@
+// Texts of weekly-campaign planning: refusals, warnings, exclusion reasons, history summaries.
+
+import type { MessageTable } from './types';
+
+export const planningMessages = {
+  'planning.notTeamAdministrator': {
+    ru: '{email} не администратор команды «{team}»: создать кампанию для неё нельзя.',
+    en: '{email} is not an administrator of the team “{team}”, so cannot create its campaign.',
+  },
+  'planning.noManagers': {
+    ru: 'В команде «{team}» нет активных менеджеров. Проверьте лист «Команда».',
+    en: 'The team “{team}” has no active managers. Check the Team sheet.',
+  },
+  'planning.unknownManager': {
+    ru: '«{manager}» не активный менеджер команды «{team}». Проверьте лист «Команда».',
+    en: '“{manager}” is not an active manager of the team “{team}”. Check the Team sheet.',
+  },
+  'planning.managerWithoutClients': {
+    ru: 'У менеджеров нет клиентов для обзвона: {managers}. Добавьте им клиентов или снимите отметку «Активен» на листе «Команда».',
+    en: 'These managers have no clients to call: {managers}. Add clients to them or untick Active on the Team sheet.',
+  },
+  'planning.campaignExists': {
+    ru: 'У команды «{team}» уже есть кампания на неделю {week}: {id}. Открыть её: {url}',
+    en: 'The team “{team}” already has a campaign for week {week}: {id}. Open it: {url}',
+  },
+  'planning.seminarBeforeWeek': {
+    ru: 'Дата семинара {seminar} раньше начала недели {weekStart}.',
+    en: 'The seminar date {seminar} is before the week start {weekStart}.',
+  },
+  'planning.clientsWithUnknownManager': {
+    ru: 'Клиентов с менеджером, которого нет на листе «Команда»: {count} (например, {example}). Они не попали ни в одну кампанию.',
+    en: 'Clients whose manager is not on the Team sheet: {count} (e.g. {example}). They are in no campaign.',
+  },
+  'planning.clientsOfInactiveManagers': {
+    ru: 'Клиентов у неактивных менеджеров команды: {count}. Передайте их активным менеджерам, чтобы им звонили.',
+    en: "Clients of the team's inactive managers: {count}. Reassign them to active managers to have them called.",
+  },
+  'planning.excluded.flagged': { ru: 'не звонить', en: 'do not call' },
+  'planning.excluded.samePhone': {
+    ru: 'тот же телефон, что у {clientId} (не звонить)',
+    en: 'same phone as {clientId} (do not call)',
+  },
+  'planning.excluded.sameEmail': {
+    ru: 'тот же e-mail, что у {clientId} (не звонить)',
+    en: 'same e-mail as {clientId} (do not call)',
+  },
+  'planning.weekShort': { ru: '{week}н', en: 'W{week}' },
+  'planning.lastContact': { ru: 'последний контакт {date}', en: 'last contact {date}' },
+  'planning.workbookName': { ru: '{week} · {topic} · {team}', en: '{week} · {topic} · {team}' },
+} as const satisfies MessageTable;

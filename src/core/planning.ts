@@ -1,0 +1,339 @@
+// "New weekly campaign" for one team: who calls whom this week. One list per active manager of
+// the team, do-not-call clients left out with the reason on record, each row with the client's
+// history summary, and last week's seminar attendees first, flagged for the feedback question.
+// Refuses clearly instead of producing a half-right campaign (DESIGN §7).
+
+import { isoWeekLabel, mondayOf, type IsoDay } from './calendar';
+import { actionLabel, firstStep, type CadenceSettings, type NextAction } from './cadence';
+import { cellText, labelKey } from './cells';
+import { buildTimelines, summariseTimeline, type CampaignWeek, type HistoryEvent } from './clientHistory';
+import { ProzvonError } from './errors';
+import { normaliseEmail, normalisePhone } from './identity';
+import { t, type Lang, type MessageKey, type MessageParams } from './messages';
+import { weekCalendar, type CalendarDay } from './schedule';
+import type { Taxonomy } from './taxonomy';
+
+/** A Team sheet row; the gas layer turns the role and active cells into these values. */
+export interface TeamMember {
+  readonly email: string;
+  readonly name: string;
+  readonly role: 'administrator' | 'manager';
+  /** For a manager: the administrator's e-mail. */
+  readonly administrator: string;
+  readonly team: string;
+  readonly active: boolean;
+}
+
+/** A Clients sheet row, as far as planning needs it. */
+export interface PlanningClient {
+  readonly id: string;
+  readonly organisation: string;
+  readonly contact: string;
+  readonly phone: string;
+  readonly phoneE164: string;
+  readonly email: string;
+  /** The manager's e-mail. */
+  readonly manager: string;
+  readonly doNotCall: boolean;
+  readonly doNotCallReason: string;
+}
+
+/** A Campaigns sheet row. */
+export interface CampaignRecord extends CampaignWeek {
+  readonly team: string;
+  readonly topic: string;
+  readonly seminarDate: IsoDay;
+  readonly url: string;
+}
+
+export interface CampaignRequest {
+  readonly team: string;
+  /** The administrator asking (Session's active user). */
+  readonly requestedBy: string;
+  /** Any day of the campaign week; the campaign starts on that week's Monday. */
+  readonly week: IsoDay;
+  readonly topic: string;
+  readonly seminarDate: IsoDay;
+  /** Only these managers (e-mails); default: every active manager of the team. */
+  readonly managers?: readonly string[] | undefined;
+}
+
+export interface PlanningInput {
+  readonly request: CampaignRequest;
+  readonly members: readonly TeamMember[];
+  readonly clients: readonly PlanningClient[];
+  readonly history: readonly HistoryEvent[];
+  readonly campaigns: readonly CampaignRecord[];
+  readonly taxonomy: Taxonomy;
+  readonly cadence: CadenceSettings;
+  readonly lang: Lang;
+  readonly timeZone: string;
+  /** Sheet names the workbook already uses (Totals, Log), so no manager sheet takes them. */
+  readonly reservedSheetNames?: readonly string[] | undefined;
+}
+
+/** One row of a manager's sheet (keys follow schema CALLS_SHEET_COLUMNS where they overlap). */
+export interface PlannedRow {
+  readonly number: number;
+  readonly clientId: string;
+  readonly organisation: string;
+  readonly contact: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly history: string;
+  readonly lastContactDay: IsoDay | null;
+  readonly nextCall: IsoDay;
+  readonly nextActionCode: NextAction;
+  readonly nextAction: string;
+  /** Set for last week's attendees: the campaign whose seminar the quality answer rates. */
+  readonly feedbackFor: string | null;
+}
+
+export interface ManagerList {
+  readonly manager: string;
+  readonly name: string;
+  /** Unique, valid sheet name for the manager's sheet. */
+  readonly sheetName: string;
+  readonly rows: readonly PlannedRow[];
+}
+
+export interface ExcludedClient {
+  readonly clientId: string;
+  readonly organisation: string;
+  readonly manager: string;
+  readonly reason: string;
+}
+
+export interface PlanWarning {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
+
+export interface CampaignPlan {
+  /** '2026-W49 · Команда Петровой': unique per team and week. */
+  readonly campaignId: string;
+  /** '2026-W49 · Семинар по налогам · Команда Петровой'. */
+  readonly workbookName: string;
+  readonly team: string;
+  readonly weekStart: IsoDay;
+  readonly isoWeek: string;
+  readonly topic: string;
+  readonly seminarDate: IsoDay;
+  readonly lists: readonly ManagerList[];
+  readonly excluded: readonly ExcludedClient[];
+  readonly warnings: readonly PlanWarning[];
+  readonly calendar: readonly CalendarDay[];
+}
+
+const same = (a: string, b: string): boolean => labelKey(a) === labelKey(b);
+
+function assertTeamAdministrator(request: CampaignRequest, members: readonly TeamMember[]): void {
+  const isAdministrator = members.some(
+    (m) =>
+      m.active &&
+      m.role === 'administrator' &&
+      same(m.email, request.requestedBy) &&
+      (same(m.team, request.team) ||
+        members.some((managed) => same(managed.team, request.team) && same(managed.administrator, m.email))),
+  );
+  if (!isAdministrator) {
+    throw new ProzvonError('planning.notTeamAdministrator', {
+      email: request.requestedBy,
+      team: request.team,
+    });
+  }
+}
+
+function chooseManagers(request: CampaignRequest, members: readonly TeamMember[]): TeamMember[] {
+  const active = members.filter((m) => m.active && m.role === 'manager' && same(m.team, request.team));
+  if (active.length === 0) throw new ProzvonError('planning.noManagers', { team: request.team });
+  if (!request.managers) return active;
+  return request.managers.map((email) => {
+    const manager = active.find((m) => same(m.email, email));
+    if (!manager) throw new ProzvonError('planning.unknownManager', { manager: email, team: request.team });
+    return manager;
+  });
+}
+
+const FORBIDDEN_IN_SHEET_NAME = /[[\]*?/\\:]/g;
+
+/** Sheet names from manager names: Sheets forbids some characters and duplicate names. */
+function sheetNames(managers: readonly TeamMember[], reserved: readonly string[]): string[] {
+  const taken = new Set(reserved.map(labelKey));
+  return managers.map((manager) => {
+    const base = (manager.name.replace(FORBIDDEN_IN_SHEET_NAME, ' ').trim() || manager.email).slice(0, 90);
+    let name = base;
+    for (let n = 2; taken.has(labelKey(name)); n += 1) name = `${base} (${n})`;
+    taken.add(labelKey(name));
+    return name;
+  });
+}
+
+/** The normalised phone a client is matched on: the stored E.164 value, else the typed phone normalised. */
+function phoneKey(client: PlanningClient): string {
+  const stored = cellText(client.phoneE164);
+  if (stored !== '') return stored;
+  const phone = normalisePhone(client.phone);
+  return phone.ok ? phone.normalised : '';
+}
+
+/** Do-not-call contacts, so that a flagged client's phone or e-mail under another ID is caught too. */
+function doNotCallContacts(clients: readonly PlanningClient[]) {
+  const phones = new Map<string, string>();
+  const emails = new Map<string, string>();
+  for (const client of clients.filter((c) => c.doNotCall)) {
+    const phone = phoneKey(client);
+    if (phone !== '' && !phones.has(phone)) phones.set(phone, client.id);
+    const email = normaliseEmail(client.email);
+    if (email.ok && !emails.has(email.email)) emails.set(email.email, client.id);
+  }
+  return { phones, emails };
+}
+
+/**
+ * Plans the weekly campaign of one team.
+ * @throws ProzvonError planning.notTeamAdministrator, .noManagers, .unknownManager,
+ *   .seminarBeforeWeek, .campaignExists (params carry the existing campaign's id and url),
+ *   .managerWithoutClients (every such manager named at once).
+ */
+export function planCampaign(input: PlanningInput): CampaignPlan {
+  const { request, members, clients, taxonomy, cadence, lang, timeZone } = input;
+  assertTeamAdministrator(request, members);
+  const managers = chooseManagers(request, members);
+  const weekStart = mondayOf(request.week);
+  const isoWeek = isoWeekLabel(weekStart);
+  if (request.seminarDate < weekStart) {
+    throw new ProzvonError('planning.seminarBeforeWeek', { seminar: request.seminarDate, weekStart });
+  }
+  const existing = input.campaigns.find(
+    (c) => same(c.team, request.team) && mondayOf(c.weekStart) === weekStart,
+  );
+  if (existing) {
+    throw new ProzvonError('planning.campaignExists', {
+      team: request.team,
+      week: isoWeek,
+      id: existing.id,
+      url: existing.url,
+    });
+  }
+
+  const campaignId = `${isoWeek} · ${request.team}`;
+  const timelines = buildTimelines(input.history, input.campaigns, taxonomy, timeZone);
+  const previous = input.campaigns
+    .filter((c) => same(c.team, request.team) && c.weekStart < weekStart)
+    .sort((a, b) => (a.weekStart < b.weekStart ? 1 : -1))[0];
+  const attendedPrevious = (clientId: string): boolean => {
+    const state = timelines.get(clientId)?.campaigns.find((s) => s.campaign === previous?.id);
+    return state?.stage?.meaning === 'ATTENDED' && state.quality === undefined;
+  };
+
+  const blocked = doNotCallContacts(clients);
+  const exclusionReason = (client: PlanningClient): string | undefined => {
+    if (client.doNotCall) return client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged');
+    const phone = phoneKey(client);
+    const byPhone = phone !== '' ? blocked.phones.get(phone) : undefined;
+    if (byPhone) return t(lang, 'planning.excluded.samePhone', { clientId: byPhone });
+    const email = normaliseEmail(client.email);
+    const byEmail = email.ok ? blocked.emails.get(email.email) : undefined;
+    if (byEmail) return t(lang, 'planning.excluded.sameEmail', { clientId: byEmail });
+    return undefined;
+  };
+
+  const campaignDates = { weekStart, seminarDate: request.seminarDate };
+  const excluded: ExcludedClient[] = [];
+  const names = sheetNames(managers, input.reservedSheetNames ?? []);
+  const lists: ManagerList[] = managers.map((manager, index) => {
+    const eligible = clients.filter((client) => {
+      if (!same(client.manager, manager.email)) return false;
+      const reason = exclusionReason(client);
+      if (reason !== undefined) {
+        excluded.push({
+          clientId: client.id,
+          organisation: client.organisation,
+          manager: manager.email,
+          reason,
+        });
+      }
+      return reason === undefined;
+    });
+    const rows = eligible
+      .map((client) => ({ client, feedback: previous !== undefined && attendedPrevious(client.id) }))
+      .sort(
+        (a, b) =>
+          Number(b.feedback) - Number(a.feedback) ||
+          a.client.organisation.localeCompare(b.client.organisation, 'ru') ||
+          (a.client.id < b.client.id ? -1 : a.client.id > b.client.id ? 1 : 0),
+      )
+      .map(({ client, feedback }, position): PlannedRow => {
+        const timeline = timelines.get(client.id);
+        const step = firstStep(campaignDates, cadence, feedback);
+        return {
+          number: position + 1,
+          clientId: client.id,
+          organisation: client.organisation,
+          contact: client.contact,
+          phone: client.phone,
+          email: client.email,
+          history: summariseTimeline(timeline, lang, campaignId),
+          lastContactDay: timeline?.lastContactDay ?? null,
+          nextCall: step.nextCallDate ?? weekStart,
+          nextActionCode: step.action,
+          nextAction: actionLabel(step.action, lang),
+          feedbackFor: feedback && previous ? previous.id : null,
+        };
+      });
+    return { manager: manager.email, name: manager.name, sheetName: names[index] ?? manager.email, rows };
+  });
+
+  const empty = lists.filter((list) => list.rows.length === 0);
+  if (empty.length > 0) {
+    throw new ProzvonError('planning.managerWithoutClients', {
+      managers: empty.map((list) => `${list.name} (${list.manager})`).join(', '),
+    });
+  }
+
+  return {
+    campaignId,
+    workbookName: t(lang, 'planning.workbookName', {
+      week: isoWeek,
+      topic: request.topic,
+      team: request.team,
+    }),
+    team: request.team,
+    weekStart,
+    isoWeek,
+    topic: request.topic,
+    seminarDate: request.seminarDate,
+    lists,
+    excluded,
+    warnings: planningWarnings(request, members, clients),
+    calendar: weekCalendar(
+      campaignDates,
+      cadence,
+      lists.flatMap((list) => list.rows.map((row) => ({ nextCallDate: row.nextCall }))),
+    ),
+  };
+}
+
+/** Clients nobody will call: their manager is not on the Team sheet, or is an inactive team member. */
+function planningWarnings(
+  request: CampaignRequest,
+  members: readonly TeamMember[],
+  clients: readonly PlanningClient[],
+): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  const orphans = clients.filter((c) => !c.doNotCall && !members.some((m) => same(m.email, c.manager)));
+  if (orphans.length > 0) {
+    const example = orphans[0];
+    warnings.push({
+      key: 'planning.clientsWithUnknownManager',
+      params: { count: orphans.length, example: example ? `${example.id} → ${example.manager}` : '' },
+    });
+  }
+  const inactive = members.filter((m) => !m.active && same(m.team, request.team));
+  const stranded = clients.filter(
+    (c) => !c.doNotCall && inactive.some((m) => same(m.email, c.manager)),
+  ).length;
+  if (stranded > 0) warnings.push({ key: 'planning.clientsOfInactiveManagers', params: { count: stranded } });
+  return warnings;
+}
