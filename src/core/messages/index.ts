@@ -10,6 +10,7 @@ import { cadenceMessages } from './cadence';
 import { identityMessages } from './identity';
 import { eventMessages } from './events';
 import { planningMessages } from './planning';
+import { funnelMessages } from './funnel';
 import { schemaMessages } from './schema';
 import type { Lang, Message } from './types';
 
@@ -26,6 +27,7 @@ export const MESSAGE_TABLES = {
   identityMessages,
   eventMessages,
   planningMessages,
+  funnelMessages,
   schemaMessages,
 };
 
@@ -39,6 +41,7 @@ const catalog = {
   ...identityMessages,
   ...eventMessages,
   ...planningMessages,
+  ...funnelMessages,
   ...schemaMessages,
 };
 
