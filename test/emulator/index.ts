@@ -299,6 +299,36 @@ export class Gas {
     return this.backend.exportXlsx(this.idOf(ref), path);
   }
 
+  /** The sheets half's test probes (isInvalid, toasts, readFormulas), when it offers them. */
+  #probe<T>(name: string): T {
+    const probe = (this.backend as unknown as Record<string, unknown>)[name];
+    if (typeof probe !== 'function') throw new Error(`emulator: the sheets backend has no ${name} probe`);
+    return probe.bind(this.backend) as T;
+  }
+
+  /** True when the cell holds a value its validation rule rejects (a script wrote it). */
+  isInvalid(ref: SpreadsheetRef, sheetName: string, a1: string): boolean {
+    return this.#probe<(id: string, s: string, a: string) => boolean>('isInvalid')(
+      this.idOf(ref),
+      sheetName,
+      a1,
+    );
+  }
+
+  /** Toasts shown in a spreadsheet, oldest first. */
+  toasts(ref: SpreadsheetRef): readonly unknown[] {
+    return this.#probe<(id: string) => readonly unknown[]>('toasts')(this.idOf(ref));
+  }
+
+  /** Formula texts of a range ('' for constants). */
+  readFormulas(ref: SpreadsheetRef, sheetName: string, a1: string): string[][] {
+    return this.#probe<(id: string, s: string, a: string) => string[][]>('readFormulas')(
+      this.idOf(ref),
+      sheetName,
+      a1,
+    );
+  }
+
   select(user: string, ref: SpreadsheetRef, sheetName: string, a1: string): void {
     this.backend.select(user, this.idOf(ref), sheetName, a1);
   }
