@@ -7,6 +7,7 @@ import type { ChartData } from './charts';
 import type { ConditionalRuleData } from './conditional';
 import type { FormulaEngine } from './formulas';
 import { Layer } from './layer';
+import { shiftFormula, type GridShift } from './references';
 import type { ProtectionData } from './protection';
 import type { ValidationRule } from './validation';
 import type { CellValue } from './values';
@@ -95,12 +96,14 @@ export class SheetModel {
     this.parent.assertCellBudget(howMany * this.maxColumns);
     for (const layer of this.layers()) layer.insertRows(before - 1, howMany);
     this.maxRows += howMany;
+    this.parent.shiftFormulas({ sheetName: this.name, axis: 'row', at: before, delta: howMany });
     this.parent.structureChanged();
   }
 
   deleteRows(first: number, howMany: number): void {
     for (const layer of this.layers()) layer.deleteRows(first - 1, howMany);
     this.maxRows -= howMany;
+    this.parent.shiftFormulas({ sheetName: this.name, axis: 'row', at: first, delta: -howMany });
     this.parent.structureChanged();
   }
 
@@ -108,6 +111,7 @@ export class SheetModel {
     this.parent.assertCellBudget(howMany * this.maxRows);
     for (const layer of this.layers()) layer.insertColumns(before - 1, howMany);
     this.maxColumns += howMany;
+    this.parent.shiftFormulas({ sheetName: this.name, axis: 'column', at: before, delta: howMany });
     shiftColumnKeys(this.hiddenColumns, this.columnWidths, before, howMany);
     this.parent.structureChanged();
   }
@@ -115,6 +119,7 @@ export class SheetModel {
   deleteColumns(first: number, howMany: number): void {
     for (const layer of this.layers()) layer.deleteColumns(first - 1, howMany);
     this.maxColumns -= howMany;
+    this.parent.shiftFormulas({ sheetName: this.name, axis: 'column', at: first, delta: -howMany });
     for (let c = first; c < first + howMany; c++) {
       this.hiddenColumns.delete(c);
       this.columnWidths.delete(c);
@@ -215,6 +220,16 @@ export class SpreadsheetModel {
   canEdit(user: string): boolean {
     const email = user.toLowerCase();
     return email !== '' && (email === this.owner.toLowerCase() || this.editors.has(email));
+  }
+
+  /** Rows or columns of one sheet moved: every formula that points at them follows. */
+  shiftFormulas(shift: GridShift): void {
+    for (const sheet of this.sheets) {
+      sheet.formulas.forEach((formula, r, c) => {
+        const next = shiftFormula(formula, sheet.name, shift);
+        if (next !== formula) sheet.formulas.set(r, c, next);
+      });
+    }
   }
 
   /** Cells changed: the formula engine (if awake) refreshes them before its next answer. */

@@ -26,6 +26,10 @@ export class RangeImpl {
     return this.api.range(this._sheet, this._rect, this.wholeSheet);
   }
 
+  private assertLive(): void {
+    if (this._sheet.deleted) throw new Error(SHEETS_ERRORS.deletedObject);
+  }
+
   private get cellCount(): number {
     return this._rect.numRows * this._rect.numColumns;
   }
@@ -108,6 +112,7 @@ export class RangeImpl {
   // --- values --------------------------------------------------------------------------
 
   getValues(): unknown[][] {
+    this.assertLive();
     this.api.runtime.addCells('read', this.cellCount);
     return this.api.cells.values(this._sheet, this._rect);
   }
@@ -119,6 +124,7 @@ export class RangeImpl {
   }
 
   getDisplayValues(): string[][] {
+    this.assertLive();
     this.api.runtime.addCells('read', this.cellCount);
     return this.api.cells.displays(this._sheet, this._rect);
   }
@@ -307,7 +313,9 @@ export class RangeImpl {
     return this._sheet.style('note').get(this._rect.row - 1, this._rect.column - 1) ?? '';
   }
 
+  /** Formats, styles and rules are edits too: a protected range refuses them from a non-editor. */
   private fill<T>(layer: { set(r: number, c: number, v: T | undefined): void }, value: T | undefined): void {
+    this.api.assertScriptCanWrite(this._sheet, this._rect);
     for (let r = this._rect.row - 1; r < this._rect.row - 1 + this._rect.numRows; r++) {
       for (let c = this._rect.column - 1; c < this._rect.column - 1 + this._rect.numColumns; c++)
         layer.set(r, c, value);
@@ -352,6 +360,7 @@ export class RangeImpl {
 
   setDataValidations(rules: unknown): Range {
     this.assertGrid(rules, 'setDataValidations');
+    this.api.assertScriptCanWrite(this._sheet, this._rect);
     (rules as unknown[][]).forEach((row, i) =>
       row.forEach((rule, j) => {
         if (rule !== null && !isHandleOf<DataValidationImpl>(rule, '_rule')) {
