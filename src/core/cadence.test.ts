@@ -123,9 +123,9 @@ describe('no answer and call back', () => {
   });
 
   it('keeps a call date the manager typed, even today', () => {
-    expect(
-      step({ outcome: 'CALL_BACK', typedCallDate: THU, changed: ['nextCall'] }, MON).nextCallDate,
-    ).toBe(THU);
+    expect(step({ outcome: 'CALL_BACK', typedCallDate: THU, changed: ['nextCall'] }, MON).nextCallDate).toBe(
+      THU,
+    );
     expect(step({ outcome: 'CALL_BACK', typedCallDate: MON }, MON).nextCallDate).toBe(MON);
   });
 
