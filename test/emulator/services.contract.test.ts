@@ -362,6 +362,16 @@ describe('strictness and counting', () => {
     });
   });
 
+  it("fails an execution whose estimated time passes 6 minutes with Google's message", () => {
+    const { gas } = servicesGas();
+    expect(() =>
+      inScript(gas, ({ PropertiesService }) => {
+        const store = PropertiesService.getScriptProperties();
+        for (let i = 0; i < 5000; i++) store.getProperty('k');
+      }),
+    ).toThrow('Exceeded maximum execution time');
+  });
+
   it('fails the n-th call with the injected message', () => {
     const { gas } = servicesGas();
     gas.failCall(2, 'Service Spreadsheets timed out while accessing document with id x.');

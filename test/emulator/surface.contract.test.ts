@@ -38,6 +38,22 @@ describe('opening a spreadsheet', () => {
     expect(gas.menus(MANAGER, master)).toEqual([]);
   });
 
+  it('runs no onOpen for a viewer, so no menu appears', () => {
+    const { gas, master } = setUp();
+    gas.spreadsheet(master).addViewer(OUTSIDER);
+    gas.open(OUTSIDER, master);
+    expect(gas.menus(OUTSIDER, master)).toEqual([]);
+  });
+
+  it('runs installable onOpen triggers as their creator', () => {
+    const { gas, master, workbook } = setUp();
+    gas.run(ADMIN, master, 'installOpenTrigger', workbook);
+    gas.open(MANAGER, workbook);
+    expect(seen(gas, master)).toEqual([
+      { kind: 'installableOpen', authMode: 'FULL', runsAs: ADMIN, user: '' },
+    ]);
+  });
+
   it('refuses a user without access', () => {
     const { gas, master } = setUp();
     expect(() => gas.open(OUTSIDER, master)).toThrow(/no view access/);
