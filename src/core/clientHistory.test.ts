@@ -1,0 +1,60 @@
+import { buildTimelines, summariseTimeline, type HistoryEvent } from './clientHistory';
+import { DEFAULT_TAXONOMY } from './taxonomy';
+
+function event(time: string, campaign: string, field: string, label: string, code = ''): HistoryEvent {
+  return { time: new Date(time), campaign, clientId: 'C-000001', field, new: label, code };
+}
+
+const campaigns = [
+  { id: 'w47', weekStart: '2026-11-16' },
+  { id: 'w48', weekStart: '2026-11-23' },
+];
+
+describe('a client’s timeline', () => {
+  it('keeps the last outcome, stage and quality of each campaign, oldest campaign first', () => {
+    const timeline = buildTimelines(
+      [
+        event('2026-11-24T10:00:00Z', 'w48', 'outcome', 'Недозвон'),
+        event('2026-11-16T10:00:00Z', 'w47', 'outcome', 'Недозвон'),
+        event('2026-11-17T10:00:00Z', 'w47', 'outcome', 'Согласен на семинар'),
+        event('2026-11-17T11:00:00Z', 'w47', 'comment', 'перезвонить после обеда'),
+      ],
+      campaigns,
+      DEFAULT_TAXONOMY,
+      'Europe/Moscow',
+    ).get('C-000001');
+    expect(timeline?.campaigns.map((c) => [c.campaign, c.outcome?.code, c.stage?.code])).toEqual([
+      ['w47', 'AGREED', undefined],
+      ['w48', 'NO_ANSWER', undefined],
+    ]);
+    expect(timeline?.lastContactDay).toBe('2026-11-24');
+  });
+
+  it('prefers the recorded code, so renamed labels show their new name', () => {
+    const timeline = buildTimelines(
+      [event('2026-11-16T10:00:00Z', 'w47', 'outcome', 'Согласен', 'AGREED')],
+      campaigns,
+      DEFAULT_TAXONOMY,
+      'UTC',
+    ).get('C-000001');
+    expect(summariseTimeline(timeline, 'en')).toBe('W47: Agreed · last contact 2026-11-16');
+  });
+
+  it('forgets a cleared cell', () => {
+    const timeline = buildTimelines(
+      [
+        event('2026-11-16T10:00:00Z', 'w47', 'stage', 'КП отправлено'),
+        event('2026-11-16T11:00:00Z', 'w47', 'stage', ''),
+      ],
+      campaigns,
+      DEFAULT_TAXONOMY,
+      'UTC',
+    ).get('C-000001');
+    expect(timeline?.campaigns[0]?.stage).toBeUndefined();
+    expect(summariseTimeline(timeline, 'ru')).toBe('');
+  });
+
+  it('summarises nothing for a new client', () => {
+    expect(summariseTimeline(undefined, 'ru')).toBe('');
+  });
+});
