@@ -268,3 +268,67 @@ describe('opening spreadsheets', () => {
     ).toBeNull();
   });
 });
+
+describe('validation criteria', () => {
+  it('accepts values listed in a source range and refuses others (requireValueInRange)', () => {
+    const env = setup();
+    env.run((app) => {
+      const ss = app.getActiveSpreadsheet()!;
+      const settings = ss.insertSheet('Настройки');
+      settings.getRange('A1:A2').setValues([['Отказ'], ['Недозвон']]);
+      const rule = app
+        .newDataValidation()
+        .requireValueInRange(settings.getRange('A1:A2'))
+        .setAllowInvalid(false)
+        .build();
+      expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_RANGE);
+      ss.getSheets()[0]!.getRange('H2').setDataValidation(rule);
+    });
+    const edit = (text: string) =>
+      env.backend.userEdit({
+        user: OWNER,
+        spreadsheetId: env.id,
+        sheetName: 'Лист1',
+        a1: 'H2',
+        values: [[text]],
+      }).ok;
+    expect(edit('Недозвон')).toBe(true);
+    expect(edit('Дозвон')).toBe(false);
+  });
+
+  it('accepts a typed date and refuses text in a requireDate cell', () => {
+    const env = setup();
+    env.run((app) =>
+      app
+        .getActiveSheet()!
+        .getRange('K2')
+        .setDataValidation(app.newDataValidation().requireDate().setAllowInvalid(false).build()),
+    );
+    const edit = (text: string) =>
+      env.backend.userEdit({
+        user: OWNER,
+        spreadsheetId: env.id,
+        sheetName: 'Лист1',
+        a1: 'K2',
+        values: [[text]],
+      });
+    expect(edit('завтра').ok).toBe(false);
+    const typed = edit('01.12.2026');
+    expect(typed.ok).toBe(true);
+    expect(env.backend.readDisplay(env.id, 'Лист1', 'K2')).toEqual([['01.12.2026']]);
+  });
+
+  it('hands back rules with their criteria values, help text and a builder copy', () => {
+    const { run } = setup();
+    run((app) => {
+      const range = app.getActiveSheet()!.getRange('A1:B2');
+      range.setDataValidation(
+        app.newDataValidation().requireValueInList(['a', 'b'], false).setHelpText('a или b').build(),
+      );
+      const rule = range.getDataValidations()[1]![1]!;
+      expect(rule.getCriteriaValues()).toEqual([['a', 'b'], false]);
+      expect(rule.getHelpText()).toBe('a или b');
+      expect(rule.copy().setAllowInvalid(false).build().getAllowInvalid()).toBe(false);
+    });
+  });
+});

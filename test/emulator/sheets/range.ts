@@ -9,6 +9,7 @@ import { isHandleOf } from './handles';
 import type { SheetModel, StyleKey } from './model';
 import { AUTOMATIC_FORMAT } from './number-format';
 import type { ProtectionData } from './protection';
+import { SheetImpl } from './sheet';
 import type { DataValidationImpl, ValidationRule } from './validation';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -74,13 +75,15 @@ export class RangeImpl {
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
-    const sheet = this.api.sheet(this._sheet);
-    return sheet.getRange(
+    // Checked like getRange, without counting a Sheet.getRange call the script never made.
+    const rect = new SheetImpl(this._sheet, this.api)._rect(
       this._rect.row + rowOffset,
       this._rect.column + columnOffset,
       numRows ?? this._rect.numRows,
       numColumns ?? this._rect.numColumns,
+      'offset',
     );
+    return this.api.range(this._sheet, rect);
   }
 
   getCell(row: number, column: number): Range {

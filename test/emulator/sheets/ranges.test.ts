@@ -161,3 +161,41 @@ describe('ranges', () => {
     });
   });
 });
+
+describe('strictness', () => {
+  it('throws "not implemented" for SpreadsheetApp and Sheet members the emulator lacks', () => {
+    const { run } = setup();
+    run((app) => {
+      expect(() => (app as unknown as Record<string, unknown>).openById_typo).toThrow(
+        'not implemented: SpreadsheetApp.openById_typo',
+      );
+      const sheet = app.getActiveSheet() as unknown as Record<string, unknown>;
+      expect(() => sheet.copyTo).toThrow('not implemented: Sheet.copyTo');
+    });
+  });
+
+  it('refuses to hide the only visible sheet', () => {
+    const { run } = setup();
+    run((app) => {
+      expect(() => app.getActiveSheet()!.hideSheet()).toThrow("You can't hide all the sheets in a document.");
+    });
+  });
+});
+
+describe('call counting', () => {
+  it("counts the script's calls only, not the emulator's own calls behind them", () => {
+    const { run, runtime } = setup();
+    run((app) => {
+      const ss = app.getActiveSpreadsheet()!;
+      ss.getRange('Лист1!A1').offset(1, 1);
+      app.getActiveRange();
+    });
+    const { byMethod } = runtime.getStats();
+    expect(byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.getRange': 1,
+      'Range.offset': 1,
+      'SpreadsheetApp.getActiveRange': 1,
+    });
+  });
+});

@@ -7,7 +7,7 @@ import { BOOLEAN_CRITERIA } from './conditional';
 import { SHEETS_ERRORS, signatureError } from './errors';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SpreadsheetModel } from './model';
 import { PROTECTION_TYPE } from './protection';
-import { activeSheetOf, addSheet } from './spreadsheet';
+import { activeSheetOf, addSheet, SpreadsheetImpl } from './spreadsheet';
 import { DATA_VALIDATION_CRITERIA } from './validation';
 import type { SheetsHooks } from '../contracts';
 
@@ -131,9 +131,7 @@ export class SpreadsheetAppImpl {
   }
 
   getActiveSpreadsheet(): Spreadsheet | null {
-    const context = this.context();
-    const id = context.activeSpreadsheetId ?? context.boundSpreadsheetId;
-    const model = id ? this.api.spreadsheets.get(id) : undefined;
+    const model = this.activeModel();
     return model ? this.api.spreadsheet(model) : null;
   }
 
@@ -142,19 +140,25 @@ export class SpreadsheetAppImpl {
   }
 
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
-    const spreadsheet = this.getActiveSpreadsheet();
-    if (!spreadsheet) return null;
-    const model = (spreadsheet as unknown as { _model: SpreadsheetModel })._model;
-    return this.api.sheet(activeSheetOf(model, this.api.selectingUser()));
+    const model = this.activeModel();
+    return model ? this.api.sheet(activeSheetOf(model, this.api.selectingUser())) : null;
   }
 
   getActiveRange(): GoogleAppsScript.Spreadsheet.Range | null {
-    const spreadsheet = this.getActiveSpreadsheet();
-    return spreadsheet ? spreadsheet.getActiveRange() : null;
+    const model = this.activeModel();
+    return model ? new SpreadsheetImpl(model, this.api).getActiveRange() : null;
   }
 
-  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.Sheet {
-    return sheet.activate();
+  setActiveSheet(sheet: unknown): GoogleAppsScript.Spreadsheet.Sheet {
+    const model = this.activeModel();
+    if (!model) throw new Error('There is no active spreadsheet.');
+    return new SpreadsheetImpl(model, this.api).setActiveSheet(sheet);
+  }
+
+  private activeModel(): SpreadsheetModel | null {
+    const context = this.context();
+    const id = context.activeSpreadsheetId ?? context.boundSpreadsheetId;
+    return (id ? this.api.spreadsheets.get(id) : undefined) ?? null;
   }
 
   getUi(): GoogleAppsScript.Base.Ui {

@@ -8,6 +8,7 @@ import { SHEETS_ERRORS, signatureError } from './errors';
 import { asRangeHandle } from './handles';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel, type SpreadsheetModel } from './model';
 import { localeInfo } from './locale';
+import { SheetImpl } from './sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -168,7 +169,8 @@ export class SpreadsheetImpl {
         ? activeSheetOf(this._model, this.api.selectingUser())
         : this._model.sheetByName(ref.sheetName);
     if (!sheet) throw new Error(SHEETS_ERRORS.rangeNotFound);
-    return this.api.sheet(sheet).getRange(a1.slice(a1.lastIndexOf('!') + 1));
+    // The unwrapped Sheet, so the script's one call is not counted twice.
+    return new SheetImpl(sheet, this.api).getRange(a1.slice(a1.lastIndexOf('!') + 1));
   }
 
   getProtections(type: unknown): GoogleAppsScript.Spreadsheet.Protection[] {

@@ -184,3 +184,16 @@ describe('formulas', () => {
     expect(result).toEqual(["='Журнал'!A1", 7]);
   });
 });
+
+describe('locale-specific reading of typed text', () => {
+  it('reads "1.5" as a date (1 May) in ru_RU rather than a decimal number', () => {
+    const value = written('1.5').value as Date;
+    expect(value).toBeInstanceOf(Date);
+    expect(value.toISOString()).toBe('2026-04-30T21:00:00.000Z');
+  });
+
+  it('displays booleans in the spreadsheet language', () => {
+    expect(written(true).display).toBe('ИСТИНА');
+    expect(written(true, { locale: 'en_US' }).display).toBe('TRUE');
+  });
+});
