@@ -9,6 +9,7 @@ import {
   mondayOf,
   nextBusinessDay,
   parseDay,
+  startOfDay,
   weekdayOf,
 } from './calendar';
 
@@ -68,5 +69,18 @@ describe('business days', () => {
   it('honours a six-day working week', () => {
     const sixDays = { workingWeekdays: [1, 2, 3, 4, 5, 6] as const, holidays: [] };
     expect(nextBusinessDay('2026-12-04', sixDays)).toBe('2026-12-05');
+  });
+});
+
+describe('startOfDay', () => {
+  it('is local midnight of the day in the time zone', () => {
+    expect(startOfDay('2026-11-30', 'Europe/Moscow').toISOString()).toBe('2026-11-29T21:00:00.000Z');
+    expect(startOfDay('2026-07-01', 'America/New_York').toISOString()).toBe('2026-07-01T04:00:00.000Z');
+  });
+
+  it('round-trips with isoDayInTimeZone', () => {
+    for (const zone of ['Europe/Moscow', 'Asia/Vladivostok', 'America/New_York', 'UTC']) {
+      expect(isoDayInTimeZone(startOfDay('2026-03-08', zone), zone)).toBe('2026-03-08');
+    }
   });
 });

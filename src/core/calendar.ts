@@ -54,6 +54,43 @@ export function isoDayInTimeZone(instant: Date, timeZone: string): IsoDay {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** Milliseconds a time zone's wall clock is ahead of UTC at an instant. */
+function zoneOffset(time: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(time));
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(time / 1000) * 1000;
+}
+
+/**
+ * The instant a day starts in a time zone: what a date cell holds for that day in a spreadsheet
+ * of that zone (the inverse of isoDayInTimeZone).
+ * @example startOfDay('2026-11-30', 'Europe/Moscow').toISOString() //=> '2026-11-29T21:00:00.000Z'
+ */
+export function startOfDay(day: IsoDay, timeZone: string): Date {
+  const utcMidnight = toTime(day);
+  let time = utcMidnight - zoneOffset(utcMidnight, timeZone);
+  // Once more, in case a daylight-saving change lies between the guess and the answer.
+  time = utcMidnight - zoneOffset(time, timeZone);
+  return new Date(time);
+}
+
 /**
  * Reads a day from a cell: an ISO day, a Russian 'dd.mm.yyyy', or a Date (a sheet date cell),
  * whose day is taken in the given time zone. Anything else, including impossible days such as

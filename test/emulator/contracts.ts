@@ -52,7 +52,10 @@ export interface SheetsBackend {
   /** The instrumented Charts global (Charts.ChartType). */
   readonly charts: GoogleAppsScript.Charts.Charts;
   /** Creates a spreadsheet outside any execution (the test surface); returns its Spreadsheet object. */
-  createSpreadsheet(name: string, options: CreateSpreadsheetOptions): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  createSpreadsheet(
+    name: string,
+    options: CreateSpreadsheetOptions,
+  ): GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** Every spreadsheet, oldest first, as Spreadsheet objects. */
   spreadsheets(): GoogleAppsScript.Spreadsheet.Spreadsheet[];
   /** The Spreadsheet object for an id (no permission check: the surface is omniscient). */

@@ -57,7 +57,12 @@ const ROUND_TRIP_METHODS = new Set([
   'removeEditors',
 ]);
 
-export function estimateCallMs(className: string, method: string, cellsRead: number, cellsWritten: number): number {
+export function estimateCallMs(
+  className: string,
+  method: string,
+  cellsRead: number,
+  cellsWritten: number,
+): number {
   let ms = cellsRead * PER_CELL_READ_MS + cellsWritten * PER_CELL_WRITE_MS;
   if (!method) return ms;
   if (className === 'Properties') ms += PROPERTIES_CALL_MS;

@@ -95,24 +95,6 @@ export const schemaMessages = {
   'col.results.rank': { ru: 'Место', en: 'Rank' },
   'col.results.mark': { ru: 'Отметка', en: 'Mark' },
 
-  // Funnel figures (Totals and Results)
-  'col.funnel.listSize': { ru: 'В списке', en: 'List size' },
-  'col.funnel.called': { ru: 'Обзвонено', en: 'Called' },
-  'col.funnel.notCalled': { ru: 'Не звонили', en: 'Not yet called' },
-  'col.funnel.noAnswer': { ru: 'Недозвон', en: 'No answer' },
-  'col.funnel.reached': { ru: 'Дозвонились', en: 'Reached' },
-  'col.funnel.agreed': { ru: 'Согласились', en: 'Agreed' },
-  'col.funnel.offers': { ru: 'КП', en: 'Offers' },
-  'col.funnel.invoices': { ru: 'Счета', en: 'Invoices' },
-  'col.funnel.paid': { ru: 'Оплаты', en: 'Paid' },
-  'col.funnel.venueTold': { ru: 'Сообщено место', en: 'Venue told' },
-  'col.funnel.attended': { ru: 'Пришли', en: 'Attended' },
-  'col.funnel.liked': { ru: 'Понравилось', en: 'Liked' },
-  'col.funnel.disliked': { ru: 'Не понравилось', en: 'Disliked' },
-  'col.funnel.refused': { ru: 'Отказы', en: 'Refused' },
-  'col.funnel.doNotCall': { ru: 'Не звонить', en: 'Do not call' },
-  'col.funnel.conversion': { ru: 'Конверсия', en: 'Conversion' },
-
   // Weekly manager sheet
   'col.calls.number': { ru: '№', en: '#' },
   'col.calls.clientId': { ru: 'ID клиента', en: 'Client ID' },
