@@ -39,6 +39,11 @@ export interface ChartData {
 
 let nextChartId = 1;
 
+/** A fresh chart id (a copied sheet's charts get new ones). */
+export function newChartId(): number {
+  return nextChartId++;
+}
+
 /** sheet.newChart() / chart.modify() (reference/spreadsheet/embedded-chart-builder). */
 export class EmbeddedChartBuilderImpl {
   private readonly data: ChartData;

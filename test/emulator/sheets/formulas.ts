@@ -167,9 +167,13 @@ export class FormulaEngine {
   }
 }
 
+/** An unquoted sheet prefix: Google accepts `Справочник!A1`, HyperFormula only ASCII names unquoted. */
+const BARE_SHEET_PREFIX = /(^|[^\w$'.!\u0400-\u04FF])([A-Za-z_\u0400-\u04FF][\w.\u0400-\u04FF]*)!/g;
+
 /**
  * Google's formula dialect → HyperFormula's: open-ended ranges ('A2:A', 'Log!B2:B') are closed
- * at the sheet height, which HyperFormula needs. Text inside string literals is left alone.
+ * at the sheet height, which HyperFormula needs; unquoted sheet names are quoted (HyperFormula
+ * rejects Cyrillic ones bare). Text inside string literals is left alone.
  */
 export function translateFormula(formula: string, maxRows: number): string {
   return formula
@@ -177,7 +181,9 @@ export function translateFormula(formula: string, maxRows: number): string {
     .map((part, index) =>
       index % 2 === 1
         ? part
-        : part.replace(/(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$!(.])/g, `$1:$2${maxRows}`),
+        : part
+            .replace(/(\$?[A-Za-z]{1,3}\$?\d+):(\$?[A-Za-z]{1,3})(?![\w$!(.])/g, `$1:$2${maxRows}`)
+            .replace(BARE_SHEET_PREFIX, "$1'$2'!"),
     )
     .join('"');
 }

@@ -14,6 +14,8 @@ export interface LocaleInfo {
   readonly falseText: string;
   /** 'Лист' for Russian: the default sheets are Лист1, Лист2, ... */
   readonly sheetPrefix: string;
+  /** Sheet.copyTo names the copy `<copyPrefix><name>`: 'Copy of ' (en), 'Копия ' (ru). */
+  readonly copyPrefix: string;
   readonly intlTag: string;
 }
 
@@ -28,6 +30,7 @@ const EN_US: LocaleInfo = {
   trueText: 'TRUE',
   falseText: 'FALSE',
   sheetPrefix: 'Sheet',
+  copyPrefix: 'Copy of ',
   intlTag: 'en-US',
 };
 
@@ -42,6 +45,7 @@ const RU_RU: LocaleInfo = {
   trueText: 'ИСТИНА',
   falseText: 'ЛОЖЬ',
   sheetPrefix: 'Лист',
+  copyPrefix: 'Копия ',
   intlTag: 'ru-RU',
 };
 
@@ -59,6 +63,7 @@ const DE_DE: LocaleInfo = {
   trueText: 'WAHR',
   falseText: 'FALSCH',
   sheetPrefix: 'Tabellenblatt',
+  copyPrefix: 'Kopie von ',
   intlTag: 'de-DE',
 };
 

@@ -170,7 +170,7 @@ describe('strictness', () => {
         'not implemented: SpreadsheetApp.openById_typo',
       );
       const sheet = app.getActiveSheet() as unknown as Record<string, unknown>;
-      expect(() => sheet.copyTo).toThrow('not implemented: Sheet.copyTo');
+      expect(() => sheet.hideRows).toThrow('not implemented: Sheet.hideRows');
     });
   });
 

@@ -1,4 +1,5 @@
-import { shiftFormula } from './references';
+import { translateFormula } from './formulas';
+import { renameSheetInFormula, shiftFormula } from './references';
 import { setup } from './harness';
 
 describe('formula references follow inserted and deleted rows and columns', () => {
@@ -36,5 +37,24 @@ describe('formula references follow inserted and deleted rows and columns', () =
       return [totals.getRange('A1').getFormula(), totals.getRange('A1').getValue()];
     });
     expect(value).toEqual(['=SUM(Data!A1:A3)', 9]);
+  });
+});
+
+describe('formula references to sheets by name', () => {
+  it('renames quoted and bare references to a sheet, any case, but not text in string literals', () => {
+    expect(
+      renameSheetInFormula('=Шаблон!A1+\'шаблон\'!B2+"Шаблон!C3"+Итоги!A1', 'Шаблон', 'Копия Шаблон'),
+    ).toBe("='Копия Шаблон'!A1+'Копия Шаблон'!B2+\"Шаблон!C3\"+Итоги!A1");
+  });
+
+  it('evaluates bare Cyrillic sheet names, which Google accepts unquoted', () => {
+    expect(translateFormula('=Справочник!A1+"Итоги!A1"', 1000)).toBe('=\'Справочник\'!A1+"Итоги!A1"');
+    const { run } = setup();
+    const value = run((app) => {
+      const ss = app.getActiveSpreadsheet()!;
+      ss.insertSheet('Справочник').getRange('A1').setValue(5);
+      return ss.getSheets()[0]!.getRange('A1').setFormula('=Справочник!A1*2').getValue();
+    });
+    expect(value).toBe(10);
   });
 });

@@ -74,3 +74,25 @@ function moveIndex(index: number, shift: GridShift, role: 'single' | 'start' | '
   if (role === 'start') return shift.at;
   return shift.at - 1 >= 1 ? shift.at - 1 : null;
 }
+
+const SHEET_REFERENCE = new RegExp(`(^|[^\\w$'.!\\u0400-\\u04FF])(${SHEET_PREFIX})`, 'g');
+
+/**
+ * Points a formula's references to sheet `oldName` (quoted or not, any case) at `newName`,
+ * written quoted. Text inside string literals is left alone. Used when a sheet is renamed and
+ * when a copied sheet's references to itself move to the copy.
+ */
+export function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
+  const lower = oldName.toLowerCase();
+  const quoted = `'${newName.replace(/'/g, "''")}'!`;
+  return formula
+    .split('"')
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part.replace(SHEET_REFERENCE, (whole, before: string, prefix: string) =>
+            splitSheetName(prefix).sheetName?.toLowerCase() === lower ? `${before}${quoted}` : whole,
+          ),
+    )
+    .join('"');
+}

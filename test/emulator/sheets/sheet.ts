@@ -8,8 +8,10 @@ import { ChartData } from './charts';
 import type { ConditionalRuleData } from './conditional';
 import { SHEETS_ERRORS, signatureError } from './errors';
 import { isHandleOf } from './handles';
-import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './model';
+import { copiedCells, copySheet } from './copy';
+import { DEFAULT_COLUMN_WIDTH, type SheetModel, SpreadsheetModel } from './model';
 import type { ProtectionData } from './protection';
+import { renameSheetInFormula } from './references';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -219,6 +221,21 @@ export class SheetImpl {
     return this.live().frozenColumns;
   }
 
+  /**
+   * Copies the sheet to the end of `spreadsheet` (this one or another the script opened) as
+   * 'Copy of <name>' ('Копия <name>' in a ru target). Protections are not copied; a hidden
+   * sheet gives a hidden copy. See copy.ts and NOTES.md "Copying sheets".
+   */
+  copyTo(spreadsheet: unknown): Sheet {
+    const target = isHandleOf<{ _model: unknown }>(spreadsheet, '_model') ? spreadsheet._model : null;
+    if (!(target instanceof SpreadsheetModel)) throw signatureError([spreadsheet], 'Sheet', 'copyTo');
+    const sheet = this.live();
+    this.api.assertCanEditSpreadsheet(target);
+    const copy = copySheet(this.api, sheet, target);
+    this.api.runtime.addCells('written', copiedCells(sheet));
+    return this.api.sheet(copy);
+  }
+
   /** Hiding the only visible sheet is refused, as in Sheets. */
   hideSheet(): Sheet {
     const sheet = this.live();
@@ -367,16 +384,9 @@ export class SheetImpl {
 
 /** Renaming a sheet rewrites references to it in every formula of the spreadsheet, as Sheets does. */
 function renameInFormulas(sheet: SheetModel, newName: string): void {
-  const oldName = sheet.name;
-  const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "''");
-  const pattern = new RegExp(
-    `(^|[^\\w'])(?:'${escaped}'|${/^\w+$/.test(oldName) ? escaped : '(?!)'})!`,
-    'gi',
-  );
-  const quoted = `'${newName.replace(/'/g, "''")}'`;
   for (const other of sheet.parent.sheets) {
     other.formulas.forEach((formula, r, c) => {
-      const next = formula.replace(pattern, `$1${quoted}!`);
+      const next = renameSheetInFormula(formula, sheet.name, newName);
       if (next !== formula) other.formulas.set(r, c, next);
     });
   }
