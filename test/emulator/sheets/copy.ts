@@ -3,7 +3,7 @@
 // formulas, number formats, styles, notes, validation), the layout (grid size, frozen rows and
 // columns, widths, hidden columns, the sheet's hidden state), conditional formats and charts;
 // not protections or named ranges. References to the sheet itself move to the copy; references
-// to other sheets stay as text (#REF! in a target that lacks them). See NOTES.md "Copying sheets".
+// to other sheets stay as text (#REF! in a target that lacks them). See ../NOTES.md, "Copying sheets".
 
 import type { Rect } from './a1';
 import type { Api } from './api';

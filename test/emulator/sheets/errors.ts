@@ -1,5 +1,5 @@
 // Google's wording for the errors the spreadsheet backend throws, in one place, so tests and
-// NOTES.md can point at a single source. Sources are in NOTES.md ("Errors").
+// the notes can point at a single source. Sources are in ../NOTES.md, "Spreadsheets", by topic.
 
 /** Apps Script shows these as `Exception: <message>`; the thrown Error's message is the bare text. */
 export const SHEETS_ERRORS = {

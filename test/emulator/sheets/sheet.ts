@@ -224,7 +224,7 @@ export class SheetImpl {
   /**
    * Copies the sheet to the end of `spreadsheet` (this one or another the script opened) as
    * 'Copy of <name>' ('Копия <name>' in a ru target). Protections are not copied; a hidden
-   * sheet gives a hidden copy. See copy.ts and NOTES.md "Copying sheets".
+   * sheet gives a hidden copy. See copy.ts and ../NOTES.md, "Copying sheets".
    */
   copyTo(spreadsheet: unknown): Sheet {
     const target = isHandleOf<{ _model: unknown }>(spreadsheet, '_model') ? spreadsheet._model : null;

@@ -60,7 +60,7 @@ export function satisfies(
   switch (rule.criteria) {
     case 'VALUE_IN_LIST': {
       // Items are compared with the cell's text exactly (case-sensitive): the choice that would
-      // expose a manager typing 'недозвон' for 'Недозвон'. See NOTES.md.
+      // expose a manager typing 'недозвон' for 'Недозвон'. See ../NOTES.md, "Data validation".
       const items = (rule.values[0] as readonly unknown[]).map(String);
       return items.includes(display) || items.includes(String(value));
     }

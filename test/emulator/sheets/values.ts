@@ -2,7 +2,7 @@
 // and user edits all use "user entered" semantics): '=' starts a formula, '+'/'-' too unless a
 // number follows, number-like and date-like strings become numbers and dates by the locale,
 // TRUE/FALSE become booleans, a leading apostrophe keeps text — and none of it happens in a
-// cell formatted '@' (plain text). Sources per rule are in NOTES.md ("Values on write").
+// cell formatted '@' (plain text). Sources per rule are in ../NOTES.md ("Values on write").
 
 import { fromZoned } from './dates';
 import { SHEETS_ERRORS } from './errors';
