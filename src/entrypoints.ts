@@ -1,10 +1,30 @@
 // Every function Apps Script calls by name: the simple onOpen trigger, menu items, trigger
 // handlers and google.script.run targets. Nothing else lives here; errors become user
-// messages in one place (withUserErrors).
+// messages in one place (withUserErrors for the UI, forClient for google.script.run).
 
-import { isProzvonError } from './core/errors';
+import { addDays, isoDayInTimeZone } from './core/calendar';
+import { isProzvonError, ProzvonError } from './core/errors';
 import { t, type Lang, type MessageKey } from './core/messages';
+import { assertAdministrator, currentUser } from './gas/access';
+import {
+  chooseTeam,
+  comingMonday,
+  createWeeklyCampaign as createCampaign,
+  defaultSeminarDate,
+  type CampaignInput,
+  type CampaignResult,
+} from './gas/campaign';
+import { showDialog } from './gas/html';
+import { readSettings, setUpMaster } from './gas/master';
+import { readTeam, teamsOf } from './gas/master-data';
+import { ensureTimeTriggers } from './gas/triggers';
 import { activeLang, buildMenu, showText } from './gas/ui';
+
+function errorText(lang: Lang, error: unknown): string {
+  return isProzvonError(error)
+    ? t(lang, error.code, error.params)
+    : t(lang, 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+}
 
 /** Runs a menu action; a failure is shown to the user in their language instead of a stack trace. */
 function withUserErrors(action: (lang: Lang) => void): void {
@@ -12,11 +32,18 @@ function withUserErrors(action: (lang: Lang) => void): void {
   try {
     action(lang);
   } catch (error) {
-    const text = isProzvonError(error)
-      ? t(lang, error.code, error.params)
-      : t(lang, 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
-    showText(t(lang, 'error.title'), text);
+    showText(t(lang, 'error.title'), errorText(lang, error));
     if (!isProzvonError(error)) throw error;
+  }
+}
+
+/** Runs a google.script.run target; a failure reaches the dialog's failure handler as readable text. */
+function forClient<T>(action: (lang: Lang) => T): T {
+  const lang = activeLang();
+  try {
+    return action(lang);
+  } catch (error) {
+    throw new Error(errorText(lang, error));
   }
 }
 
@@ -29,16 +56,146 @@ function notYet(label: MessageKey, what: MessageKey): void {
   });
 }
 
+function activeMaster(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const master = SpreadsheetApp.getActiveSpreadsheet();
+  if (!master) throw new ProzvonError('error.notMaster');
+  return master;
+}
+
 export function onOpen(): void {
   buildMenu(activeLang());
 }
 
 export function menuSetUpMaster(): void {
-  notYet('menu.setupMaster', 'feature.setupMaster.what');
+  withUserErrors((lang) => {
+    const master = activeMaster();
+    const user = currentUser();
+    assertAdministrator(master, user);
+    const report = setUpMaster(master, user);
+    const settings = readSettings(master);
+    ensureTimeTriggers(settings.app.dailySummaryHour, master.getSpreadsheetTimeZone(), [], user);
+    const changed = report.created.length + report.repaired.length > 0;
+    showText(
+      t(lang, 'menu.title'),
+      changed
+        ? t(lang, 'setup.done', {
+            created: report.created.join(', ') || '—',
+            repaired: report.repaired.join(', ') || '—',
+          })
+        : t(lang, 'setup.unchanged'),
+    );
+  });
 }
 
+function campaignMessage(lang: Lang, result: CampaignResult): string {
+  return (
+    t(lang, 'campaign.created', {
+      name: result.name,
+      managers: result.managers,
+      rows: result.rows,
+      excluded: result.excluded,
+      url: result.url,
+      closed:
+        result.closed.length > 0
+          ? t(lang, 'campaign.closedPrevious', { campaigns: result.closed.join(', ') })
+          : '',
+    }) +
+    (result.warnings.length > 0 ? t(lang, 'campaign.warnings', { warnings: result.warnings.join('; ') }) : '')
+  );
+}
+
+/**
+ * New weekly campaign from the menu: one prompt for the week (optionally "; topic; seminar date"),
+ * a second one only for an administrator of several teams, then the result with its link.
+ */
 export function menuNewWeeklyCampaign(): void {
-  notYet('menu.newCampaign', 'feature.newCampaign.what');
+  withUserErrors((lang) => {
+    const master = activeMaster();
+    const user = currentUser();
+    const ui = SpreadsheetApp.getUi();
+    const timeZone = master.getSpreadsheetTimeZone();
+    const monday = comingMonday(isoDayInTimeZone(new Date(), timeZone));
+    const answer = ui.prompt(
+      t(lang, 'campaign.title'),
+      t(lang, 'campaign.prompt', { monday, seminar: addDays(monday, 5) }),
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return;
+    const [weekStart = '', topic = '', seminarDate = ''] = answer
+      .getResponseText()
+      .split(';')
+      .map((part) => part.trim());
+    const input: { -readonly [K in keyof CampaignInput]: CampaignInput[K] } = {
+      weekStart,
+      topic,
+      seminarDate,
+    };
+    const teams = teamsOf(user, readTeam(master));
+    if (teams.length > 1) {
+      const teamAnswer = ui.prompt(
+        t(lang, 'campaign.title'),
+        t(lang, 'campaign.promptTeam', { teams: teams.join(', ') }),
+        ui.ButtonSet.OK_CANCEL,
+      );
+      if (teamAnswer.getSelectedButton() !== ui.Button.OK) return;
+      input.team = teamAnswer.getResponseText();
+    }
+    const result = createCampaign(master, input, user);
+    showText(t(lang, 'campaign.title'), campaignMessage(lang, result));
+  });
+}
+
+/** New weekly campaign in a form (HtmlService dialog) with the team, week, topic and seminar date. */
+export function menuNewCampaignForm(): void {
+  withUserErrors((lang) => {
+    const master = activeMaster();
+    const user = currentUser();
+    const members = readTeam(master);
+    const teams = teamsOf(user, members);
+    chooseTeam(teams[0], user, members);
+    const settings = readSettings(master);
+    const monday = comingMonday(isoDayInTimeZone(new Date(), master.getSpreadsheetTimeZone()));
+    const field = (key: MessageKey) => t(lang, key);
+    showDialog(
+      'campaign-dialog',
+      {
+        texts: {
+          team: field('campaign.form.team'),
+          weekStart: field('campaign.form.weekStart'),
+          topic: field('campaign.form.topic'),
+          seminarDate: field('campaign.form.seminarDate'),
+          create: field('campaign.form.create'),
+          cancel: field('campaign.form.cancel'),
+          working: field('campaign.form.working'),
+          open: field('campaign.form.open'),
+        },
+        teams,
+        weekStart: monday,
+        topic: settings.app.defaultTopic,
+        seminarDate: defaultSeminarDate(monday, settings),
+      },
+      t(lang, 'campaign.title'),
+      420,
+      420,
+    );
+  });
+}
+
+/** google.script.run target of the campaign form. Returns plain JSON (no Dates). */
+export function createWeeklyCampaign(input: CampaignInput): {
+  url: string;
+  message: string;
+  campaignId: string;
+} {
+  return forClient((lang) => {
+    const master = activeMaster();
+    const result = createCampaign(master, input ?? {}, currentUser());
+    return {
+      url: result.url,
+      message: campaignMessage(lang, result),
+      campaignId: result.campaignId,
+    };
+  });
 }
 
 export function menuAddClients(): void {

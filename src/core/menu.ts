@@ -15,6 +15,7 @@ export const MENU_TITLE: MessageKey = 'menu.title';
 export const MENU: readonly MenuEntry[] = [
   { label: 'menu.setupMaster', handler: 'menuSetUpMaster' },
   { label: 'menu.newCampaign', handler: 'menuNewWeeklyCampaign' },
+  { label: 'menu.newCampaignForm', handler: 'menuNewCampaignForm' },
   'separator',
   { label: 'menu.addClients', handler: 'menuAddClients' },
   { label: 'menu.markDoNotCall', handler: 'menuMarkDoNotCall' },

@@ -127,6 +127,11 @@ export interface CampaignPlan {
 
 const same = (a: string, b: string): boolean => labelKey(a) === labelKey(b);
 
+/** A campaign's id: unique per team and ISO week ('2026-W49 · Команда Петровой'). */
+export function campaignIdFor(team: string, week: IsoDay): string {
+  return `${isoWeekLabel(mondayOf(week))} · ${team}`;
+}
+
 function assertTeamAdministrator(request: CampaignRequest, members: readonly TeamMember[]): void {
   const isAdministrator = members.some(
     (m) =>
@@ -217,7 +222,7 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     });
   }
 
-  const campaignId = `${isoWeek} · ${request.team}`;
+  const campaignId = campaignIdFor(request.team, weekStart);
   const timelines = buildTimelines(input.history, input.campaigns, taxonomy, timeZone);
   const previous = input.campaigns
     .filter((c) => same(c.team, request.team) && c.weekStart < weekStart)

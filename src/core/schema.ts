@@ -190,8 +190,9 @@ export const CALLS_SHEET_COLUMNS = [
   column('stage', 'col.calls.stage', 'list', 150),
   column('quality', 'col.calls.quality', 'list', 130),
   column('nextCall', 'col.calls.nextCall', 'date', 120),
-  column('nextAction', 'col.calls.nextAction', 'text', 180),
+  // The comment sits with the other inputs, so one unprotected range covers them all.
   column('comment', 'col.calls.comment', 'text', 220),
+  column('nextAction', 'col.calls.nextAction', 'text', 180),
   column('changedAt', 'col.calls.changedAt', 'datetime', 130),
   column('attempts', 'col.calls.attempts', 'number', 70, true),
   column('state', 'col.calls.state', 'text', 80, true),

@@ -264,7 +264,7 @@ function dayLabel(day: IsoDay, lang: Lang): string {
 }
 
 /** The business days of a campaign's activity table: week start to the day before next Monday's calls end. */
-export function activityDays(weekStart: IsoDay, isBusiness: (day: IsoDay) => boolean, span = 8): IsoDay[] {
+export function activityDays(weekStart: IsoDay, isBusiness: (day: IsoDay) => boolean, span = 7): IsoDay[] {
   const days: IsoDay[] = [];
   for (let offset = 0; offset <= span; offset++) {
     const day = addDays(weekStart, offset);

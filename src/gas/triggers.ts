@@ -21,14 +21,23 @@ function assertRoomFor(count: number, triggers: readonly Trigger[], openCampaign
   }
 }
 
-/** The onEdit trigger of a workbook, created unless it exists; returns its unique id. */
-export function ensureEditTrigger(workbookId: string, openCampaigns: readonly string[]): string {
+/**
+ * The onEdit trigger of a workbook; returns its unique id. A new workbook has none, so only a
+ * resumed job (which may have created it before failing) looks for an existing one.
+ */
+export function ensureEditTrigger(
+  workbookId: string,
+  openCampaigns: readonly string[],
+  mayExist: boolean,
+): string {
   const triggers = projectTriggers();
-  const existing = triggers.find(
-    (trigger) =>
-      trigger.getHandlerFunction() === TRIGGER_HANDLERS.workbookEdit &&
-      trigger.getTriggerSourceId() === workbookId,
-  );
+  const existing = mayExist
+    ? triggers.find(
+        (trigger) =>
+          trigger.getHandlerFunction() === TRIGGER_HANDLERS.workbookEdit &&
+          trigger.getTriggerSourceId() === workbookId,
+      )
+    : undefined;
   if (existing) return existing.getUniqueId();
   assertRoomFor(1, triggers, openCampaigns);
   return ScriptApp.newTrigger(TRIGGER_HANDLERS.workbookEdit)

@@ -93,4 +93,53 @@ export const campaignMessages = {
     ru: 'Неделя с {weekStart}, семинар {seminarDate}. Все цифры — формулы и обновляются сами.',
     en: 'Week of {weekStart}, seminar {seminarDate}. Every figure is a formula and refreshes by itself.',
   },
+  'totals.chart.funnel': { ru: 'Воронка команды', en: 'Team funnel' },
+  'totals.chart.managers': { ru: 'Конверсия по менеджерам', en: 'Conversion by manager' },
+  'protection.managerInputs': {
+    ru: 'Прозвон: ввод менеджера {manager}',
+    en: 'Prozvon: inputs of {manager}',
+  },
+  'campaign.badDate': {
+    ru: '«{value}» — не дата. Введите дату как 30.11.2026 или 2026-11-30.',
+    en: '“{value}” is not a date. Type a date like 2026-11-30 or 30.11.2026.',
+  },
+  'campaign.noTeam': {
+    ru: '{email} не руководит ни одной командой: на листе «Команда» нет менеджеров с этим администратором.',
+    en: '{email} leads no team: no manager on the Team sheet names this administrator.',
+  },
+  'campaign.chooseTeam': {
+    ru: 'Вы руководите несколькими командами ({teams}). Укажите команду.',
+    en: 'You lead several teams ({teams}). Say which one.',
+  },
+  'campaign.busy': {
+    ru: 'Сейчас создаётся другая кампания. Подождите минуту и повторите.',
+    en: 'Another campaign is being created right now. Wait a minute and try again.',
+  },
+  'campaign.title': { ru: 'Новая недельная кампания', en: 'New weekly campaign' },
+  'campaign.prompt': {
+    ru: 'Неделя кампании (понедельник), например {monday}. Пусто — ближайший понедельник {monday}.\nТему и дату семинара можно дописать через «;»: {monday}; Налоги 2027; {seminar}. Без них берутся из Настроек.',
+    en: 'Campaign week (Monday), e.g. {monday}. Leave empty for the coming Monday {monday}.\nYou may add the topic and the seminar date after “;”: {monday}; Taxes 2027; {seminar}. Otherwise Settings decide.',
+  },
+  'campaign.promptTeam': {
+    ru: 'Вы руководите несколькими командами: {teams}. Для какой команды создать кампанию?',
+    en: 'You lead several teams: {teams}. Which team is the campaign for?',
+  },
+  'campaign.created': {
+    ru: 'Готово: «{name}».\nМенеджеров: {managers}, клиентов в списках: {rows}, исключено (не звонить): {excluded}.{closed}\nСсылка: {url}',
+    en: 'Done: “{name}”.\nManagers: {managers}, clients on the lists: {rows}, left out (do not call): {excluded}.{closed}\nLink: {url}',
+  },
+  'campaign.closedPrevious': {
+    ru: '\nЗакрыта прошлая кампания: {campaigns} (итоги — на листе «Результаты»).',
+    en: '\nClosed the previous campaign: {campaigns} (its figures are on the Results sheet).',
+  },
+  'campaign.warnings': { ru: '\nВнимание: {warnings}', en: '\nNote: {warnings}' },
+  'campaign.form.team': { ru: 'Команда', en: 'Team' },
+  'campaign.form.weekStart': { ru: 'Неделя с (понедельник)', en: 'Week start (Monday)' },
+  'campaign.form.topic': { ru: 'Тема семинара', en: 'Seminar topic' },
+  'campaign.form.seminarDate': { ru: 'Дата семинара', en: 'Seminar date' },
+  'campaign.form.create': { ru: 'Создать', en: 'Create' },
+  'campaign.form.cancel': { ru: 'Отмена', en: 'Cancel' },
+  'campaign.form.working': { ru: 'Создаём таблицу недели…', en: "Creating the week's workbook…" },
+  'campaign.form.open': { ru: 'Открыть таблицу недели', en: "Open the week's workbook" },
+  'menu.newCampaignForm': { ru: 'Новая кампания (форма)…', en: 'New campaign (form)…' },
 } as const satisfies MessageTable;

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { cellsState, decodeRowState, EMPTY_CELLS, encodeRowState } from './rowState';
+
+describe('the hidden row state', () => {
+  it('round-trips any tracked values and the feedback flag', () => {
+    const text = fc.string({ maxLength: 30 });
+    fc.assert(
+      fc.property(
+        fc.record({ outcome: text, stage: text, quality: text, nextCall: text, comment: text }),
+        fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: null }),
+        (cells, feedbackFor) => {
+          expect(decodeRowState(encodeRowState({ cells, feedbackFor }))).toEqual({ cells, feedbackFor });
+        },
+      ),
+    );
+  });
+
+  it('reads an empty or damaged cell as nothing known', () => {
+    expect(decodeRowState('')).toEqual({ cells: EMPTY_CELLS, feedbackFor: null });
+    expect(decodeRowState('{not json')).toEqual({ cells: EMPTY_CELLS, feedbackFor: null });
+    expect(decodeRowState('[1,2]')).toEqual({ cells: EMPTY_CELLS, feedbackFor: null });
+  });
+
+  it('keeps the next-call date as the day in the spreadsheet time zone', () => {
+    const lateSundayUtc = new Date('2026-11-29T21:00:00Z');
+    expect(cellsState({ nextCall: lateSundayUtc }, 'Europe/Moscow').nextCall).toBe('2026-11-30');
+  });
+
+  it('writes only what is known, so a fresh row stays small', () => {
+    expect(encodeRowState({ cells: { ...EMPTY_CELLS, nextCall: '2026-11-30' }, feedbackFor: null })).toBe(
+      '{"n":"2026-11-30"}',
+    );
+  });
+});
