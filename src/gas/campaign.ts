@@ -21,6 +21,7 @@ import {
 } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { dropdownLabels, labelsWithMeaning } from '../core/taxonomy';
+import { forgetContext, saveContext } from './context';
 import { readSettings } from './master';
 import {
   administratorsOf,
@@ -205,6 +206,20 @@ export function createWeeklyCampaign(
     const workbook = openOrCreateWorkbook(job, plan, saveJob);
     buildWorkbook(master, workbook, plan, job, state, scriptEditors, resumed);
 
+    saveContext(workbook.getId(), {
+      campaignId,
+      team,
+      weekStart: plan.weekStart,
+      seminarDate: plan.seminarDate,
+      masterId: master.getId(),
+      lang,
+      timeZone,
+      taxonomy: settings.taxonomy,
+      cadence: settings.cadence,
+      managers: Object.fromEntries(
+        plan.lists.map((list) => [list.sheetName, { email: list.manager, name: list.name }]),
+      ),
+    });
     const openCampaigns = entries.filter((entry) => entry.active).map((entry) => entry.id);
     job.triggerId = ensureEditTrigger(workbook.getId(), openCampaigns, resumed);
     saveJob();
@@ -408,6 +423,7 @@ export function closeCampaign(
       );
     }
     deleteTriggersFor(entry.workbookId);
+    forgetContext(entry.workbookId);
     // The workbook was shared with exactly the managers on its Totals; they keep read access.
     const administrators = new Set(administratorsOf(entry.team, members));
     const readers = [...new Set(funnel.map((line) => line.manager))].filter(

@@ -1,0 +1,46 @@
+// What an edit trigger needs to know about its workbook without reading the master: the campaign,
+// its dates, the master's id, language, time zone and the settings in force when the campaign was
+// created. Written once per campaign into a script property keyed by the workbook's id.
+
+import type { IsoDay } from '../core/calendar';
+import type { CadenceSettings } from '../core/cadence';
+import type { Lang } from '../core/messages';
+import type { Taxonomy } from '../core/taxonomy';
+
+export interface WorkbookContext {
+  readonly campaignId: string;
+  readonly team: string;
+  readonly weekStart: IsoDay;
+  readonly seminarDate: IsoDay;
+  readonly masterId: string;
+  readonly lang: Lang;
+  readonly timeZone: string;
+  readonly taxonomy: Taxonomy;
+  readonly cadence: CadenceSettings;
+  /** Sheet name → manager e-mail and name. */
+  readonly managers: Readonly<Record<string, { readonly email: string; readonly name: string }>>;
+}
+
+export const contextKey = (workbookId: string): string => `prozvon.workbook.${workbookId}`;
+
+export function saveContext(workbookId: string, context: WorkbookContext): void {
+  PropertiesService.getScriptProperties().setProperty(contextKey(workbookId), JSON.stringify(context));
+}
+
+/** The context of a workbook from a properties snapshot; null for a workbook Prozvon does not track. */
+export function contextFrom(
+  snapshot: Readonly<Record<string, string>>,
+  workbookId: string,
+): WorkbookContext | null {
+  const text = snapshot[contextKey(workbookId)];
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as WorkbookContext;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetContext(workbookId: string): void {
+  PropertiesService.getScriptProperties().deleteProperty(contextKey(workbookId));
+}
