@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DIST = 'dist';
+// PROZVON_DIST lets parallel work build into its own folder; dist/ is the default and what clasp pushes.
+const DIST = process.env.PROZVON_DIST ?? 'dist';
 const NAMESPACE = 'Prozvon';
 const ENTRY = 'src/entrypoints.ts';
 

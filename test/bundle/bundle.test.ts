@@ -10,7 +10,7 @@ const gasLocal = require('gas-local') as {
 };
 import { menuHandlers } from '../../src/core/menu';
 
-const DIST = join(__dirname, '../../dist');
+const DIST = process.env.PROZVON_DIST ?? join(__dirname, '../../dist');
 
 function entrypointNames(): string[] {
   return JSON.parse(readFileSync(join(DIST, 'entrypoints.json'), 'utf8')) as string[];

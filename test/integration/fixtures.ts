@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { createGas, type Gas } from '../emulator';
 
-export const DIST = join(__dirname, '../../dist');
+/** The built bundle (PROZVON_DIST when set, as esbuild.config.mjs writes it). */
+export const DIST = process.env.PROZVON_DIST ?? join(__dirname, '../../dist');
 export const MENU = 'Обзвон';
 
 export interface Member {
