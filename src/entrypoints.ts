@@ -15,8 +15,10 @@ import {
   type CampaignResult,
 } from './gas/campaign';
 import { showDialog } from './gas/html';
-import { readSettings, setUpMaster } from './gas/master';
+import { openMaster, readSettings, setUpMaster } from './gas/master';
 import { readTeam, teamsOf } from './gas/master-data';
+import { handleWorkbookEdit } from './gas/edits';
+import { activeCampaigns, reconcile } from './gas/reconcile';
 import { ensureTimeTriggers } from './gas/triggers';
 import { activeLang, buildMenu, showText } from './gas/ui';
 
@@ -214,8 +216,38 @@ export function menuClientHistory(): void {
   notYet('menu.clientHistory', 'feature.clientHistory.what');
 }
 
+/** Reconcile now: the administrator's active campaigns (every active campaign for the owner). */
 export function menuReconcileNow(): void {
-  notYet('menu.reconcileNow', 'feature.reconcileNow.what');
+  withUserErrors((lang) => {
+    const master = activeMaster();
+    const user = currentUser();
+    assertAdministrator(master, user);
+    const owner = master.getOwner()?.getEmail().toLowerCase() ?? '';
+    const teams = new Set(teamsOf(user, readTeam(master)).map((team) => team.toLowerCase()));
+    const campaigns = activeCampaigns(master, master.getSpreadsheetTimeZone()).filter(
+      (entry) => user === owner || teams.has(entry.team.toLowerCase()),
+    );
+    const report = reconcile(master, campaigns);
+    const total = Object.values(report.recorded).reduce((sum, count) => sum + count, 0);
+    showText(
+      t(lang, 'menu.reconcileNow'),
+      t(lang, 'reconcile.done', { campaigns: Object.keys(report.recorded).length, events: total }) +
+        (report.skipped.length > 0
+          ? t(lang, 'reconcile.skipped', { campaigns: report.skipped.join(', ') })
+          : ''),
+    );
+  });
+}
+
+/** Installable onEdit trigger of every weekly workbook (runs as the administrator who created it). */
+export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleWorkbookEdit(e);
+}
+
+/** Nightly time-driven trigger: reconcile every active campaign. */
+export function nightlyReconcile(): void {
+  const master = openMaster();
+  reconcile(master, activeCampaigns(master, master.getSpreadsheetTimeZone()));
 }
 
 export function menuCompareManagers(): void {

@@ -8,17 +8,21 @@ describe('the hidden row state', () => {
       fc.property(
         fc.record({ outcome: text, stage: text, quality: text, nextCall: text, comment: text }),
         fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: null }),
-        (cells, feedbackFor) => {
-          expect(decodeRowState(encodeRowState({ cells, feedbackFor }))).toEqual({ cells, feedbackFor });
+        fc.emailAddress(),
+        fc.nat(),
+        (cells, feedbackFor, manager, version) => {
+          const state = { cells, feedbackFor, manager, version };
+          expect(decodeRowState(encodeRowState(state))).toEqual(state);
         },
       ),
     );
   });
 
   it('reads an empty or damaged cell as nothing known', () => {
-    expect(decodeRowState('')).toEqual({ cells: EMPTY_CELLS, feedbackFor: null });
-    expect(decodeRowState('{not json')).toEqual({ cells: EMPTY_CELLS, feedbackFor: null });
-    expect(decodeRowState('[1,2]')).toEqual({ cells: EMPTY_CELLS, feedbackFor: null });
+    const nothing = { cells: EMPTY_CELLS, feedbackFor: null, manager: '', version: 0 };
+    expect(decodeRowState('')).toEqual(nothing);
+    expect(decodeRowState('{not json')).toEqual(nothing);
+    expect(decodeRowState('[1,2]')).toEqual(nothing);
   });
 
   it('keeps the next-call date as the day in the spreadsheet time zone', () => {
@@ -27,8 +31,12 @@ describe('the hidden row state', () => {
   });
 
   it('writes only what is known, so a fresh row stays small', () => {
-    expect(encodeRowState({ cells: { ...EMPTY_CELLS, nextCall: '2026-11-30' }, feedbackFor: null })).toBe(
-      '{"n":"2026-11-30"}',
-    );
+    const fresh = {
+      cells: { ...EMPTY_CELLS, nextCall: '2026-11-30' },
+      feedbackFor: null,
+      manager: '',
+      version: 0,
+    };
+    expect(encodeRowState(fresh)).toBe('{"n":"2026-11-30"}');
   });
 });

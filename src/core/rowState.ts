@@ -12,6 +12,10 @@ export interface RowState {
   readonly cells: { readonly [F in TrackedField]: string };
   /** The campaign whose seminar a quality answer on this row rates (last week's attendees), else null. */
   readonly feedbackFor: string | null;
+  /** The manager whose sheet holds the row (their e-mail); '' when unknown. */
+  readonly manager: string;
+  /** How many recorded edits the row has had: with the field it keys an event, so none is recorded twice. */
+  readonly version: number;
 }
 
 export const EMPTY_CELLS: RowState['cells'] = {
@@ -32,6 +36,11 @@ export function cellsState(cells: TrackedCells, timeZone: string): RowState['cel
   return result;
 }
 
+/** The key of an event: the campaign, the client, the row's version before the edit, the field. */
+export function eventId(campaign: string, clientId: string, version: number, field: TrackedField): string {
+  return `${campaign}|${clientId}|${version}|${field}`;
+}
+
 /** Compact JSON: only non-empty values are written, under one-letter keys. */
 const KEYS: { readonly [F in TrackedField]: string } = {
   outcome: 'o',
@@ -45,7 +54,10 @@ export function encodeRowState(state: RowState): string {
   const data: Record<string, string> = {};
   for (const field of TRACKED_FIELDS) if (state.cells[field] !== '') data[KEYS[field]] = state.cells[field];
   if (state.feedbackFor !== null) data.f = state.feedbackFor;
-  return JSON.stringify(data);
+  if (state.manager !== '') data.m = state.manager;
+  const json: Record<string, string | number> = data;
+  if (state.version > 0) json.v = state.version;
+  return JSON.stringify(json);
 }
 
 /** Reads a state cell; an empty or damaged cell reads as "nothing known" rather than failing. */
@@ -63,5 +75,11 @@ export function decodeRowState(text: unknown): RowState {
     const value = data[KEYS[field]];
     if (typeof value === 'string') cells[field] = value;
   }
-  return { cells, feedbackFor: typeof data.f === 'string' ? data.f : null };
+  const version = typeof data.v === 'number' && Number.isInteger(data.v) && data.v >= 0 ? data.v : 0;
+  return {
+    cells,
+    feedbackFor: typeof data.f === 'string' ? data.f : null,
+    manager: typeof data.m === 'string' ? data.m : '',
+    version,
+  };
 }

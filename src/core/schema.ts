@@ -105,6 +105,8 @@ const EVENT_COLUMNS = [
   column('code', 'col.history.newCode', 'text', 120),
   column('editedBy', 'col.history.editedBy', 'text', 220),
   column('source', 'col.history.source', 'text', 100),
+  // campaign|client|row version|field: lets reconcile tell an event already recorded from a missed one.
+  column('eventId', 'col.history.eventId', 'text', 80, true),
 ] as const;
 
 export const HISTORY_SHEET = {
@@ -136,6 +138,24 @@ export const CAMPAIGNS_SHEET = {
     column('createdAt', 'col.campaigns.createdAt', 'datetime', 130),
     column('closedAt', 'col.campaigns.closedAt', 'datetime', 130),
     column('triggerId', 'col.campaigns.triggerId', 'text', 120, true),
+  ],
+} as const satisfies SheetSpec;
+
+/** The daily summary: one row per manager of an active campaign per day (core/dailySummary.ts). */
+export const SUMMARY_SHEET = {
+  key: 'summary',
+  name: 'sheet.summary',
+  columns: [
+    column('day', 'col.summary.day', 'date', 100),
+    column('team', 'col.summary.team', 'text', 160),
+    column('manager', 'col.summary.manager', 'text', 200),
+    column('name', 'col.summary.name', 'text', 170),
+    column('calls', 'col.summary.calls', 'number', 80),
+    column('reached', 'col.summary.reached', 'number', 100),
+    column('offers', 'col.summary.offers', 'number', 70),
+    column('invoices', 'col.summary.invoices', 'number', 80),
+    column('payments', 'col.summary.payments', 'number', 80),
+    column('stillToCall', 'col.summary.stillToCall', 'number', 130),
   ],
 } as const satisfies SheetSpec;
 
@@ -215,6 +235,7 @@ export const MASTER_SHEETS = [
   HISTORY_SHEET,
   CAMPAIGNS_SHEET,
   RESULTS_SHEET,
+  SUMMARY_SHEET,
 ] as const satisfies readonly SheetSpec[];
 
 export function sheetName(lang: Lang, spec: Pick<SheetSpec, 'name'>): string {

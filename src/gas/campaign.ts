@@ -21,7 +21,7 @@ import {
 } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { dropdownLabels, labelsWithMeaning } from '../core/taxonomy';
-import { forgetContext, saveContext } from './context';
+import { forgetContext, saveContext, saveTriggerWorkbook } from './context';
 import { readSettings } from './master';
 import {
   administratorsOf,
@@ -206,7 +206,8 @@ export function createWeeklyCampaign(
     const workbook = openOrCreateWorkbook(job, plan, saveJob);
     buildWorkbook(master, workbook, plan, job, state, scriptEditors, resumed);
 
-    saveContext(workbook.getId(), {
+    saveContext({
+      workbookId: job.workbookId ?? workbook.getId(),
       campaignId,
       team,
       weekStart: plan.weekStart,
@@ -221,7 +222,8 @@ export function createWeeklyCampaign(
       ),
     });
     const openCampaigns = entries.filter((entry) => entry.active).map((entry) => entry.id);
-    job.triggerId = ensureEditTrigger(workbook.getId(), openCampaigns, resumed);
+    job.triggerId = ensureEditTrigger(job.workbookId ?? workbook.getId(), openCampaigns, resumed);
+    saveTriggerWorkbook(job.triggerId, job.workbookId ?? workbook.getId());
     saveJob();
 
     const url = WORKBOOK_URL_PREFIX + (job.workbookId ?? '') + '/edit';

@@ -8,6 +8,7 @@ import type { Lang } from '../core/messages';
 import type { Taxonomy } from '../core/taxonomy';
 
 export interface WorkbookContext {
+  readonly workbookId: string;
   readonly campaignId: string;
   readonly team: string;
   readonly weekStart: IsoDay;
@@ -23,8 +24,27 @@ export interface WorkbookContext {
 
 export const contextKey = (workbookId: string): string => `prozvon.workbook.${workbookId}`;
 
-export function saveContext(workbookId: string, context: WorkbookContext): void {
-  PropertiesService.getScriptProperties().setProperty(contextKey(workbookId), JSON.stringify(context));
+/** Which workbook an installable edit trigger watches (the event object names only the trigger). */
+export const triggerKey = (triggerUid: string): string => `prozvon.trigger.${triggerUid}`;
+
+export function saveContext(context: WorkbookContext): void {
+  PropertiesService.getScriptProperties().setProperty(
+    contextKey(context.workbookId),
+    JSON.stringify(context),
+  );
+}
+
+export function saveTriggerWorkbook(triggerUid: string, workbookId: string): void {
+  PropertiesService.getScriptProperties().setProperty(triggerKey(triggerUid), workbookId);
+}
+
+/** The context of the workbook an edit trigger watches. */
+export function contextOfTrigger(
+  snapshot: Readonly<Record<string, string>>,
+  triggerUid: string,
+): WorkbookContext | null {
+  const workbookId = snapshot[triggerKey(triggerUid)];
+  return workbookId ? contextFrom(snapshot, workbookId) : null;
 }
 
 /** The context of a workbook from a properties snapshot; null for a workbook Prozvon does not track. */

@@ -28,6 +28,8 @@ export interface EventRecord {
   readonly code: string;
   readonly editedBy: string;
   readonly source: string;
+  /** See core/rowState eventId; '' for events that are not row edits (imports, system). */
+  readonly eventId: string;
 }
 
 export type EventSource = 'edit' | 'paste' | 'reconcile' | 'import' | 'system';
@@ -121,39 +123,48 @@ export interface AppendTarget {
 }
 
 /**
- * Appends events to History (and the workbook's Log). The caller holds the script lock, and
- * `snapshot` is the script properties as read after taking it: the cursors are read, used and
- * advanced inside the lock, so concurrent appends never overwrite each other.
+ * Appends events to History and (when a workbook is given) to its Log; `logRecords` defaults to
+ * the same events. The caller holds the script lock, and `snapshot` is the script properties as
+ * read after taking it: the cursors are read from it, advanced and saved *before* the rows are
+ * written, so a failure half-way leaves at worst an empty row, never an overwritten one.
+ * Returns the saved cursor properties, for a caller that appends again in the same lock.
  */
 export function appendEvents(
   target: AppendTarget,
   records: readonly EventRecord[],
   snapshot: Readonly<Record<string, string>>,
-): void {
-  if (records.length === 0) return;
+  logRecords: readonly EventRecord[] = records,
+): Record<string, string> {
   const updates: Record<string, string> = {};
-  const rows = records as readonly unknown[] as readonly Record<string, unknown>[];
+  const writes: Array<() => void> = [];
 
-  if (target.workbook) {
+  if (target.workbook && logRecords.length > 0) {
     const { spreadsheet, id, timeZone } = target.workbook;
     const key = logCursorKey(id);
     const cursor =
       parseCursor(snapshot[key]) ??
       cursorFromSheet(requireSheet(spreadsheet, LOG_SHEET.name), LOG_SHEET.columns);
-    const withDay = records.map((record) => ({
+    const withDay = logRecords.map((record) => ({
       ...record,
       day: startOfDay(isoDayInTimeZone(record.time, timeZone), timeZone),
     }));
-    writeAtCursor(spreadsheet, cursor, withDay, LOG_SHEET.columns, target.lang);
-    updates[key] = JSON.stringify({ ...cursor, next: cursor.next + records.length });
+    updates[key] = JSON.stringify({ ...cursor, next: cursor.next + logRecords.length });
+    writes.push(() => writeAtCursor(spreadsheet, cursor, withDay, LOG_SHEET.columns, target.lang));
   }
 
-  const cursor =
-    parseCursor(snapshot[HISTORY_CURSOR]) ??
-    cursorFromSheet(requireSheet(target.master, HISTORY_SHEET.name), HISTORY_SHEET.columns);
-  writeAtCursor(target.master, cursor, rows, HISTORY_SHEET.columns, target.lang);
-  updates[HISTORY_CURSOR] = JSON.stringify({ ...cursor, next: cursor.next + records.length });
+  if (records.length > 0) {
+    const cursor =
+      parseCursor(snapshot[HISTORY_CURSOR]) ??
+      cursorFromSheet(requireSheet(target.master, HISTORY_SHEET.name), HISTORY_SHEET.columns);
+    const rows = records as readonly unknown[] as readonly Record<string, unknown>[];
+    updates[HISTORY_CURSOR] = JSON.stringify({ ...cursor, next: cursor.next + records.length });
+    writes.push(() => writeAtCursor(target.master, cursor, rows, HISTORY_SHEET.columns, target.lang));
+  }
+
+  if (writes.length === 0) return updates;
   PropertiesService.getScriptProperties().setProperties(updates);
+  for (const write of writes) write();
+  return updates;
 }
 
 function requireSheet(spreadsheet: Spreadsheet, name: Parameters<typeof findSheet>[1]): Sheet {

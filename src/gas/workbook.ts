@@ -39,6 +39,8 @@ export function managerRows(list: ManagerList, timeZone: string): unknown[][] {
       state: encodeRowState({
         cells: { ...EMPTY_CELLS, nextCall: row.nextCall },
         feedbackFor: row.feedbackFor,
+        manager: list.manager,
+        version: 0,
       }),
     };
     return CALLS_SHEET_COLUMNS.map((column) => values[column.key]);

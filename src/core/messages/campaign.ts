@@ -142,4 +142,17 @@ export const campaignMessages = {
   'campaign.form.working': { ru: 'Создаём таблицу недели…', en: "Creating the week's workbook…" },
   'campaign.form.open': { ru: 'Открыть таблицу недели', en: "Open the week's workbook" },
   'menu.newCampaignForm': { ru: 'Новая кампания (форма)…', en: 'New campaign (form)…' },
+  'history.byManager': { ru: '{email} (менеджер листа)', en: '{email} (the sheet’s manager)' },
+  'doNotCall.byOutcome': {
+    ru: 'менеджер выбрал «Черный список» в кампании {campaign}',
+    en: 'the manager chose “Do not call” in campaign {campaign}',
+  },
+  'reconcile.done': {
+    ru: 'Сверка завершена. Кампаний проверено: {campaigns}, дописано событий в Историю: {events}.',
+    en: 'Reconcile finished. Campaigns checked: {campaigns}, events added to History: {events}.',
+  },
+  'reconcile.skipped': {
+    ru: '\nНе удалось сверить (нет данных о таблице): {campaigns}.',
+    en: '\nCould not reconcile (the workbook is not tracked): {campaigns}.',
+  },
 } as const satisfies MessageTable;

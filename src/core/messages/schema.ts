@@ -71,6 +71,7 @@ export const schemaMessages = {
   'col.history.newCode': { ru: 'Код', en: 'Code' },
   'col.history.editedBy': { ru: 'Кто изменил', en: 'Edited by' },
   'col.history.source': { ru: 'Источник', en: 'Source' },
+  'col.history.eventId': { ru: 'Служебное: событие', en: 'Internal: event' },
 
   // Campaigns
   'col.campaigns.id': { ru: 'ID кампании', en: 'Campaign ID' },
