@@ -12,6 +12,9 @@ import { eventMessages } from './events';
 import { planningMessages } from './planning';
 import { funnelMessages } from './funnel';
 import { schemaMessages } from './schema';
+import { adminMessages } from './admin';
+import { summaryMessages } from './summary';
+import { clientCardMessages } from './clientCard';
 import type { Lang, Message } from './types';
 
 export type { Lang, Message } from './types';
@@ -29,6 +32,9 @@ export const MESSAGE_TABLES = {
   planningMessages,
   funnelMessages,
   schemaMessages,
+  summaryMessages,
+  clientCardMessages,
+  adminMessages,
 };
 
 const catalog = {
@@ -43,6 +49,9 @@ const catalog = {
   ...planningMessages,
   ...funnelMessages,
   ...schemaMessages,
+  ...summaryMessages,
+  ...clientCardMessages,
+  ...adminMessages,
 };
 
 export type MessageKey = keyof typeof catalog;
