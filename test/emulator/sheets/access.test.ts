@@ -74,6 +74,38 @@ describe('user edits', () => {
     ]);
   });
 
+  it('grows the sheet to fit a paste that runs past the last row and column', () => {
+    const env = setup();
+    const size = () =>
+      env.run((app) => [app.getActiveSheet()!.getMaxRows(), app.getActiveSheet()!.getMaxColumns()]);
+    const [rows, columns] = size();
+    const paste = Array.from({ length: 3 }, (_, index) => ['x' + index, '', 'z']);
+    const outcome = env.backend.userEdit({
+      user: OWNER,
+      spreadsheetId: env.id,
+      sheetName: 'Лист1',
+      a1: `${String.fromCharCode(64 + columns! - 1)}${rows! - 1}`,
+      values: paste,
+    });
+    expect(outcome.ok).toBe(true);
+    expect(size()).toEqual([rows! + 1, columns! + 1]);
+    expect(env.backend.read(env.id, 'Лист1', `A${rows! + 1}:A${rows! + 1}`)).toEqual([['']]);
+  });
+
+  it('leaves the grid as it was when a paste past the last row is refused', () => {
+    const { backend, id, run } = withList(false);
+    const before = run((app) => app.getActiveSheet()!.getMaxRows());
+    const refused = backend.userEdit({
+      user: MANAGER,
+      spreadsheetId: id,
+      sheetName: 'Лист1',
+      a1: 'H9',
+      values: Array.from({ length: before }, () => ['нет такого']),
+    });
+    expect(refused).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(run((app) => app.getActiveSheet()!.getMaxRows())).toBe(before);
+  });
+
   it('returns value and oldValue as strings only for single-cell edits', () => {
     const { backend, id } = withList(false);
     const first = backend.userEdit({

@@ -10,7 +10,7 @@ import { SHEETS_ERRORS } from './errors';
 import type { SheetModel } from './model';
 import { blockingProtection } from './protection';
 import type { CellValue } from './values';
-import type { UserEditOutcome, UserEditRequest } from '../contracts';
+import type { EditRefusal, UserEditOutcome, UserEditRequest } from '../contracts';
 
 export function userEdit(api: Api, request: UserEditRequest): UserEditOutcome {
   const spreadsheet = api.spreadsheets.get(request.spreadsheetId);
@@ -26,20 +26,28 @@ export function userEdit(api: Api, request: UserEditRequest): UserEditOutcome {
     return { ok: false, reason: 'no-access', message: SHEETS_ERRORS.noAccess };
 
   const { rect, grid } = editArea(sheet, request);
-  if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.column + rect.numColumns - 1 > sheet.maxColumns) {
-    throw new Error(
-      `emulator: edit ${request.a1} (${rect.numRows}×${rect.numColumns}) leaves sheet "${sheet.name}"`,
-    );
-  }
+  // A paste that runs past the grid makes Google Sheets add the rows and columns it needs
+  // (NOTES.md, "User edits"); a refused paste leaves the grid as it was.
+  const extraRows = Math.max(0, rect.row + rect.numRows - 1 - sheet.maxRows);
+  const extraColumns = Math.max(0, rect.column + rect.numColumns - 1 - sheet.maxColumns);
+  const grownRowsAt = sheet.maxRows + 1;
+  const grownColumnsAt = sheet.maxColumns + 1;
+  if (extraRows > 0) sheet.insertRows(grownRowsAt, extraRows);
+  if (extraColumns > 0) sheet.insertColumns(grownColumnsAt, extraColumns);
+  const refuse = (reason: EditRefusal, message: string): UserEditOutcome => {
+    if (extraColumns > 0) sheet.deleteColumns(grownColumnsAt, extraColumns);
+    if (extraRows > 0) sheet.deleteRows(grownRowsAt, extraRows);
+    return { ok: false, reason, message };
+  };
   if (blockingProtection(sheet, rect, request.user)) {
-    return { ok: false, reason: 'protected', message: SHEETS_ERRORS.protectedCell };
+    return refuse('protected', SHEETS_ERRORS.protectedCell);
   }
 
   let entries;
   try {
     entries = api.cells.interpret(sheet, rect, grid);
   } catch (error) {
-    return { ok: false, reason: 'invalid', message: (error as Error).message };
+    return refuse('invalid', (error as Error).message);
   }
   const single = rect.numRows === 1 && rect.numColumns === 1;
   const oldValue = single ? eventString(api.cells.value(sheet, rect.row, rect.column), sheet) : undefined;
@@ -50,11 +58,10 @@ export function userEdit(api: Api, request: UserEditRequest): UserEditOutcome {
   if (rejected) {
     restore(sheet, rect, snapshot);
     const rule = sheet.validations.get(rejected.row - 1, rejected.column - 1);
-    return {
-      ok: false,
-      reason: 'invalid',
-      message: rule?.helpText ?? SHEETS_ERRORS.invalidEntry(cellA1(rejected.row, rejected.column)),
-    };
+    return refuse(
+      'invalid',
+      rule?.helpText ?? SHEETS_ERRORS.invalidEntry(cellA1(rejected.row, rejected.column)),
+    );
   }
   spreadsheet.selections.set(request.user.toLowerCase(), { sheet, rect });
   const value = single ? eventString(api.cells.value(sheet, rect.row, rect.column), sheet) : undefined;
