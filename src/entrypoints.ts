@@ -5,6 +5,9 @@
 import { addDays, isoDayInTimeZone } from './core/calendar';
 import { isProzvonError, ProzvonError } from './core/errors';
 import { t, type Lang, type MessageKey } from './core/messages';
+import type { CardResult } from './core/clientCard';
+import type { Settings } from './core/settings';
+import { triggersHelp } from './core/triggersHelp';
 import { assertAdministrator, currentUser } from './gas/access';
 import {
   chooseTeam,
@@ -19,7 +22,9 @@ import { openMaster, readSettings, setUpMaster } from './gas/master';
 import { readTeam, teamsOf } from './gas/master-data';
 import { handleWorkbookEdit } from './gas/edits';
 import { activeCampaigns, reconcile } from './gas/reconcile';
-import { ensureTimeTriggers } from './gas/triggers';
+import { ensureTimeTriggers, triggersSeen } from './gas/triggers';
+import { findClientCard, openClientCard } from './gas/clientCard';
+import { writeDailySummary } from './gas/summary';
 import { activeLang, buildMenu, showText } from './gas/ui';
 
 function errorText(lang: Lang, error: unknown): string {
@@ -212,8 +217,31 @@ export function menuReassignClients(): void {
   notYet('menu.reassignClients', 'feature.reassignClients.what');
 }
 
+/**
+ * Client history: a sidebar with the selected client's whole timeline (the row selected on
+ * Clients or History), or a search box for an ID copied from a weekly workbook, a phone or a name.
+ */
 export function menuClientHistory(): void {
-  notYet('menu.clientHistory', 'feature.clientHistory.what');
+  withUserErrors(() => {
+    const master = activeMaster();
+    assertAdministrator(master, currentUser());
+    openClientCard(master);
+  });
+}
+
+/** google.script.run target of the client card: the card, or the clients to choose from (plain JSON). */
+export function clientCard(query: string): CardResult {
+  return forClient(() => {
+    const master = activeMaster();
+    assertAdministrator(master, currentUser());
+    return findClientCard(master, typeof query === 'string' ? query : '');
+  });
+}
+
+/** Time-driven trigger at the Settings hour: today's figures per manager, written to the master. */
+export function dailySummary(): void {
+  const master = openMaster();
+  writeDailySummary(master, currentUser());
 }
 
 /** Reconcile now: the administrator's active campaigns (every active campaign for the owner). */
@@ -254,6 +282,26 @@ export function menuCompareManagers(): void {
   notYet('menu.compareManagers', 'feature.compareManagers.what');
 }
 
+/** Help: how Prozvon works, and which scheduled jobs exist, when they run and what they do. */
 export function menuHelp(): void {
-  withUserErrors((lang) => showText(t(lang, 'menu.help'), t(lang, 'help.text')));
+  withUserErrors((lang) => {
+    const master = activeMaster();
+    const { installedSummaryHour, ...seen } = triggersSeen(currentUser());
+    let settings: Settings | null = null;
+    try {
+      settings = readSettings(master);
+    } catch {
+      // Help must open even on a master that is not set up yet or has a bad Settings row.
+    }
+    const jobs = triggersHelp(
+      {
+        ...seen,
+        summaryHour: installedSummaryHour ?? settings?.app.dailySummaryHour ?? 18,
+        timeZone: master.getSpreadsheetTimeZone(),
+        emailDigest: settings?.app.emailDigest ?? false,
+      },
+      lang,
+    );
+    showText(t(lang, 'menu.help'), `${t(lang, 'help.text')}\n\n${jobs}`);
+  });
 }

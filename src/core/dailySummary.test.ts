@@ -128,6 +128,22 @@ describe('the daily summary', () => {
     expect(rows[0]?.stillToCall).toBe(1);
   });
 
+  it('leaves still-to-call unknown, not zero, when a sheet could not be read', () => {
+    const base = input([event('C-1', 'outcome', 'Недозвон')]);
+    const unreadable = {
+      ...base,
+      campaigns: base.campaigns.map((c) => ({
+        ...c,
+        managers: c.managers.map((m) => ({ ...m, rows: null })),
+      })),
+    };
+    const [row] = dailySummary(unreadable);
+    expect(row).toMatchObject({ calls: 1, stillToCall: null });
+    expect(summaryDigest('Команда Петровой', DAY, [row!], 'ru', '30.11.2026').body).toContain(
+      'осталось позвонить —',
+    );
+  });
+
   it('lists a manager who left the sheet but recorded events, under their e-mail', () => {
     const rows = dailySummary(input([event('C-1', 'outcome', 'Недозвон', undefined, 'Old@Firm.ru')]));
     expect(rows.map((row) => row.manager)).toEqual(['m1@firm.ru', 'm2@firm.ru', 'old@firm.ru']);

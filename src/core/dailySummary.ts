@@ -37,11 +37,12 @@ export interface SummaryCampaign {
   readonly managers: readonly {
     readonly email: string;
     readonly name: string;
-    readonly rows: readonly SummarySheetRow[];
+    /** null when the sheet could not be read (e.g. another team's workbook the job may not open). */
+    readonly rows: readonly SummarySheetRow[] | null;
   }[];
 }
 
-export const SUMMARY_METRICS = ['calls', 'reached', 'offers', 'invoices', 'payments', 'stillToCall'] as const;
+export const SUMMARY_METRICS = ['calls', 'reached', 'offers', 'invoices', 'payments'] as const;
 export type SummaryMetric = (typeof SUMMARY_METRICS)[number];
 
 export type SummaryRow = {
@@ -50,6 +51,8 @@ export type SummaryRow = {
   readonly campaign: string;
   readonly manager: string;
   readonly name: string;
+  /** null when the manager's sheet could not be read: unknown, not zero. */
+  readonly stillToCall: number | null;
 } & { readonly [M in SummaryMetric]: number };
 
 export interface SummaryInput {
@@ -106,12 +109,12 @@ export function dailySummary(input: SummaryInput): SummaryRow[] {
     for (const event of events) {
       if (!known.has(event.manager)) {
         known.add(event.manager);
-        managers.push({ email: event.manager, name: event.manager, rows: [] });
+        managers.push({ email: event.manager, name: event.manager, rows: null });
       }
     }
 
     for (const manager of managers) {
-      const scheduled: ScheduledRow[] = manager.rows.flatMap((row) => {
+      const scheduled: ScheduledRow[] = (manager.rows ?? []).flatMap((row) => {
         const clientId = cellText(row.clientId);
         if (clientId === '') return [];
         return [
@@ -125,7 +128,10 @@ export function dailySummary(input: SummaryInput): SummaryRow[] {
       });
       const plan = dayPlans(scheduled, day)[0];
       const done = new Set(plan?.done ?? []);
-      const stillToCall = plan ? [...plan.due, ...plan.overdue].filter((id) => !done.has(id)).length : 0;
+      const stillToCall =
+        manager.rows === null
+          ? null
+          : [...(plan?.due ?? []), ...(plan?.overdue ?? [])].filter((id) => !done.has(id)).length;
       const mine = events.filter((event) => event.manager === manager.email);
       const codeOf = (event: (typeof mine)[number]) => eventCode(event, event.field, taxonomy);
       const counts = activity.get(manager.email);
@@ -181,15 +187,18 @@ export function summaryDigest(
   dayText: string,
 ): { subject: string; body: string } {
   const mine = rows.filter((row) => row.team === team && row.day === day);
+  const known = (value: number | null) => (value === null ? '—' : value);
   const total = Object.fromEntries(
     SUMMARY_METRICS.map((metric) => [metric, mine.reduce((sum, row) => sum + row[metric], 0)]),
   ) as Record<SummaryMetric, number>;
+  const unknown = mine.some((row) => row.stillToCall === null);
+  const stillToCall = unknown ? '—' : mine.reduce((sum, row) => sum + (row.stillToCall ?? 0), 0);
   const lines = [
     t(lang, 'summary.digest.intro', { day: dayText, team }),
     '',
-    ...mine.map((row) => t(lang, 'summary.digest.line', { ...row })),
+    ...mine.map((row) => t(lang, 'summary.digest.line', { ...row, stillToCall: known(row.stillToCall) })),
     '',
-    t(lang, 'summary.digest.total', total),
+    t(lang, 'summary.digest.total', { ...total, stillToCall }),
     '',
     t(lang, 'summary.digest.footer'),
   ];

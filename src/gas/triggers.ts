@@ -4,6 +4,10 @@
 
 import { ProzvonError } from '../core/errors';
 import { NIGHTLY_RECONCILE_HOUR, TRIGGER_HANDLERS, TRIGGER_LIMIT } from '../core/triggers';
+import type { TriggersSeen } from '../core/triggersHelp';
+
+const OWNER_KEY = 'prozvon.timeTriggersOwner';
+const SUMMARY_HOUR_KEY = 'prozvon.summaryHour';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
@@ -85,10 +89,9 @@ export function ensureTimeTriggers(
   // Triggers belong to the user who creates them and others cannot see them: the first
   // administrator to set up owns the time-driven jobs, so a second one does not double them.
   const properties = PropertiesService.getScriptProperties();
-  const ownerKey = 'prozvon.timeTriggersOwner';
-  const owner = properties.getProperty(ownerKey);
+  const owner = properties.getProperty(OWNER_KEY);
   if (owner !== null && owner !== runningUser) return [];
-  properties.setProperty(ownerKey, runningUser);
+  properties.setProperty(OWNER_KEY, runningUser);
   const triggers = projectTriggers();
   const installed: string[] = [];
   const byHandler = (handler: string) =>
@@ -106,9 +109,8 @@ export function ensureTimeTriggers(
     installed.push(TRIGGER_HANDLERS.nightlyReconcile);
   }
 
-  const summaryHourKey = 'prozvon.summaryHour';
   const summary = byHandler(TRIGGER_HANDLERS.dailySummary);
-  const hourChanged = properties.getProperty(summaryHourKey) !== String(summaryHour);
+  const hourChanged = properties.getProperty(SUMMARY_HOUR_KEY) !== String(summaryHour);
   if (summary.length === 0 || hourChanged) {
     for (const trigger of summary) ScriptApp.deleteTrigger(trigger);
     assertRoomFor(summary.length === 0 ? 1 : 0, triggers, openCampaigns);
@@ -118,8 +120,30 @@ export function ensureTimeTriggers(
       .atHour(summaryHour)
       .inTimezone(timeZone)
       .create();
-    properties.setProperty(summaryHourKey, String(summaryHour));
+    properties.setProperty(SUMMARY_HOUR_KEY, String(summaryHour));
     installed.push(TRIGGER_HANDLERS.dailySummary);
   }
   return installed;
+}
+
+/** What Help says about the triggers: what this user's ScriptApp lists, and who owns the time-driven jobs. */
+export function triggersSeen(user: string): Pick<
+  TriggersSeen,
+  'reconcile' | 'summary' | 'editTriggers' | 'owner' | 'user'
+> & {
+  installedSummaryHour: number | null;
+} {
+  const triggers = projectTriggers();
+  const count = (handler: string) =>
+    triggers.filter((trigger) => trigger.getHandlerFunction() === handler).length;
+  const properties = PropertiesService.getScriptProperties();
+  const hour = properties.getProperty(SUMMARY_HOUR_KEY);
+  return {
+    reconcile: count(TRIGGER_HANDLERS.nightlyReconcile) > 0,
+    summary: count(TRIGGER_HANDLERS.dailySummary) > 0,
+    editTriggers: count(TRIGGER_HANDLERS.workbookEdit),
+    owner: properties.getProperty(OWNER_KEY),
+    user,
+    installedSummaryHour: hour === null ? null : Number(hour),
+  };
 }

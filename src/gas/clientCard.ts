@@ -1,0 +1,115 @@
+// The client card sidebar: opened from the master's menu with the client of the selected row of
+// Clients or History (if any), it searches and shows a client's whole timeline through the
+// google.script.run target clientCard. Weekly workbooks have no bound script and so no menu of
+// their own: a manager-sheet row is looked up by pasting its client ID into the sidebar's search.
+
+import { cellText } from '../core/cells';
+import { cardResult, type CardClient, type CardEvent, type CardResult } from '../core/clientCard';
+import { t, type Lang, type MessageKey } from '../core/messages';
+import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, mapHeaders, type SheetSpec } from '../core/schema';
+import { showSidebar } from './html';
+import { campaignEntries, readFlag, requireSheet } from './master-data';
+import { findSheet } from './sheets';
+import { cell, text } from './table';
+import { spreadsheetLang } from './ui';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Which column of which master sheet names the client of a selected row. */
+const SELECTABLE: readonly { spec: SheetSpec; key: string }[] = [
+  { spec: CLIENTS_SHEET, key: 'id' },
+  { spec: HISTORY_SHEET, key: 'clientId' },
+];
+
+/** The client ID in the selected row of Clients or History, else ''. */
+export function selectedClientId(master: Spreadsheet): string {
+  const sheet = master.getActiveSheet();
+  const name = sheet.getName();
+  const source = SELECTABLE.find(
+    ({ spec }) => name === t('ru', spec.name as MessageKey) || name === t('en', spec.name as MessageKey),
+  );
+  if (!source) return '';
+  const row = sheet.getActiveRange()?.getRow() ?? 1;
+  if (row < 2) return '';
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const values = sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
+  const index = (mapHeaders(header, source.spec.columns) as Record<string, number | undefined>)[source.key];
+  return index === undefined ? '' : cellText(values[index]);
+}
+
+const TEXT_KEYS = {
+  title: 'card.title',
+  search: 'card.search',
+  find: 'card.find',
+  loading: 'card.loading',
+  hint: 'card.hint',
+  choose: 'card.choose',
+  contact: 'card.contact',
+  phone: 'card.phone',
+  email: 'card.email',
+  manager: 'card.manager',
+  doNotCall: 'card.doNotCall',
+  timeline: 'card.timeline',
+  noEvents: 'card.noEvents',
+  eventCount: 'card.eventCount',
+} as const satisfies Record<string, MessageKey>;
+
+/** The sidebar's texts, in the spreadsheet's language ({count} is filled in by the page). */
+export function cardTexts(lang: Lang): Record<keyof typeof TEXT_KEYS, string> {
+  return Object.fromEntries(Object.entries(TEXT_KEYS).map(([name, key]) => [name, t(lang, key)])) as Record<
+    keyof typeof TEXT_KEYS,
+    string
+  >;
+}
+
+export function openClientCard(master: Spreadsheet): void {
+  const lang = spreadsheetLang(master);
+  showSidebar(
+    'client-card',
+    { texts: cardTexts(lang), query: selectedClientId(master) },
+    t(lang, 'card.title'),
+  );
+}
+
+/** Reads Clients, History and Campaigns (two calls each) and answers a search. */
+export function findClientCard(master: Spreadsheet, query: string): CardResult {
+  const lang = spreadsheetLang(master);
+  const timeZone = master.getSpreadsheetTimeZone();
+  const clientsTable = requireSheet(master, CLIENTS_SHEET);
+  const clients: CardClient[] = clientsTable.rows
+    .map((row) => ({
+      id: text(clientsTable, row, 'id'),
+      organisation: text(clientsTable, row, 'organisation'),
+      contact: text(clientsTable, row, 'contact'),
+      phone: text(clientsTable, row, 'phone'),
+      phoneE164: text(clientsTable, row, 'phoneE164'),
+      email: text(clientsTable, row, 'email'),
+      manager: text(clientsTable, row, 'manager'),
+      doNotCall: readFlag(cell(clientsTable, row, 'doNotCall'), false),
+      doNotCallReason: text(clientsTable, row, 'doNotCallReason'),
+      doNotCallDate: cell(clientsTable, row, 'doNotCallDate'),
+      doNotCallBy: text(clientsTable, row, 'doNotCallBy'),
+    }))
+    .filter((client) => client.id !== '');
+  const history = findSheet(master, HISTORY_SHEET.name) ? requireSheet(master, HISTORY_SHEET) : null;
+  const events: CardEvent[] = (history?.rows ?? []).flatMap((row) => {
+    const time = history ? cell(history, row, 'time') : '';
+    if (!history || !(time instanceof Date)) return [];
+    return [
+      {
+        time,
+        campaign: text(history, row, 'campaign'),
+        manager: text(history, row, 'manager'),
+        clientId: text(history, row, 'clientId'),
+        field: cell(history, row, 'field'),
+        old: cell(history, row, 'old'),
+        new: cell(history, row, 'new'),
+        editedBy: text(history, row, 'editedBy'),
+        source: cell(history, row, 'source'),
+      },
+    ];
+  });
+  const campaigns = campaignEntries(requireSheet(master, CAMPAIGNS_SHEET), timeZone);
+  return cardResult(String(query ?? ''), clients, events, campaigns, lang, timeZone);
+}
