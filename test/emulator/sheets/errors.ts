@@ -20,6 +20,10 @@ export const SHEETS_ERRORS = {
   noEditAccess: 'You do not have permission to edit this document.',
   limitedAuth: (method: string) =>
     `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+  /** The same refusal for a member of another class, e.g. `Spreadsheet.copy` [unsure]. */
+  limitedAuthOn: (member: string) =>
+    `You do not have permission to call ${member}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+  templateElsewhere: 'The template sheet must be in the same spreadsheet as the new sheet.',
   noUi: 'Cannot call SpreadsheetApp.getUi() from this context.',
   protectedCell:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',

@@ -155,6 +155,22 @@ export interface Selection {
   readonly rect: Rect;
 }
 
+let idCounter = 0;
+
+/** A 44-character id in Google's alphabet, unique per process. */
+export function newSpreadsheetId(): string {
+  idCounter++;
+  const seed = `1${idCounter.toString(36).padStart(6, '0')}`;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let id = seed;
+  let x = idCounter * 2654435761;
+  while (id.length < 44) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    id += alphabet[x % alphabet.length];
+  }
+  return id;
+}
+
 export class SpreadsheetModel {
   name: string;
   locale: string;

@@ -5,29 +5,13 @@
 import type { Api } from './api';
 import { BOOLEAN_CRITERIA } from './conditional';
 import { SHEETS_ERRORS, signatureError } from './errors';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, SpreadsheetModel } from './model';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, newSpreadsheetId, SpreadsheetModel } from './model';
 import { PROTECTION_TYPE } from './protection';
 import { activeSheetOf, addSheet, SpreadsheetImpl } from './spreadsheet';
 import { DATA_VALIDATION_CRITERIA } from './validation';
 import type { SheetsHooks } from '../contracts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-let idCounter = 0;
-
-/** A 44-character id in Google's alphabet, unique per process. */
-function newSpreadsheetId(): string {
-  idCounter++;
-  const seed = `1${idCounter.toString(36).padStart(6, '0')}`;
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  let id = seed;
-  let x = idCounter * 2654435761;
-  while (id.length < 44) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    id += alphabet[x % alphabet.length];
-  }
-  return id;
-}
 
 export interface NewSpreadsheet {
   name: string;

@@ -1,11 +1,13 @@
-// The Spreadsheet object (reference/spreadsheet/spreadsheet): sheets (insert, find, delete),
+// The Spreadsheet object (reference/spreadsheet/spreadsheet): sheets (insert, also from a
+// template, find, delete), copying the whole spreadsheet,
 // sharing (owner, editors, viewers), locale and time zone, named ranges, toasts and the
 // user's active sheet.
 
 import { parseA1 } from './a1';
 import type { Api } from './api';
 import { SHEETS_ERRORS, signatureError } from './errors';
-import { asRangeHandle } from './handles';
+import { copiedCells, copySpreadsheet, insertSheetCopy } from './copy';
+import { asRangeHandle, isHandleOf } from './handles';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel, type SpreadsheetModel } from './model';
 import { localeInfo } from './locale';
 import { SheetImpl } from './sheet';
@@ -77,7 +79,12 @@ export class SpreadsheetImpl {
 
   // --- sheets --------------------------------------------------------------------------
 
-  /** Overloads: (), (index), (index, options), (options), (name), (name, index), (name, index, options), (name, options). */
+  /**
+   * Overloads: (), (index), (index, options), (options), (name), (name, index), (name, index,
+   * options), (name, options). With `{ template: sheet }` the new sheet is a copy of that sheet
+   * of this spreadsheet (content as copyTo gives, visible, no protections). See ../NOTES.md,
+   * "Inserting a sheet from a template".
+   */
   insertSheet(...args: unknown[]): Sheet {
     this.api.assertCanEditSpreadsheet(this._model);
     let name: string | null = null;
@@ -88,16 +95,45 @@ export class SpreadsheetImpl {
     if (rest.length > 0 && !(typeof rest[0] === 'object' && rest[0] !== null && rest.length === 1)) {
       throw signatureError(args, 'Spreadsheet', 'insertSheet');
     }
-    if (rest[0] !== undefined) {
-      const template = (rest[0] as { template?: unknown }).template;
-      if (template !== undefined) throw new Error('not implemented: Spreadsheet.insertSheet({template})');
+    const template = rest[0] === undefined ? undefined : (rest[0] as { template?: unknown }).template;
+    let sheet: SheetModel;
+    if (template === undefined || template === null) {
+      sheet = addSheet(this._model, name, index);
+    } else {
+      const source = isHandleOf<{ _model: unknown }>(template, '_model') ? template._model : null;
+      if (!(source instanceof SheetModel)) throw signatureError(args, 'Spreadsheet', 'insertSheet');
+      if (source.deleted) throw new Error(SHEETS_ERRORS.deletedObject);
+      if (source.parent !== this._model) throw new Error(SHEETS_ERRORS.templateElsewhere);
+      sheet = insertSheetCopy(this.api, source, this._model, { name, index, keepHidden: false });
+      this.api.runtime.addCells('written', copiedCells(source));
     }
-    const sheet = addSheet(this._model, name, index);
     this._model.selections.set(this.api.selectingUser(), {
       sheet,
       rect: { row: 1, column: 1, numRows: 1, numColumns: 1 },
     });
     return this.api.sheet(sheet);
+  }
+
+  /**
+   * A copy of the whole spreadsheet named `name`, owned by the effective user and shared with
+   * no one; protections are not copied. Needs FULL auth and view access to this spreadsheet.
+   * See copy.ts and ../NOTES.md, "Copying a spreadsheet".
+   */
+  copy(name: unknown): Spreadsheet {
+    if (typeof name !== 'string') throw signatureError([name], 'Spreadsheet', 'copy');
+    let owner = this._model.owner;
+    if (this.api.runtime.hasContext()) {
+      const context = this.api.runtime.context();
+      if (context.authMode !== 'FULL') throw new Error(SHEETS_ERRORS.limitedAuthOn('Spreadsheet.copy'));
+      if (!this._model.canView(context.effectiveUser)) throw new Error(SHEETS_ERRORS.noAccess);
+      owner = context.effectiveUser;
+    }
+    const copy = copySpreadsheet(this.api, this._model, name, owner);
+    this.api.runtime.addCells(
+      'written',
+      this._model.sheets.reduce((sum, sheet) => sum + copiedCells(sheet), 0),
+    );
+    return this.api.spreadsheet(copy);
   }
 
   getSheetByName(name: string): Sheet | null {
