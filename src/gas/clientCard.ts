@@ -23,13 +23,15 @@ const SELECTABLE: readonly { spec: SheetSpec; key: string }[] = [
 
 /** The client ID in the selected row of Clients or History, else ''. */
 export function selectedClientId(master: Spreadsheet): string {
-  const sheet = master.getActiveSheet();
+  const range = master.getActiveRange();
+  if (!range) return '';
+  const sheet = range.getSheet();
   const name = sheet.getName();
   const source = SELECTABLE.find(
     ({ spec }) => name === t('ru', spec.name as MessageKey) || name === t('en', spec.name as MessageKey),
   );
   if (!source) return '';
-  const row = sheet.getActiveRange()?.getRow() ?? 1;
+  const row = range.getRow();
   if (row < 2) return '';
   const width = Math.max(sheet.getLastColumn(), 1);
   const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];

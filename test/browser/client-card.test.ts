@@ -1,0 +1,178 @@
+// The client card sidebar in real headless Chromium: the HTML the server produced (as the
+// emulator recorded it) is loaded with a stand-in for google.script.run that calls the emulator,
+// so the page, the server function and the data between them are tested together.
+
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  clientsFor,
+  MENU,
+  newMaster,
+  pasteClients,
+  pasteTeam,
+  twoTeams,
+  type Organisation,
+} from '../integration/fixtures';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * google.script.run as the page sees it: a chainable runner whose server calls go to the
+ * emulator through window.__callServer. While window.__hold is true, calls wait for __release(),
+ * so a test can look at the loading state.
+ */
+const RUN_STAND_IN = `
+  (function () {
+    var waiting = [];
+    window.__hold = window.__hold || false;
+    window.__release = function () { window.__hold = false; waiting.splice(0).forEach(function (go) { go(); }); };
+    function runner(success, failure) {
+      return new Proxy({}, {
+        get: function (_, name) {
+          if (name === 'withSuccessHandler') return function (fn) { return runner(fn, failure); };
+          if (name === 'withFailureHandler') return function (fn) { return runner(success, fn); };
+          return function () {
+            var args = Array.prototype.slice.call(arguments);
+            var go = function () {
+              window.__callServer(String(name), JSON.stringify(args)).then(function (answer) {
+                if (answer.ok) { if (success) success(answer.value); }
+                else if (failure) failure(new Error(answer.message));
+              });
+            };
+            if (window.__hold) waiting.push(go); else go();
+          };
+        },
+      });
+    }
+    window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
+  })();
+`;
+
+function organisation(): Organisation {
+  const org = newMaster();
+  pasteTeam(org, twoTeams());
+  pasteClients(org, clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'], 12, 1));
+  org.gas.clock.set('2026-11-30T09:00:00+03:00');
+  org.gas.ui.answer('OK', '2026-11-30');
+  org.gas.clickMenu(org.owner, org.master, MENU, 'Новая недельная кампания');
+  const workbook = org.gas.spreadsheets().find((ss) => ss.getName().includes('Команда Петровой'))!;
+  org.gas.clock.advance(60_000);
+  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'H2', 'Согласен на семинар');
+  org.gas.clock.advance(60_000);
+  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'I2', 'КП отправлено');
+  return org;
+}
+
+/** The sidebar's HTML as the server rendered it, opened with a row of Clients selected (or none). */
+function sidebarHtml(org: Organisation, selectedCell: string | null): string {
+  if (selectedCell) org.gas.select(org.owner, org.master, 'Клиенты', selectedCell);
+  else org.gas.select(org.owner, org.master, 'Настройки', 'A1');
+  org.gas.clickMenu(org.owner, org.master, MENU, 'История клиента');
+  const html = org.gas.ui.sidebars().at(-1)?.html;
+  if (!html) throw new Error('no sidebar was shown');
+  return html;
+}
+
+const chromiumMissing = existsSync(CHROMIUM)
+  ? null
+  : `${CHROMIUM} not found (install Debian's chromium package: apt-get install -y chromium); .ci/run installs it`;
+if (chromiumMissing) console.warn(`skipping the client card browser test: ${chromiumMissing}`);
+
+(chromiumMissing ? describe.skip : describe)('the client card sidebar in Chromium', () => {
+  jest.setTimeout(20_000);
+  let browser: Browser;
+  let org: Organisation;
+
+  beforeAll(async () => {
+    org = organisation();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(html: string, hold = false): Promise<Page> {
+    const page = await browser.newPage();
+    await page.exposeFunction('__callServer', (name: string, args: string) => {
+      try {
+        const value = org.gas.callServer(org.owner, org.master, name, ...(JSON.parse(args) as unknown[]));
+        return { ok: true, value };
+      } catch (error) {
+        // The error comes from the script's own realm, so instanceof Error would be false here.
+        const message = (error as { message?: unknown } | null)?.message;
+        return { ok: false, message: typeof message === 'string' ? message : String(error) };
+      }
+    });
+    // The stand-in goes first in <head>, as Google's own script is there before the page's.
+    const standIn = `<script>window.__hold = ${hold};\n${RUN_STAND_IN}</script>`;
+    await page.setContent(html.replace('<head>', `<head>${standIn}`));
+    return page;
+  }
+
+  it('shows the loading state until the server answers, then the timeline', async () => {
+    const page = await open(sidebarHtml(org, 'B2'), true);
+    await expect(page.locator('#status').getAttribute('class')).resolves.toBe('loading');
+    await expect(page.locator('#status').textContent()).resolves.toBe('Загружаю историю…');
+    expect(await page.locator('#card').isVisible()).toBe(false);
+    await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await page.locator('#card').waitFor({ state: 'visible' });
+    expect(await page.locator('#status').textContent()).toBe('');
+    await page.close();
+  });
+
+  it('renders the selected client’s timeline: campaign, time, who, field, old → new', async () => {
+    const page = await open(sidebarHtml(org, 'B2'));
+    await page.locator('li.event').first().waitFor();
+    expect(await page.locator('#organisation').textContent()).toBe('C-000001 · ООО «Клиент 1»');
+    expect(await page.locator('.campaign h3').allTextContents()).toEqual([
+      '2026-W49 · Команда Петровой (неделя с 30.11.2026)',
+    ]);
+    const events = await page.locator('li.event').allInnerTexts();
+    expect(events).toHaveLength(2);
+    expect(events[0]).toContain('30.11.2026 09:02');
+    expect(events[0]).toContain('m1@firm.ru');
+    expect(events[0]).toContain('Этап: — → КП отправлено');
+    expect(events[1]).toContain('Результат звонка: — → Согласен на семинар');
+    await page.close();
+  });
+
+  it('shows a readable error when the search finds nobody, and lets the user search again', async () => {
+    const page = await open(sidebarHtml(org, null));
+    expect(await page.locator('#hint').isVisible()).toBe(true);
+    await page.fill('#query', 'C-999999');
+    await page.click('#find');
+    await page.locator('#status.error').waitFor();
+    expect(await page.locator('#status').textContent()).toBe(
+      'Клиент «C-999999» не найден на листе «Клиенты».',
+    );
+    expect(await page.locator('#find').isDisabled()).toBe(false);
+    await page.fill('#query', 'Клиент 1');
+    await page.click('#find');
+    await page.locator('button.match').first().waitFor();
+    const matches = await page.locator('button.match').allTextContents();
+    expect(matches[0]).toContain('C-000001');
+    await page.locator('button.match').first().click();
+    await page.locator('li.event').first().waitFor();
+    await page.close();
+  });
+
+  it('keeps text from the sheets as text, never as markup', async () => {
+    const page = await open(sidebarHtml(org, null));
+    await page.fill('#query', '<img src=x onerror="document.title=1">');
+    await page.click('#find');
+    await page.locator('#status.error').waitFor();
+    expect(await page.locator('#status img').count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,97 @@
+// The client card from the master's menu: the selected client's timeline across campaigns, found
+// by the sidebar's search through google.script.run (plain JSON), with readable refusals.
+
+import {
+  clientsFor,
+  MENU,
+  newMaster,
+  pasteClients,
+  pasteTeam,
+  twoTeams,
+  type Organisation,
+} from './fixtures';
+
+interface Card {
+  kind: 'card';
+  card: {
+    client: { id: string; organisation: string; doNotCall: boolean; status: string };
+    campaigns: {
+      campaign: string;
+      title: string;
+      events: { time: string; field: string; old: string; new: string; who: string }[];
+    }[];
+    eventCount: number;
+  };
+}
+
+function weekWithEdits(): Organisation {
+  const org = newMaster();
+  pasteTeam(org, twoTeams());
+  pasteClients(org, clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'], 40, 1));
+  org.gas.clock.set('2026-11-30T09:00:00+03:00');
+  org.gas.ui.answer('OK', '2026-11-30');
+  org.gas.clickMenu(org.owner, org.master, MENU, 'Новая недельная кампания');
+  const workbook = org.gas.spreadsheets().find((ss) => ss.getName().includes('Команда Петровой'))!;
+  org.gas.clock.advance(60_000);
+  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'H2', 'Согласен на семинар');
+  org.gas.clock.advance(60_000);
+  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'I2', 'КП отправлено');
+  return org;
+}
+
+describe('the client card', () => {
+  let org: Organisation;
+  beforeAll(() => {
+    org = weekWithEdits();
+  });
+
+  it('opens a sidebar for the client of the row selected on Clients', () => {
+    org.gas.select(org.owner, org.master, 'Клиенты', 'C2');
+    org.gas.clickMenu(org.owner, org.master, MENU, 'История клиента');
+    const sidebar = org.gas.ui.sidebars().at(-1);
+    expect(sidebar?.title).toBe('История клиента');
+    expect(sidebar?.html).toContain('"query":"C-000001"');
+    expect(sidebar?.html).toContain('Загружаю историю');
+  });
+
+  it('opens with an empty search when no client row is selected', () => {
+    org.gas.select(org.owner, org.master, 'Настройки', 'A1');
+    org.gas.clickMenu(org.owner, org.master, MENU, 'История клиента');
+    expect(org.gas.ui.sidebars().at(-1)?.html).toContain('"query":""');
+  });
+
+  it('shows every change of the client, with time, field, old → new and who', () => {
+    const result = org.gas.callServer(org.owner, org.master, 'clientCard', 'C-000001') as Card;
+    expect(result.kind).toBe('card');
+    expect(result.card.eventCount).toBe(2);
+    expect(result.card.campaigns[0]?.title).toBe('2026-W49 · Команда Петровой (неделя с 30.11.2026)');
+    expect(result.card.campaigns[0]?.events).toEqual([
+      expect.objectContaining({ time: '30.11.2026 09:02', field: 'Этап', old: '', new: 'КП отправлено' }),
+      expect.objectContaining({
+        time: '30.11.2026 09:01',
+        field: 'Результат звонка',
+        new: 'Согласен на семинар',
+      }),
+    ]);
+    expect(result.card.campaigns[0]?.events[0]?.who).toContain('m1@firm.ru');
+  });
+
+  it('finds a client by a phone typed any way, as copied from a weekly sheet', () => {
+    const phone = String(org.gas.read(org.master, 'Клиенты', 'D2')[0]?.[0]);
+    const digits = phone.replace(/\D/g, '').replace(/^8/, '7');
+    const result = org.gas.callServer(org.owner, org.master, 'clientCard', `+${digits}`) as Card;
+    expect(result.card.client.id).toBe('C-000001');
+  });
+
+  it('tells a do-not-call client apart', () => {
+    const result = org.gas.callServer(org.owner, org.master, 'clientCard', 'C-000037') as Card;
+    expect(result.card.client.doNotCall).toBe(true);
+    expect(result.card.client.status).toContain('НЕ ЗВОНИТЬ: просил не звонить');
+  });
+
+  it('refuses an unknown client with a readable Russian message', () => {
+    expect(() => org.gas.callServer(org.owner, org.master, 'clientCard', 'C-999999')).toThrow(
+      'Клиент «C-999999» не найден на листе «Клиенты».',
+    );
+  });
+});
