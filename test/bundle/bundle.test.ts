@@ -9,6 +9,7 @@ const gasLocal = require('gas-local') as {
   require: (folder: string, globals?: object) => Record<string, unknown>;
 };
 import { menuHandlers } from '../../src/core/menu';
+import { TRIGGER_HANDLERS } from '../../src/core/triggers';
 
 const DIST = process.env.PROZVON_DIST ?? join(__dirname, '../../dist');
 
@@ -40,6 +41,11 @@ describe('the built bundle', () => {
 
   it('has a top-level function for every menu item', () => {
     for (const handler of menuHandlers()) expect(typeof scope[handler]).toBe('function');
+  });
+
+  it('has a top-level function for every trigger handler Prozvon installs', () => {
+    const missing = Object.values(TRIGGER_HANDLERS).filter((handler) => typeof scope[handler] !== 'function');
+    expect(missing).toEqual([]);
   });
 
   it('ships an appsscript.json for the V8 runtime with explicit scopes', () => {
