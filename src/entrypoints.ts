@@ -25,7 +25,20 @@ import { activeCampaigns, reconcile } from './gas/reconcile';
 import { ensureTimeTriggers, triggersSeen } from './gas/triggers';
 import { findClientCard, openClientCard } from './gas/clientCard';
 import { writeDailySummary } from './gas/summary';
-import { activeLang, buildMenu, showText } from './gas/ui';
+import { activeLang, buildMenu, showText, spreadsheetLang } from './gas/ui';
+import type { DoNotCallRequest } from './core/doNotCall';
+import type { ReassignRequest } from './core/assign';
+import {
+  addClients as addClientsTo,
+  previewClients as previewClientsOf,
+  type AddClientsReport,
+  type AddClientsRequest,
+  type ClientsPreview,
+} from './gas/admin-clients';
+import { compareTeams, type CompareReport, type CompareRequest } from './gas/admin-compare';
+import { setDoNotCall, type DoNotCallReport } from './gas/admin-dnc';
+import { compareFromMenu, doNotCallFromMenu, openAddClientsDialog, reassignFromMenu } from './gas/admin-menu';
+import { reassignClients as reassignClientsOf, type ReassignReport } from './gas/admin-reassign';
 
 function errorText(lang: Lang, error: unknown): string {
   return isProzvonError(error)
@@ -54,13 +67,19 @@ function forClient<T>(action: (lang: Lang) => T): T {
   }
 }
 
-function notYet(label: MessageKey, what: MessageKey): void {
-  withUserErrors((lang) => {
-    showText(
-      t(lang, 'menu.title'),
-      t(lang, 'feature.notYet', { feature: t(lang, label), what: t(lang, what) }),
-    );
-  });
+/**
+ * forClient for targets that work on the master: the spreadsheet is fetched once for both the
+ * language and the work, since batch budgets (DESIGN §6) count every call.
+ */
+function forMaster<T>(action: (master: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang) => T): T {
+  const master = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = master ? spreadsheetLang(master) : 'ru';
+  try {
+    if (!master) throw new ProzvonError('error.notMaster');
+    return action(master, lang);
+  } catch (error) {
+    throw new Error(errorText(lang, error));
+  }
 }
 
 function activeMaster(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -205,16 +224,49 @@ export function createWeeklyCampaign(input: CampaignInput): {
   });
 }
 
+/** Add clients: the dialog (paste or range, columns, manager or spread, this week too). */
 export function menuAddClients(): void {
-  notYet('menu.addClients', 'feature.addClients.what');
+  withUserErrors((lang) => openAddClientsDialog(activeMaster(), lang, currentUser()));
 }
 
+/** google.script.run target: the columns guessed from a paste or a range (see docs/admin-tools.md). */
+export function previewClients(request: AddClientsRequest): ClientsPreview {
+  return forMaster((master, lang) => previewClientsOf(master, lang, currentUser(), request ?? {}));
+}
+
+/** google.script.run target: adds a batch of clients and returns the report (docs/admin-tools.md). */
+export function addClients(request: AddClientsRequest): AddClientsReport {
+  return forMaster((master, lang) => addClientsTo(master, lang, currentUser(), request ?? {}));
+}
+
+/** Do not call: the selected rows of Clients, or pasted phones / e-mails / IDs, with a reason. */
 export function menuMarkDoNotCall(): void {
-  notYet('menu.markDoNotCall', 'feature.markDoNotCall.what');
+  withUserErrors((lang) => doNotCallFromMenu(activeMaster(), lang, currentUser(), false));
 }
 
+/** Undo of do-not-call, for administrators of the clients' team; recorded in History too. */
+export function menuClearDoNotCall(): void {
+  withUserErrors((lang) => doNotCallFromMenu(activeMaster(), lang, currentUser(), true));
+}
+
+/** google.script.run target: { clientIds?, contacts?, reason } → the do-not-call report. */
+export function markDoNotCall(request: DoNotCallRequest): DoNotCallReport {
+  return forMaster((master, lang) => setDoNotCall(master, lang, currentUser(), { ...request, undo: false }));
+}
+
+/** google.script.run target: { clientIds?, contacts?, reason? } → clears do-not-call. */
+export function clearDoNotCall(request: DoNotCallRequest): DoNotCallReport {
+  return forMaster((master, lang) => setDoNotCall(master, lang, currentUser(), { ...request, undo: true }));
+}
+
+/** Reassign clients: the selected rows of Clients, or a manager who left; to a manager or spread. */
 export function menuReassignClients(): void {
-  notYet('menu.reassignClients', 'feature.reassignClients.what');
+  withUserErrors((lang) => reassignFromMenu(activeMaster(), lang, currentUser()));
+}
+
+/** google.script.run target: { clientIds? | fromManager?, toManager? } → the moves made. */
+export function reassignClients(request: ReassignRequest): ReassignReport {
+  return forMaster((master, lang) => reassignClientsOf(master, lang, currentUser(), request ?? {}));
 }
 
 /**
@@ -278,8 +330,14 @@ export function nightlyReconcile(): void {
   reconcile(master, activeCampaigns(master, master.getSpreadsheetTimeZone()));
 }
 
+/** Compare managers: a report sheet per team the administrator leads, last N weeks and this one. */
 export function menuCompareManagers(): void {
-  notYet('menu.compareManagers', 'feature.compareManagers.what');
+  withUserErrors((lang) => compareFromMenu(activeMaster(), lang, currentUser()));
+}
+
+/** google.script.run target: { weeks? } → the comparison sheets written. */
+export function compareManagers(request: CompareRequest): CompareReport {
+  return forMaster((master, lang) => compareTeams(master, lang, currentUser(), request ?? {}));
 }
 
 /** Help: how Prozvon works, and which scheduled jobs exist, when they run and what they do. */

@@ -1,6 +1,7 @@
 // Adding clients: which pasted rows become new clients (with IDs and normalised contacts), which
 // duplicate an existing client or an earlier row of the same batch (by normalised phone or
-// e-mail, naming the client matched), and which are refused, row by row, with the reason.
+// e-mail, naming the client matched), and which are refused, row by row, with the reason (a
+// contact of a do-not-call client is refused, so a flagged client never comes back as a new one).
 
 import { cellText, labelKey } from './cells';
 import {
@@ -33,6 +34,8 @@ export interface ExistingClient {
   readonly phone?: unknown;
   readonly phoneE164?: unknown;
   readonly email?: unknown;
+  /** A do-not-call client: a row with its phone or e-mail is refused, not reported as a duplicate. */
+  readonly doNotCall?: boolean;
 }
 
 export interface ImportManager {
@@ -88,7 +91,8 @@ export interface ImportPlan {
 }
 
 type Owner =
-  { readonly kind: 'client'; clientId: string; organisation: string } | { kind: 'batch'; rowNumber: number };
+  | { readonly kind: 'client'; clientId: string; organisation: string; doNotCall: boolean }
+  | { kind: 'batch'; rowNumber: number };
 
 function findManager(managers: readonly ImportManager[], value: string): ImportManager | undefined {
   const key = labelKey(value);
@@ -105,14 +109,28 @@ function findManager(managers: readonly ImportManager[], value: string): ImportM
 export function planClientImport(rows: readonly ImportRow[], options: ImportOptions): ImportPlan {
   const { lang } = options;
   const owners = new Map<string, Owner>();
+  // A contact shared by a do-not-call client and another one is blocked: the flag wins.
+  const claim = (key: string, owner: Owner) => {
+    const current = owners.get(key);
+    if (
+      !current ||
+      (owner.kind === 'client' && owner.doNotCall && !(current.kind === 'client' && current.doNotCall))
+    )
+      owners.set(key, owner);
+  };
   for (const client of options.existing) {
-    const owner: Owner = { kind: 'client', clientId: client.id, organisation: client.organisation };
+    const owner: Owner = {
+      kind: 'client',
+      clientId: client.id,
+      organisation: client.organisation,
+      doNotCall: client.doNotCall === true,
+    };
     const stored = cellText(client.phoneE164);
     const phone = stored !== '' ? stored : normalisePhone(client.phone);
-    if (typeof phone === 'string') owners.set(`phone:${phone}`, owner);
-    else if (phone.ok) owners.set(`phone:${phone.normalised}`, owner);
+    if (typeof phone === 'string') claim(`phone:${phone}`, owner);
+    else if (phone.ok) claim(`phone:${phone.normalised}`, owner);
     const email = normaliseEmail(client.email);
-    if (email.ok) owners.set(`email:${email.email}`, owner);
+    if (email.ok) claim(`email:${email.email}`, owner);
   }
 
   const candidates: Omit<NewClient, 'id'>[] = [];
@@ -162,7 +180,16 @@ export function planClientImport(rows: readonly ImportRow[], options: ImportOpti
     const keys: ['phone' | 'email', string][] = [];
     if (phone.ok) keys.push(['phone', phone.normalised]);
     if (email.ok) keys.push(['email', email.email]);
-    const clash = keys.map(([by, key]) => ({ by, owner: owners.get(`${by}:${key}`) })).find((c) => c.owner);
+    const clashes = keys.map(([by, key]) => ({ by, owner: owners.get(`${by}:${key}`) }));
+    const blocked = clashes.find((c) => c.owner?.kind === 'client' && c.owner.doNotCall);
+    if (blocked?.owner?.kind === 'client') {
+      reject(rowNumber, 'import.doNotCall', {
+        clientId: blocked.owner.clientId,
+        by: t(lang, `import.by.${blocked.by}`),
+      });
+      continue;
+    }
+    const clash = clashes.find((c) => c.owner);
     if (clash?.owner) {
       const by = t(lang, `import.by.${clash.by}`);
       const { owner } = clash;
@@ -171,7 +198,7 @@ export function planClientImport(rows: readonly ImportRow[], options: ImportOpti
           ? {
               rowNumber,
               by: clash.by,
-              match: owner,
+              match: { kind: 'client', clientId: owner.clientId, organisation: owner.organisation },
               key: 'import.duplicateOfClient',
               params: { row: rowNumber, clientId: owner.clientId, organisation: owner.organisation, by },
             }

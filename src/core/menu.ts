@@ -19,6 +19,7 @@ export const MENU: readonly MenuEntry[] = [
   'separator',
   { label: 'menu.addClients', handler: 'menuAddClients' },
   { label: 'menu.markDoNotCall', handler: 'menuMarkDoNotCall' },
+  { label: 'menu.clearDoNotCall', handler: 'menuClearDoNotCall' },
   { label: 'menu.reassignClients', handler: 'menuReassignClients' },
   'separator',
   { label: 'menu.clientHistory', handler: 'menuClientHistory' },

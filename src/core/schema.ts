@@ -228,6 +228,19 @@ export function isCallsInputKey(key: string): key is CallsInputKey {
   return (CALLS_INPUT_KEYS as readonly string[]).includes(key);
 }
 
+/** Rows an administrator pasted that could not become clients, with their text and the reason. */
+export const REJECTED_SHEET = {
+  key: 'rejected',
+  name: 'sheet.rejected',
+  columns: [
+    column('time', 'col.rejected.time', 'datetime', 130),
+    column('by', 'col.rejected.by', 'text', 190),
+    column('row', 'col.rejected.row', 'number', 60),
+    column('original', 'col.rejected.original', 'text', 420),
+    column('reason', 'col.rejected.reason', 'text', 420),
+  ],
+} as const satisfies SheetSpec;
+
 export const MASTER_SHEETS = [
   SETTINGS_SHEET,
   TEAM_SHEET,
@@ -236,6 +249,7 @@ export const MASTER_SHEETS = [
   CAMPAIGNS_SHEET,
   RESULTS_SHEET,
   SUMMARY_SHEET,
+  REJECTED_SHEET,
 ] as const satisfies readonly SheetSpec[];
 
 export function sheetName(lang: Lang, spec: Pick<SheetSpec, 'name'>): string {

@@ -44,6 +44,10 @@ export const identityMessages = {
     ru: 'Строка {row}: тот же {by}, что в строке {otherRow} этой вставки.',
     en: 'Row {row}: the same {by} as row {otherRow} of this batch.',
   },
+  'import.doNotCall': {
+    ru: 'Строка {row}: {by} принадлежит клиенту {clientId} с пометкой «не звонить» — не добавлен.',
+    en: 'Row {row}: the {by} belongs to do-not-call client {clientId}: not added.',
+  },
   'import.by.phone': { ru: 'телефон', en: 'phone' },
   'import.by.email': { ru: 'e-mail', en: 'e-mail' },
 } as const satisfies MessageTable;

@@ -12,6 +12,7 @@ import { eventMessages } from './events';
 import { planningMessages } from './planning';
 import { funnelMessages } from './funnel';
 import { schemaMessages } from './schema';
+import { adminMessages } from './admin';
 import { summaryMessages } from './summary';
 import { clientCardMessages } from './clientCard';
 import type { Lang, Message } from './types';
@@ -33,6 +34,7 @@ export const MESSAGE_TABLES = {
   schemaMessages,
   summaryMessages,
   clientCardMessages,
+  adminMessages,
 };
 
 const catalog = {
@@ -49,6 +51,7 @@ const catalog = {
   ...schemaMessages,
   ...summaryMessages,
   ...clientCardMessages,
+  ...adminMessages,
 };
 
 export type MessageKey = keyof typeof catalog;

@@ -1,0 +1,183 @@
+// "Add clients" as one decision: the pasted grid read through the column mapping, planned with
+// planClientImport (normalised contacts, duplicates, do-not-call, refusals), new clients given to
+// the chosen manager or spread evenly across the team, and the report the administrator reads:
+// every row with what happened to it, and the rejected rows with their original text to keep.
+
+import { spreadEvenly } from './assign';
+import { actionLabel, firstStep, type CadenceSettings, type CampaignDates } from './cadence';
+import { businessDayOnOrAfter, type IsoDay } from './calendar';
+import { EMPTY_CELLS, encodeRowState } from './rowState';
+import type { CallsColumnKey } from './schema';
+import { planClientImport, type ExistingClient, type ImportManager, type NewClient } from './clientImport';
+import { ProzvonError } from './errors';
+import { t, type Lang } from './messages';
+import { pastedRows, type ColumnMapping } from './pastedRows';
+
+export interface AddClientsInput {
+  readonly grid: readonly (readonly unknown[])[];
+  readonly mapping: ColumnMapping;
+  readonly headerRow: boolean;
+  /** The row number of the grid's first row as the administrator sees it. */
+  readonly firstRowNumber: number;
+  /** The team's active managers. */
+  readonly managers: readonly ImportManager[];
+  /** A manager's e-mail, or 'spread' for "evenly across the team". Rows naming a manager keep theirs. */
+  readonly assignTo: string;
+  readonly existing: readonly ExistingClient[];
+  /** Current clients per manager (e-mail), so spreading evens out whole lists, not just this batch. */
+  readonly load: ReadonlyMap<string, number>;
+  readonly lastIssuedSerial?: number | undefined;
+  readonly lang: Lang;
+}
+
+export interface ReportLine {
+  readonly rowNumber: number;
+  readonly status: 'added' | 'duplicate' | 'rejected';
+  readonly clientId: string;
+  readonly text: string;
+}
+
+export interface RejectedRow {
+  readonly rowNumber: number;
+  readonly original: string;
+  readonly reason: string;
+}
+
+export interface AddClientsPlan {
+  readonly added: readonly NewClient[];
+  readonly lines: readonly ReportLine[];
+  readonly rejected: readonly RejectedRow[];
+  readonly duplicates: number;
+  readonly lastIssuedSerial: number;
+}
+
+export const SPREAD = 'spread';
+
+/**
+ * Plans adding the pasted rows.
+ * @throws ProzvonError addClients.noOrganisationColumn, addClients.noContactColumn, addClients.noManager
+ */
+export function planAddClients(input: AddClientsInput): AddClientsPlan {
+  const { lang, mapping } = input;
+  if (mapping.organisation === undefined) throw new ProzvonError('addClients.noOrganisationColumn');
+  if (mapping.phone === undefined && mapping.email === undefined)
+    throw new ProzvonError('addClients.noContactColumn');
+  const spread = input.assignTo === SPREAD;
+  if (input.managers.length === 0 || (!spread && input.assignTo.trim() === ''))
+    throw new ProzvonError('addClients.noManager');
+  const rows = pastedRows(input.grid, mapping, input.headerRow, input.firstRowNumber);
+  // Rows that name no manager are held by a placeholder while planning, then spread.
+  const placeholder = input.managers[0]?.email ?? '';
+  const unnamed = new Set(
+    rows.filter((row) => String(row.manager ?? '').trim() === '').map((row) => row.rowNumber),
+  );
+  const plan = planClientImport(rows, {
+    lang,
+    managers: input.managers,
+    defaultManager: spread ? placeholder : input.assignTo,
+    existing: input.existing,
+    lastIssuedSerial: input.lastIssuedSerial,
+  });
+  let added: NewClient[] = [...plan.accepted];
+  if (spread) {
+    const toSpread = added.filter((client) => unnamed.has(client.rowNumber));
+    const load = new Map(input.load);
+    for (const client of added.filter((c) => !unnamed.has(c.rowNumber)))
+      load.set(client.manager, (load.get(client.manager) ?? 0) + 1);
+    const managers = spreadEvenly(
+      toSpread.length,
+      input.managers.map((manager) => manager.email),
+      load,
+    );
+    const assigned = new Map(
+      toSpread.map((client, index) => [client.rowNumber, managers[index] ?? placeholder]),
+    );
+    added = added.map((client) => ({ ...client, manager: assigned.get(client.rowNumber) ?? client.manager }));
+  }
+
+  const original = new Map(rows.map((row) => [row.rowNumber, row.original]));
+  const lines: ReportLine[] = [
+    ...added.map((client) => ({
+      rowNumber: client.rowNumber,
+      status: 'added' as const,
+      clientId: client.id,
+      text: t(lang, 'addClients.line.added', {
+        row: client.rowNumber,
+        clientId: client.id,
+        organisation: client.organisation,
+        manager: client.manager,
+      }),
+    })),
+    ...plan.duplicates.map((notice) => ({
+      rowNumber: notice.rowNumber,
+      status: 'duplicate' as const,
+      clientId: notice.match.kind === 'client' ? notice.match.clientId : '',
+      text: t(lang, notice.key, notice.params),
+    })),
+    ...plan.rejected.map((notice) => ({
+      rowNumber: notice.rowNumber,
+      status: 'rejected' as const,
+      clientId: '',
+      text: t(lang, notice.key, notice.params),
+    })),
+  ].sort((a, b) => a.rowNumber - b.rowNumber);
+  return {
+    added,
+    lines,
+    rejected: plan.rejected.map((notice) => ({
+      rowNumber: notice.rowNumber,
+      original: original.get(notice.rowNumber) ?? '',
+      reason: t(lang, notice.key, notice.params),
+    })),
+    duplicates: plan.duplicates.length,
+    lastIssuedSerial: plan.lastIssuedSerial,
+  };
+}
+
+/** The cells of a new client's row on a manager sheet of the week under way (schema CALLS_SHEET_COLUMNS). */
+export interface WeekRowInput {
+  readonly number: number;
+  readonly client: Pick<NewClient, 'id' | 'organisation' | 'contact' | 'phone' | 'email' | 'manager'>;
+  readonly today: IsoDay;
+  readonly campaign: CampaignDates;
+  readonly cadence: CadenceSettings;
+  readonly lang: Lang;
+}
+
+/**
+ * A client added mid-week is first called today (or the next business day), never before the
+ * campaign's first call day; the row's state says the sheet's manager and nothing recorded yet.
+ */
+export function weekRow(
+  input: WeekRowInput,
+): Record<CallsColumnKey, string | number> & { nextCallDay: IsoDay } {
+  const step = firstStep(input.campaign, input.cadence, false);
+  const from =
+    step.nextCallDate !== null && step.nextCallDate > input.today ? step.nextCallDate : input.today;
+  const nextCallDay = businessDayOnOrAfter(from, input.cadence.calendar);
+  const { client } = input;
+  return {
+    number: input.number,
+    clientId: client.id,
+    organisation: client.organisation,
+    contact: client.contact,
+    phone: client.phone,
+    email: client.email,
+    history: '',
+    outcome: '',
+    stage: '',
+    quality: '',
+    nextCall: nextCallDay,
+    nextCallDay,
+    comment: '',
+    nextAction: actionLabel(step.action, input.lang),
+    changedAt: '',
+    attempts: 0,
+    state: encodeRowState({
+      cells: { ...EMPTY_CELLS, nextCall: nextCallDay },
+      feedbackFor: null,
+      manager: client.manager,
+      version: 0,
+    }),
+  };
+}

@@ -1,0 +1,206 @@
+// What the administrator's tools share: reading a master table in one round trip, who the
+// administrator is and which teams they lead (after the Team sheet check), the active weekly
+// workbooks of those teams, and the per-row lock of do-not-call rows in a manager sheet.
+
+import { cellText, labelKey } from '../core/cells';
+import { ProzvonError } from '../core/errors';
+import { t, type Lang } from '../core/messages';
+import type { TeamMember } from '../core/planning';
+import { mapHeaders, TEAM_SHEET, type ColumnSpec, type HeaderMap, type SheetSpec } from '../core/schema';
+import { assertTeamValid, type TeamRow } from '../core/teamCheck';
+import { contextFrom, type WorkbookContext } from './context';
+import { isLabel, readFlag, teamsOf } from './master-data';
+import { findSheet } from './sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A master table as read: rows by header, with their sheet row numbers and the sheet's grid height. */
+export interface Grid<K extends string> {
+  readonly name: string;
+  readonly map: HeaderMap<K>;
+  readonly width: number;
+  readonly rows: unknown[][];
+  readonly rowNumbers: number[];
+  /** The last row with content (1 when there is only the header). */
+  readonly lastRow: number;
+  /** Rows the sheet has (known when read whole, else the last row). */
+  readonly maxRows: number;
+}
+
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * Reads a whole master table with two calls: the sheet's columns A:Z by name in the master's
+ * language (the batch budgets of DESIGN §6 count every call). Falls back to finding the sheet by
+ * either name and its data range when that fails (renamed, other language, fewer columns).
+ */
+export function readGrid<K extends string>(master: Spreadsheet, spec: SheetSpec<K>, lang: Lang): Grid<K> {
+  let name = t(lang, spec.name);
+  let values: unknown[][];
+  let whole = true;
+  try {
+    values = master.getRange(`${quoted(name)}!A:Z`).getValues();
+  } catch {
+    const sheet = findSheet(master, spec.name);
+    if (!sheet) throw new ProzvonError('error.masterNotSetUp');
+    name = sheet.getName();
+    values = sheet.getDataRange().getValues();
+    whole = false;
+  }
+  const header = values[0] ?? [];
+  const rows: unknown[][] = [];
+  const rowNumbers: number[] = [];
+  values.forEach((row, index) => {
+    if (index > 0 && row.some((value) => value !== '' && value !== null)) {
+      rows.push(row);
+      rowNumbers.push(index + 1);
+    }
+  });
+  let width = header.length;
+  while (width > 0 && cellText(header[width - 1]) === '') width -= 1;
+  const lastRow = rowNumbers[rowNumbers.length - 1] ?? 1;
+  return {
+    name,
+    map: mapHeaders(header, spec.columns as readonly ColumnSpec<K>[]),
+    width,
+    rows,
+    rowNumbers,
+    lastRow,
+    maxRows: whole ? values.length : lastRow,
+  };
+}
+
+export function gridCell<K extends string>(
+  grid: Pick<Grid<K>, 'map'>,
+  row: readonly unknown[],
+  key: K,
+): unknown {
+  const index = grid.map[key];
+  return index === undefined ? '' : (row[index] ?? '');
+}
+
+export function gridText<K extends string>(
+  grid: Pick<Grid<K>, 'map'>,
+  row: readonly unknown[],
+  key: K,
+): string {
+  return cellText(gridCell(grid, row, key));
+}
+
+/** A record laid out in the grid's column order. */
+export function gridRow<K extends string>(
+  grid: Pick<Grid<K>, 'map' | 'width'>,
+  values: Partial<Record<K, unknown>>,
+): unknown[] {
+  const row: unknown[] = new Array<unknown>(grid.width).fill('');
+  for (const [key, value] of Object.entries(values) as [K, unknown][]) {
+    const index = grid.map[key];
+    if (index !== undefined && value !== undefined) row[index] = value;
+  }
+  return row;
+}
+
+export function teamRowsOf(grid: Grid<(typeof TEAM_SHEET.columns)[number]['key']>): TeamRow[] {
+  return grid.rows
+    .map((row, index) => ({
+      rowNumber: grid.rowNumbers[index] ?? 0,
+      email: gridText(grid, row, 'email').toLowerCase(),
+      name: gridText(grid, row, 'name') || gridText(grid, row, 'email'),
+      role: isLabel(gridCell(grid, row, 'role'), 'role.administrator')
+        ? ('administrator' as const)
+        : ('manager' as const),
+      administrator: gridText(grid, row, 'administrator').toLowerCase(),
+      team: gridText(grid, row, 'team'),
+      active: readFlag(gridCell(grid, row, 'active'), true),
+    }))
+    .filter((member) => member.email !== '');
+}
+
+/** The administrator at the keyboard and the teams they may act on. */
+export interface AdminScope {
+  readonly master: Spreadsheet;
+  readonly lang: Lang;
+  readonly user: string;
+  readonly members: readonly TeamRow[];
+  readonly teams: readonly string[];
+}
+
+/**
+ * Reads Team, refuses a user who leads no team, and checks the Team sheet for the user's teams so
+ * its mistakes surface before anything is written.
+ * @throws ProzvonError admin.noTeam, team.invalid
+ */
+export function adminScope(master: Spreadsheet, lang: Lang, user: string): AdminScope {
+  const members = teamRowsOf(readGrid(master, TEAM_SHEET, lang));
+  const teams = teamsOf(user, members);
+  if (teams.length === 0) throw new ProzvonError('admin.noTeam', { email: user });
+  assertTeamValid(members, teams, lang);
+  return { master, lang, user, members, teams };
+}
+
+/** The team a member belongs to ('' when they are not on Team). */
+export function teamOfMember(email: string, members: readonly TeamMember[]): string {
+  return members.find((member) => labelKey(member.email) === labelKey(email))?.team ?? '';
+}
+
+export function leads(scope: Pick<AdminScope, 'teams'>, team: string): boolean {
+  return team !== '' && scope.teams.some((own) => labelKey(own) === labelKey(team));
+}
+
+export function activeManagers(members: readonly TeamMember[], team: string): TeamMember[] {
+  return members.filter((m) => m.active && m.role === 'manager' && labelKey(m.team) === labelKey(team));
+}
+
+/** The contexts of the active campaigns' workbooks of some teams, from a script-properties snapshot. */
+export function activeContexts(
+  snapshot: Readonly<Record<string, string>>,
+  teams: readonly string[],
+): WorkbookContext[] {
+  const wanted = new Set(teams.map(labelKey));
+  return Object.keys(snapshot)
+    .filter((key) => key.startsWith('prozvon.workbook.'))
+    .map((key) => contextFrom(snapshot, key.slice('prozvon.workbook.'.length)))
+    .filter((context): context is WorkbookContext => context !== null && wanted.has(labelKey(context.team)));
+}
+
+/** The sheet name of a manager in a workbook context, if the manager has one. */
+export function sheetOfManager(context: WorkbookContext, email: string): string | undefined {
+  return Object.entries(context.managers).find(
+    ([, manager]) => labelKey(manager.email) === labelKey(email),
+  )?.[0];
+}
+
+const LOCK_PATTERN = /C-\d+/;
+
+/**
+ * Makes the do-not-call row locks of a manager sheet match `locked` (client ID → sheet row): the
+ * input cells of those rows get a range protection without the manager, so they cannot be edited;
+ * locks of other rows are removed. A lock is recognised by its description, which names the client.
+ */
+export function syncRowLocks(
+  sheet: Sheet,
+  locked: ReadonlyMap<string, number>,
+  inputColumn: number,
+  inputWidth: number,
+  manager: string,
+  lang: Lang,
+): void {
+  const prefix = t(lang, 'protection.doNotCall', { clientId: '' });
+  const kept = new Set<string>();
+  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    const description = protection.getDescription();
+    if (!description.startsWith(prefix)) continue;
+    const clientId = LOCK_PATTERN.exec(description)?.[0] ?? '';
+    const row = locked.get(clientId);
+    if (row !== undefined && protection.getRange().getRow() === row && !kept.has(clientId))
+      kept.add(clientId);
+    else protection.remove();
+  }
+  for (const [clientId, row] of locked) {
+    if (kept.has(clientId)) continue;
+    const protection = sheet.getRange(row, inputColumn, 1, inputWidth).protect();
+    protection.setDescription(t(lang, 'protection.doNotCall', { clientId }));
+    protection.removeEditors([manager]);
+  }
+}
