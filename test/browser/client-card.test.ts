@@ -125,7 +125,7 @@ if (chromiumMissing) console.warn(`skipping the client card browser test: ${chro
     await expect(page.locator('#status').getAttribute('class')).resolves.toBe('loading');
     await expect(page.locator('#status').textContent()).resolves.toBe('Загружаю историю…');
     expect(await page.locator('#card').isVisible()).toBe(false);
-    await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await page.evaluate('window.__release()');
     await page.locator('#card').waitFor({ state: 'visible' });
     expect(await page.locator('#status').textContent()).toBe('');
     await page.close();
