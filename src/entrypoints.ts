@@ -18,11 +18,12 @@ import {
   type CampaignResult,
 } from './gas/campaign';
 import { showDialog } from './gas/html';
-import { openMaster, readSettings, setUpMaster } from './gas/master';
+import { administratorEmails, openMaster, readSettings, setUpMaster, syncAdministrators } from './gas/master';
 import { readTeam, teamsOf } from './gas/master-data';
 import { handleWorkbookEdit } from './gas/edits';
 import { activeCampaigns, reconcile } from './gas/reconcile';
-import { ensureTimeTriggers, triggersSeen } from './gas/triggers';
+import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './gas/template';
+import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from './gas/triggers';
 import { findClientCard, openClientCard } from './gas/clientCard';
 import { writeDailySummary } from './gas/summary';
 import { activeLang, buildMenu, showText, spreadsheetLang } from './gas/ui';
@@ -100,6 +101,12 @@ export function menuSetUpMaster(): void {
     const report = setUpMaster(master, user);
     const settings = readSettings(master);
     ensureTimeTriggers(settings.app.dailySummaryHour, master.getSpreadsheetTimeZone(), [], user);
+    ensureMasterEditTrigger(master.getId(), []);
+    // Built now so that the weekly campaign only copies it.
+    ensureWorkbookTemplate(
+      callsTemplateSpec(settings.taxonomy, lang, DEFAULT_TEMPLATE_ROWS),
+      administratorEmails(master),
+    );
     const changed = report.created.length + report.repaired.length > 0;
     showText(
       t(lang, 'menu.title'),
@@ -322,6 +329,14 @@ export function menuReconcileNow(): void {
 /** Installable onEdit trigger of every weekly workbook (runs as the administrator who created it). */
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleWorkbookEdit(e);
+}
+
+/** Installable onEdit trigger of the master: a change on Team updates who may edit the master. */
+export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e.range.getSheet().getName();
+  if (sheet !== t('ru', 'sheet.team') && sheet !== t('en', 'sheet.team')) return;
+  const owner = e.source.getOwner()?.getEmail() ?? '';
+  syncAdministrators(e.source, owner.toLowerCase());
 }
 
 /** Nightly time-driven trigger: reconcile every active campaign. */

@@ -2,6 +2,11 @@
 // figure is a COUNTIFS/SUM formula over the manager sheets and the Log (functions both Google
 // Sheets and HyperFormula compute), so Totals refreshes by itself as managers work. The funnel
 // formulas come from funnel.ts definitions, so they count exactly what countFunnel counts.
+//
+// The layout is fixed (TOTALS_LAYOUT): the calendar plan at the top left, the charts beside it,
+// then the funnel with the team first and one row per manager, and the day-by-day table to its
+// right. Fixed positions let the formats, header styles and charts live in the workbook template,
+// built once, whatever the number of managers.
 
 import { addDays, type IsoDay } from './calendar';
 import { actionLabel } from './cadence';
@@ -17,6 +22,58 @@ export type TotalsCell =
   | { readonly day: IsoDay }
   | { readonly formula: string }
   | null;
+
+const DAILY_METRICS = ['calls', 'invoices', 'payments'] as const;
+
+/** Rows and columns (1-based) of every block of Totals. */
+export const TOTALS_LAYOUT = (() => {
+  const calendarHeaderRow = 4;
+  const maxCalendarDays = 9;
+  const funnelHeaderRow = calendarHeaderRow + maxCalendarDays + 3;
+  const funnelFirstFigureColumn = 3;
+  const funnelLastColumn = funnelFirstFigureColumn + FUNNEL_COLUMNS.length - 1;
+  const dailyFirstColumn = funnelLastColumn + 2;
+  const maxActivityDays = 8;
+  return {
+    titleRow: 1,
+    subtitleRow: 2,
+    calendar: {
+      titleRow: calendarHeaderRow - 1,
+      headerRow: calendarHeaderRow,
+      firstRow: calendarHeaderRow + 1,
+      maxDays: maxCalendarDays,
+      /** Day name, date, cadence steps, calls due. */
+      columns: { day: 1, date: 2, steps: 3, due: 4 },
+    },
+    charts: { row: 1, funnelColumn: 6, managersColumn: 13 },
+    funnel: {
+      titleRow: funnelHeaderRow - 1,
+      headerRow: funnelHeaderRow,
+      teamRow: funnelHeaderRow + 1,
+      firstManagerRow: funnelHeaderRow + 2,
+      nameColumn: 1,
+      emailColumn: 2,
+      firstFigureColumn: funnelFirstFigureColumn,
+      lastColumn: funnelLastColumn,
+      /** Rows the template formats and the charts cover. */
+      maxManagers: 100,
+    },
+    daily: {
+      headerRow: funnelHeaderRow,
+      teamRow: funnelHeaderRow + 1,
+      firstManagerRow: funnelHeaderRow + 2,
+      nameColumn: dailyFirstColumn,
+      firstFigureColumn: dailyFirstColumn + 1,
+      maxDays: maxActivityDays,
+      lastColumn: dailyFirstColumn + maxActivityDays * DAILY_METRICS.length,
+    },
+  } as const;
+})();
+
+/** Column of each funnel figure. */
+export function funnelColumn(key: FunnelColumnKey): number {
+  return TOTALS_LAYOUT.funnel.firstFigureColumn + FUNNEL_COLUMNS.findIndex((spec) => spec.key === key);
+}
 
 export interface TotalsManager {
   readonly name: string;
@@ -47,24 +104,9 @@ export interface TotalsInput {
     readonly fieldLabels: { readonly outcome: string; readonly stage: string };
   };
   readonly taxonomy: Taxonomy;
-  /** Days of the day-by-day table (the campaign's business days). */
+  /** Days of the day-by-day table (the campaign's business days, at most TOTALS_LAYOUT.daily.maxDays). */
   readonly activityDays: readonly IsoDay[];
   readonly calendar: readonly CalendarDay[];
-}
-
-/** Where each block of the grid is (1-based sheet rows and columns), for charts and formatting. */
-export interface TotalsLayout {
-  readonly cells: TotalsCell[][];
-  readonly width: number;
-  readonly funnel: {
-    readonly headerRow: number;
-    readonly firstManagerRow: number;
-    readonly teamRow: number;
-    /** Column of each figure. */
-    readonly columns: { readonly [K in FunnelColumnKey]: number };
-  };
-  readonly daily: { readonly headerRow: number; readonly firstRow: number; readonly lastRow: number };
-  readonly calendar: { readonly headerRow: number; readonly firstRow: number; readonly lastRow: number };
 }
 
 /** A sheet name quoted for a formula: 'Иванов И.'!… ('' inside the name doubled). */
@@ -97,11 +139,10 @@ function funnelFormula(
   manager: TotalsManager,
   key: FunnelColumnKey,
   row: number,
-  at: (k: FunnelColumnKey) => string,
 ): string {
-  if (key === 'notYetCalled') return `=${at('listSize')}${row}-${at('called')}${row}`;
-  if (key === 'conversion')
-    return `=IF(${at('listSize')}${row}=0,0,${at('paid')}${row}/${at('listSize')}${row})`;
+  const at = (k: FunnelColumnKey) => `${columnLetter(funnelColumn(k))}${row}`;
+  if (key === 'notYetCalled') return `=${at('listSize')}-${at('called')}`;
+  if (key === 'conversion') return `=IF(${at('listSize')}=0,0,${at('paid')}/${at('listSize')})`;
   const definition = FUNNEL_DEFINITIONS.find((candidate) => candidate.key === key);
   if (!definition) throw new Error(`totals: no funnel definition for ${key}`);
   const sheet = quoteSheet(manager.sheetName);
@@ -116,8 +157,7 @@ function funnelFormula(
     const countifs = `COUNTIFS(${term.criteria
       .map((criterion) => `${range(criterion.column)},${formulaString(criterion.criterion)}`)
       .join(',')})`;
-    if (index === 0) return term.sign === 1 ? countifs : `-${countifs}`;
-    return term.sign === 1 ? `+${countifs}` : `-${countifs}`;
+    return term.sign === 1 ? (index === 0 ? countifs : `+${countifs}`) : `-${countifs}`;
   });
   return `=${parts.join('')}`;
 }
@@ -126,7 +166,7 @@ function dailyFormula(
   input: TotalsInput,
   manager: TotalsManager,
   day: IsoDay,
-  metric: 'calls' | 'invoices' | 'payments',
+  metric: (typeof DAILY_METRICS)[number],
 ): string {
   const log = input.log;
   const col = (letter: string) => `${quoteSheet(log.sheetName)}!$${letter}:$${letter}`;
@@ -135,140 +175,140 @@ function dailyFormula(
     `${col(log.columns.manager)},${formulaString(manager.email)}`,
   ];
   if (metric === 'calls') {
-    return `=COUNTIFS(${[...base, `${col(log.columns.field)},${formulaString(log.fieldLabels.outcome)}`, `${col(log.columns.new)},"<>"`].join(',')})`;
+    const criteria = [
+      ...base,
+      `${col(log.columns.field)},${formulaString(log.fieldLabels.outcome)}`,
+      `${col(log.columns.new)},"<>"`,
+    ];
+    return `=COUNTIFS(${criteria.join(',')})`;
   }
   const codes = dailyMetricCodes(metric, input.taxonomy) ?? [];
   if (codes.length === 0) return '=0';
-  const terms = codes.map(
-    (code) =>
-      `COUNTIFS(${[...base, `${col(log.columns.field)},${formulaString(log.fieldLabels.stage)}`, `${col(log.columns.code)},${formulaString(code)}`].join(',')})`,
-  );
+  const terms = codes.map((code) => {
+    const criteria = [
+      ...base,
+      `${col(log.columns.field)},${formulaString(log.fieldLabels.stage)}`,
+      `${col(log.columns.code)},${formulaString(code)}`,
+    ];
+    return `COUNTIFS(${criteria.join(',')})`;
+  });
   return `=${terms.join('+')}`;
-}
-
-const text = (value: string): TotalsCell => ({ text: value });
-const formula = (value: string): TotalsCell => ({ formula: value });
-
-/** Builds the Totals grid: the funnel per manager and team, day by day, and the calendar plan. */
-export function buildTotals(input: TotalsInput): TotalsLayout {
-  const { lang, managers } = input;
-  const rows: TotalsCell[][] = [];
-  const push = (row: TotalsCell[]) => rows.push(row);
-
-  // Funnel: name, e-mail, then one column per figure.
-  const firstFigureColumn = 3;
-  const columns = Object.fromEntries(
-    FUNNEL_COLUMNS.map((spec, index) => [spec.key, firstFigureColumn + index]),
-  ) as { [K in FunnelColumnKey]: number };
-  const at = (key: FunnelColumnKey) => columnLetter(columns[key]);
-
-  push([text(input.title)]);
-  push([text(input.subtitle)]);
-  push([]);
-  const headerRow = rows.length + 1;
-  push([
-    text(t(lang, 'totals.manager')),
-    text(t(lang, 'totals.email')),
-    ...FUNNEL_COLUMNS.map((spec) => text(t(lang, spec.header))),
-  ]);
-  const firstManagerRow = rows.length + 1;
-  for (const manager of managers) {
-    const row = rows.length + 1;
-    push([
-      text(manager.name),
-      text(manager.email),
-      ...FUNNEL_COLUMNS.map((spec) => formula(funnelFormula(input, manager, spec.key, row, at))),
-    ]);
-  }
-  const teamRow = rows.length + 1;
-  const lastManagerRow = teamRow - 1;
-  push([
-    text(t(lang, 'funnel.team')),
-    null,
-    ...FUNNEL_COLUMNS.map((spec) =>
-      spec.key === 'conversion'
-        ? formula(`=IF(${at('listSize')}${teamRow}=0,0,${at('paid')}${teamRow}/${at('listSize')}${teamRow})`)
-        : formula(`=SUM(${at(spec.key)}${firstManagerRow}:${at(spec.key)}${lastManagerRow})`),
-    ),
-  ]);
-
-  // Day by day: one row per manager, three columns (calls, invoices, payments) per day.
-  push([]);
-  push([text(t(lang, 'totals.daily'))]);
-  const dailyHeaderRow = rows.length + 1;
-  const metrics = ['calls', 'invoices', 'payments'] as const;
-  push([
-    text(t(lang, 'totals.manager')),
-    ...input.activityDays.flatMap((day) =>
-      metrics.map((metric) => text(t(lang, `totals.daily.${metric}`, { day: dayLabel(day, lang) }))),
-    ),
-  ]);
-  const dailyFirstRow = rows.length + 1;
-  for (const manager of managers) {
-    push([
-      text(manager.name),
-      ...input.activityDays.flatMap((day) =>
-        metrics.map((metric) => formula(dailyFormula(input, manager, day, metric))),
-      ),
-    ]);
-  }
-  const dailyTeamRow = rows.length + 1;
-  push([
-    text(t(lang, 'funnel.team')),
-    ...input.activityDays.flatMap((_, dayIndex) =>
-      metrics.map((__, metricIndex) => {
-        const letter = columnLetter(2 + dayIndex * metrics.length + metricIndex);
-        return formula(`=SUM(${letter}${dailyFirstRow}:${letter}${dailyTeamRow - 1})`);
-      }),
-    ),
-  ]);
-
-  // Calendar plan: each day's cadence step and how many calls are due that day.
-  push([]);
-  push([text(t(lang, 'totals.calendar'))]);
-  const calendarHeaderRow = rows.length + 1;
-  push([
-    text(t(lang, 'totals.calendar.day')),
-    text(t(lang, 'totals.calendar.date')),
-    text(t(lang, 'totals.calendar.steps')),
-    text(t(lang, 'totals.calendar.due')),
-  ]);
-  const calendarFirstRow = rows.length + 1;
-  const last = input.dataRows + 1;
-  const next = input.callsColumns.nextCall;
-  for (const day of input.calendar) {
-    const row = rows.length + 1;
-    const due = managers.map(
-      (manager) => `COUNTIF(${quoteSheet(manager.sheetName)}!$${next}$2:$${next}$${last},B${row})`,
-    );
-    push([
-      text(t(lang, `weekday.${day.weekday}`)),
-      { day: day.day },
-      text(day.steps.map((step) => actionLabel(step, lang)).join(', ')),
-      formula(due.length === 0 ? '=0' : `=${due.join('+')}`),
-    ]);
-  }
-  const width = Math.max(...rows.map((row) => row.length));
-  const cells = rows.map((row) => [...row, ...new Array<TotalsCell>(width - row.length).fill(null)]);
-  return {
-    cells,
-    width,
-    funnel: { headerRow, firstManagerRow, teamRow, columns },
-    daily: { headerRow: dailyHeaderRow, firstRow: dailyFirstRow, lastRow: dailyTeamRow },
-    calendar: { headerRow: calendarHeaderRow, firstRow: calendarFirstRow, lastRow: rows.length },
-  };
 }
 
 function dayLabel(day: IsoDay, lang: Lang): string {
   return lang === 'ru' ? `${day.slice(8, 10)}.${day.slice(5, 7)}` : day.slice(5);
 }
 
-/** The business days of a campaign's activity table: week start to the day before next Monday's calls end. */
+export interface TotalsGrid {
+  /** Rows 1 … n, columns 1 … width, every row as wide as the grid. */
+  readonly cells: TotalsCell[][];
+  readonly width: number;
+}
+
+/** Builds the Totals grid in TOTALS_LAYOUT: calendar plan, funnel per manager and team, day by day. */
+export function buildTotals(input: TotalsInput): TotalsGrid {
+  const { lang, managers } = input;
+  const L = TOTALS_LAYOUT;
+  if (input.activityDays.length > L.daily.maxDays || input.calendar.length > L.calendar.maxDays) {
+    throw new Error('totals: more days than the layout holds');
+  }
+  const height = L.funnel.firstManagerRow + managers.length - 1;
+  const width = L.daily.lastColumn;
+  const cells: TotalsCell[][] = Array.from({ length: height }, () => new Array<TotalsCell>(width).fill(null));
+  const put = (row: number, column: number, cell: TotalsCell) => {
+    const line = cells[row - 1];
+    if (line) line[column - 1] = cell;
+  };
+  const text = (value: string): TotalsCell => ({ text: value });
+  const formula = (value: string): TotalsCell => ({ formula: value });
+
+  put(L.titleRow, 1, text(input.title));
+  put(L.subtitleRow, 1, text(input.subtitle));
+
+  // Calendar plan: each day's cadence step and how many calls are due that day.
+  const C = L.calendar;
+  put(C.titleRow, 1, text(t(lang, 'totals.calendar')));
+  put(C.headerRow, C.columns.day, text(t(lang, 'totals.calendar.day')));
+  put(C.headerRow, C.columns.date, text(t(lang, 'totals.calendar.date')));
+  put(C.headerRow, C.columns.steps, text(t(lang, 'totals.calendar.steps')));
+  put(C.headerRow, C.columns.due, text(t(lang, 'totals.calendar.due')));
+  const next = input.callsColumns.nextCall;
+  const last = input.dataRows + 1;
+  input.calendar.forEach((day, index) => {
+    const row = C.firstRow + index;
+    const dateCell = `${columnLetter(C.columns.date)}${row}`;
+    const due = managers.map(
+      (manager) => `COUNTIF(${quoteSheet(manager.sheetName)}!$${next}$2:$${next}$${last},${dateCell})`,
+    );
+    put(row, C.columns.day, text(t(lang, `weekday.${day.weekday}`)));
+    put(row, C.columns.date, { day: day.day });
+    put(row, C.columns.steps, text(day.steps.map((step) => actionLabel(step, lang)).join(', ')));
+    put(row, C.columns.due, formula(due.length === 0 ? '=0' : `=${due.join('+')}`));
+  });
+
+  // Funnel: the team first (fixed rows for the charts), then one row per manager.
+  const F = L.funnel;
+  put(F.titleRow, 1, text(t(lang, 'totals.funnel')));
+  put(F.headerRow, F.nameColumn, text(t(lang, 'totals.manager')));
+  put(F.headerRow, F.emailColumn, text(t(lang, 'totals.email')));
+  for (const spec of FUNNEL_COLUMNS) put(F.headerRow, funnelColumn(spec.key), text(t(lang, spec.header)));
+  const lastManagerRow = F.firstManagerRow + managers.length - 1;
+  put(F.teamRow, F.nameColumn, text(t(lang, 'funnel.team')));
+  for (const spec of FUNNEL_COLUMNS) {
+    const letter = columnLetter(funnelColumn(spec.key));
+    const value =
+      spec.key === 'conversion'
+        ? (() => {
+            const list = `${columnLetter(funnelColumn('listSize'))}${F.teamRow}`;
+            const paid = `${columnLetter(funnelColumn('paid'))}${F.teamRow}`;
+            return `=IF(${list}=0,0,${paid}/${list})`;
+          })()
+        : managers.length === 0
+          ? '=0'
+          : `=SUM(${letter}${F.firstManagerRow}:${letter}${lastManagerRow})`;
+    put(F.teamRow, funnelColumn(spec.key), formula(value));
+  }
+  managers.forEach((manager, index) => {
+    const row = F.firstManagerRow + index;
+    put(row, F.nameColumn, text(manager.name));
+    put(row, F.emailColumn, text(manager.email));
+    for (const spec of FUNNEL_COLUMNS) {
+      put(row, funnelColumn(spec.key), formula(funnelFormula(input, manager, spec.key, row)));
+    }
+  });
+
+  // Day by day: calls, invoices and payments per manager per day, the team first.
+  const D = L.daily;
+  put(F.titleRow, D.nameColumn, text(t(lang, 'totals.daily')));
+  put(D.headerRow, D.nameColumn, text(t(lang, 'totals.manager')));
+  put(D.teamRow, D.nameColumn, text(t(lang, 'funnel.team')));
+  input.activityDays.forEach((day, dayIndex) => {
+    DAILY_METRICS.forEach((metric, metricIndex) => {
+      const column = D.firstFigureColumn + dayIndex * DAILY_METRICS.length + metricIndex;
+      const letter = columnLetter(column);
+      put(D.headerRow, column, text(t(lang, `totals.daily.${metric}`, { day: dayLabel(day, lang) })));
+      put(
+        D.teamRow,
+        column,
+        formula(
+          managers.length === 0 ? '=0' : `=SUM(${letter}${D.firstManagerRow}:${letter}${lastManagerRow})`,
+        ),
+      );
+      managers.forEach((manager, index) => {
+        put(D.firstManagerRow + index, column, formula(dailyFormula(input, manager, day, metric)));
+      });
+    });
+  });
+  managers.forEach((manager, index) => put(D.firstManagerRow + index, D.nameColumn, text(manager.name)));
+  return { cells, width };
+}
+
+/** The campaign's activity days: its business days from the week start to the Monday after. */
 export function activityDays(weekStart: IsoDay, isBusiness: (day: IsoDay) => boolean, span = 7): IsoDay[] {
   const days: IsoDay[] = [];
   for (let offset = 0; offset <= span; offset++) {
     const day = addDays(weekStart, offset);
     if (isBusiness(day)) days.push(day);
   }
-  return days;
+  return days.slice(0, TOTALS_LAYOUT.daily.maxDays);
 }

@@ -8,8 +8,8 @@ export const TRIGGER_HANDLERS = {
   nightlyReconcile: 'nightlyReconcile',
   /** The daily summary, at the hour in Settings. */
   dailySummary: 'dailySummary',
-  /** Resumes a weekly campaign whose creation was checkpointed. */
-  continueCampaign: 'continueCampaignCreation',
+  /** Installable onEdit of the master: Team changes reach sharing and protection at once. */
+  masterEdit: 'onMasterEdit',
 } as const;
 
 export type TriggerHandler = (typeof TRIGGER_HANDLERS)[keyof typeof TRIGGER_HANDLERS];

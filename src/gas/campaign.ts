@@ -20,8 +20,8 @@ import {
   TEAM_SHEET,
 } from '../core/schema';
 import type { Settings } from '../core/settings';
-import { dropdownLabels, labelsWithMeaning } from '../core/taxonomy';
-import { forgetContext, saveContext, saveTriggerWorkbook } from './context';
+import { contextFrom, forgetContext, saveContext, saveTriggerWorkbook } from './context';
+import { historyIds, reconcileWorkbook } from './reconcile';
 import { readSettings } from './master';
 import {
   administratorsOf,
@@ -35,10 +35,10 @@ import {
   type CampaignsTable,
 } from './master-data';
 import { appendRows, toRow } from './table';
-import { ensureCallsTemplate } from './template';
+import { callsTemplateSpec, ensureWorkbookTemplate } from './template';
 import { deleteTriggersFor, ensureEditTrigger } from './triggers';
 import { spreadsheetLang } from './ui';
-import { buildLog, buildManagerSheet, writeTotals } from './workbook';
+import { buildManagerSheet, protectForScript, writeTotals } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -62,6 +62,9 @@ export interface CampaignResult {
   readonly resumed: boolean;
 }
 
+/** How far a campaign's creation got; saved after each step so a retry continues from there. */
+type JobStage = 'planned' | 'built' | 'triggered' | 'registered';
+
 interface CampaignJob {
   readonly campaignId: string;
   readonly team: string;
@@ -69,6 +72,7 @@ interface CampaignJob {
   readonly topic: string;
   readonly seminarDate: IsoDay;
   readonly templateRows: number;
+  stage: JobStage;
   workbookId?: string;
   triggerId?: string;
 }
@@ -197,38 +201,56 @@ export function createWeeklyCampaign(
       topic: plan.topic,
       seminarDate: plan.seminarDate,
       templateRows: templateRowsFor(plan),
+      stage: 'planned',
     };
     const saveJob = () => properties.setProperty(JOB_PREFIX + campaignId, JSON.stringify(job));
     if (!resumed) saveJob();
 
     const administrators = administratorsOf(team, members);
     const scriptEditors = [...new Set([user, ...administrators])];
-    const workbook = openOrCreateWorkbook(job, plan, saveJob);
-    buildWorkbook(master, workbook, plan, job, state, scriptEditors, resumed);
-
-    saveContext({
-      workbookId: job.workbookId ?? workbook.getId(),
-      campaignId,
-      team,
-      weekStart: plan.weekStart,
-      seminarDate: plan.seminarDate,
-      masterId: master.getId(),
-      lang,
-      timeZone,
-      taxonomy: settings.taxonomy,
-      cadence: settings.cadence,
-      managers: Object.fromEntries(
-        plan.lists.map((list) => [list.sheetName, { email: list.manager, name: list.name }]),
-      ),
-    });
-    const openCampaigns = entries.filter((entry) => entry.active).map((entry) => entry.id);
-    job.triggerId = ensureEditTrigger(job.workbookId ?? workbook.getId(), openCampaigns, resumed);
-    saveTriggerWorkbook(job.triggerId, job.workbookId ?? workbook.getId());
-    saveJob();
-
-    const url = WORKBOOK_URL_PREFIX + (job.workbookId ?? '') + '/edit';
-    const registered = entries.find((entry) => entry.id === campaignId);
-    if (!registered) registerCampaign(state, plan, job, url, user);
+    if (job.stage === 'planned') {
+      abandonPartialWorkbook(job, plan.workbookName, lang);
+      const template = ensureWorkbookTemplate(
+        callsTemplateSpec(settings.taxonomy, lang, job.templateRows),
+        allAdministrators(members),
+      );
+      const workbook = buildWorkbook(template, plan, state, scriptEditors, (id) => {
+        job.workbookId = id;
+        saveJob();
+      });
+      saveContext({
+        workbookId: workbook.id,
+        campaignId,
+        team,
+        weekStart: plan.weekStart,
+        seminarDate: plan.seminarDate,
+        masterId: master.getId(),
+        lang,
+        timeZone,
+        taxonomy: settings.taxonomy,
+        cadence: settings.cadence,
+        managers: Object.fromEntries(
+          plan.lists.map((list) => [list.sheetName, { email: list.manager, name: list.name }]),
+        ),
+      });
+      job.stage = 'built';
+      saveJob();
+    }
+    const workbookId = job.workbookId ?? '';
+    if (job.stage === 'built') {
+      const openCampaigns = entries.filter((entry) => entry.active).map((entry) => entry.id);
+      // Only a resumed job can have created the trigger already (before failing to save it).
+      job.triggerId = ensureEditTrigger(workbookId, openCampaigns, resumed);
+      saveTriggerWorkbook(job.triggerId, workbookId);
+      job.stage = 'triggered';
+      saveJob();
+    }
+    const url = WORKBOOK_URL_PREFIX + workbookId + '/edit';
+    if (job.stage === 'triggered') {
+      if (!entries.some((entry) => entry.id === campaignId)) registerCampaign(state, plan, job, url, user);
+      job.stage = 'registered';
+      saveJob();
+    }
 
     const closed: string[] = [];
     for (const previous of entries) {
@@ -254,67 +276,62 @@ export function createWeeklyCampaign(
   }
 }
 
-function openOrCreateWorkbook(job: CampaignJob, plan: CampaignPlan, saveJob: () => void): Spreadsheet {
-  if (job.workbookId) return SpreadsheetApp.openById(job.workbookId);
-  const workbook = SpreadsheetApp.create(plan.workbookName);
-  job.workbookId = workbook.getId();
-  saveJob();
-  return workbook;
+/**
+ * A retried job whose workbook was never finished: that copy is left unshared (no manager saw it)
+ * and renamed so the administrator can tell it from the real one; a fresh copy is built instead.
+ */
+function abandonPartialWorkbook(job: CampaignJob, name: string, lang: Lang): void {
+  if (!job.workbookId) return;
+  try {
+    SpreadsheetApp.openById(job.workbookId).rename(t(lang, 'campaign.abandoned', { name }));
+  } catch {
+    // Unreachable or already gone: nothing to label.
+  }
+  delete job.workbookId;
+}
+
+function allAdministrators(members: readonly TeamMember[]): string[] {
+  return members
+    .filter((member) => member.role === 'administrator' && member.active)
+    .map((member) => member.email);
 }
 
 /**
- * Fills the workbook. On a resumed job, sheets left by the failed attempt are removed first: no
- * manager has seen them (the workbook is shared last), so rebuilding them loses nothing.
+ * The week's workbook: a copy of the template file (Totals with formats and charts, the manager
+ * template, the hidden Log), one sheet per manager inserted from the template, the template sheet
+ * removed, Totals written, script-owned sheets protected, and, last, shared with the managers.
  */
 function buildWorkbook(
-  master: Spreadsheet,
-  workbook: Spreadsheet,
+  template: { readonly id: string; readonly rows: number },
   plan: CampaignPlan,
-  job: CampaignJob,
   state: MasterState,
   scriptEditors: readonly string[],
-  resumed: boolean,
-): void {
+  created: (workbookId: string) => void,
+): { readonly id: string } {
   const { lang, timeZone, settings } = state;
-  const taxonomy = settings.taxonomy;
-  const template = ensureCallsTemplate(master, {
-    lang,
-    outcomes: dropdownLabels(taxonomy, 'outcome', lang),
-    stages: dropdownLabels(taxonomy, 'stage', lang),
-    quality: dropdownLabels(taxonomy, 'quality', lang),
-    closingOutcomes: labelsWithMeaning(taxonomy, 'outcome', ['REFUSED', 'CLIENT', 'WRONG_NUMBER'], lang),
-    doNotCallOutcomes: labelsWithMeaning(taxonomy, 'outcome', ['DO_NOT_CALL'], lang),
-    rows: job.templateRows,
+  // Named as unfinished until the end, so a copy left by a failure is recognisable as such.
+  const workbook = SpreadsheetApp.openById(template.id).copy(
+    t(lang, 'campaign.abandoned', { name: plan.workbookName }),
+  );
+  const id = workbook.getId();
+  created(id);
+  const [totals, managerTemplate, log] = workbook.getSheets();
+  if (!totals || !managerTemplate || !log) throw new Error('the workbook template lacks a sheet');
+  plan.lists.forEach((list, index) => {
+    buildManagerSheet(workbook, managerTemplate, index + 1, list, template.rows, timeZone, {
+      sheet: scriptEditors,
+      inputs: [...scriptEditors, list.manager],
+    });
   });
-  let sheets = workbook.getSheets();
-  const first = sheets[0];
-  if (!first) throw new Error('a new spreadsheet has no sheet');
-  if (resumed) {
-    // Keep the first sheet (it becomes Totals); drop everything an earlier attempt added.
-    for (const sheet of sheets.slice(1)) workbook.deleteSheet(sheet);
-    if (first.getName() !== t(lang, 'sheet.totals')) first.clear();
-    sheets = [first];
-  }
-  first.setName(t(lang, 'sheet.totals'));
-  for (const list of plan.lists) {
-    buildManagerSheet(
-      workbook,
-      template,
-      list,
-      job.templateRows,
-      timeZone,
-      {
-        sheet: scriptEditors,
-        inputs: [...scriptEditors, list.manager],
-      },
-      lang,
-    );
-  }
-  buildLog(workbook, lang, scriptEditors);
-  writeTotals(first, plan, settings, job.templateRows, lang, timeZone, scriptEditors);
-  // Shared last: managers never see a half-built workbook.
+  workbook.deleteSheet(managerTemplate);
+  writeTotals(totals, plan, settings, template.rows, lang, timeZone);
+  protectForScript(totals, scriptEditors);
+  protectForScript(log, scriptEditors);
+  // Shared last, under its real name: managers never see a half-built workbook.
   const managers = plan.lists.map((list) => list.manager);
   workbook.addEditors([...new Set([...scriptEditors, ...managers])]);
+  workbook.rename(plan.workbookName);
+  return { id };
 }
 
 function registerCampaign(
@@ -365,7 +382,8 @@ function finalFunnel(
   const result: Array<{ manager: string; name: string; counts: Record<string, unknown> }> = [];
   for (const row of values.slice(headerIndex + 1)) {
     const name = cellText(row[0]);
-    if (name === '' || teamLabels.includes(labelKey(name))) break;
+    if (teamLabels.includes(labelKey(name))) continue;
+    if (name === '') break;
     const counts: Record<string, unknown> = {};
     for (const column of FUNNEL_COLUMNS) {
       const index = map[column.key];
@@ -389,6 +407,10 @@ export function closeCampaign(
 ): void {
   const { lang, timeZone } = state;
   if (entry.workbookId !== '') {
+    // Whatever a failed trigger left unrecorded goes to History before the campaign is frozen.
+    const snapshot: Record<string, string> = { ...PropertiesService.getScriptProperties().getProperties() };
+    const context = contextFrom(snapshot, entry.workbookId);
+    if (context) reconcileWorkbook(master, context, historyIds(master), snapshot);
     const workbook = SpreadsheetApp.openById(entry.workbookId);
     const funnel = finalFunnel(workbook);
     const results = requireSheet(master, RESULTS_SHEET);

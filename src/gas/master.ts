@@ -14,6 +14,7 @@ import {
 import { defaultSettingsRows, parseSettings, type Settings } from '../core/settings';
 import { ensureSheet, findSheet, listValidation, protectSheet, validateColumn } from './sheets';
 import { appendRows, readTable, text, toRow } from './table';
+import { shareTemplate } from './template';
 import { spreadsheetLang } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,6 +102,18 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
     }
   }
 
+  syncAdministrators(master, runningUser);
+  removeEmptyDefaultSheet(master);
+  PropertiesService.getScriptProperties().setProperty(MASTER_ID_PROPERTY, master.getId());
+  return { created, repaired };
+}
+
+/**
+ * Gives the administrators listed on Team (and the owner, and the user running this) edit access
+ * to the master and to its protected sheets. Run by set-up and whenever Team is edited.
+ */
+export function syncAdministrators(master: Spreadsheet, runningUser: string): void {
+  const lang = spreadsheetLang(master);
   const administrators = administratorEmails(master);
   const editors = [...new Set([master.getOwner()?.getEmail() ?? '', runningUser, ...administrators])].filter(
     (email) => email !== '',
@@ -110,9 +123,7 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
     if (sheet) protectSheet(sheet, editors, t(lang, 'protection.master'));
   }
   shareWith(master, administrators);
-  removeEmptyDefaultSheet(master);
-  PropertiesService.getScriptProperties().setProperty(MASTER_ID_PROPERTY, master.getId());
-  return { created, repaired };
+  shareTemplate(administrators);
 }
 
 /** Emails of the active administrators listed on the Team sheet. */

@@ -15,6 +15,11 @@ import { findSheet } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** Event ids already in the master's History. */
+export function historyIds(master: Spreadsheet): Set<string> {
+  return recordedIds(master, HISTORY_SHEET);
+}
+
 /** Event ids already present in a sheet with an eventId column (History or a Log). */
 function recordedIds(spreadsheet: Spreadsheet, spec: SheetSpec): Set<string> {
   const ids = new Set<string>();
@@ -111,7 +116,7 @@ export function reconcile(master: Spreadsheet, campaigns: readonly CampaignEntry
     const properties = PropertiesService.getScriptProperties();
     const snapshot: Record<string, string> = { ...properties.getProperties() };
     delete snapshot[HISTORY_CURSOR];
-    const historyIds = recordedIds(master, HISTORY_SHEET);
+    const known = historyIds(master);
     const recorded: Record<string, number> = {};
     const skipped: string[] = [];
     for (const entry of campaigns) {
@@ -121,7 +126,7 @@ export function reconcile(master: Spreadsheet, campaigns: readonly CampaignEntry
         continue;
       }
       delete snapshot[logCursorKey(context.workbookId)];
-      recorded[entry.id] = reconcileWorkbook(master, context, historyIds, snapshot);
+      recorded[entry.id] = reconcileWorkbook(master, context, known, snapshot);
     }
     return { recorded, skipped };
   } finally {

@@ -1,10 +1,14 @@
-// The manager-sheet template kept (hidden) in the master: header, formats, dropdowns, conditional
-// formatting, widths and hidden state columns, built once. Each weekly campaign copies it into
-// the new workbook once per manager, which costs one call instead of dozens of builder calls.
-// A fingerprint of what it was built from tells when Settings changed and it must be rebuilt.
+// The weekly-workbook template: a spreadsheet of its own, built once by Set up master (and again
+// only when the option lists change or a list no longer fits), holding Totals with its formats,
+// header styles and charts, the manager-sheet template (header, formats, dropdowns, conditional
+// formatting, widths, hidden state columns) and the hidden Log. A campaign copies the whole file
+// in one call and inserts each manager's sheet from the template in one more, instead of building
+// every dropdown, rule and chart again with dozens of calls.
 
-import { t, type Lang } from '../core/messages';
-import { CALLS_SHEET_COLUMNS, headers, type CallsColumnKey } from '../core/schema';
+import { t, type Lang, type MessageKey } from '../core/messages';
+import { CALLS_SHEET_COLUMNS, headers, LOG_SHEET, type CallsColumnKey } from '../core/schema';
+import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../core/taxonomy';
+import { columnLetter as letterOf, funnelColumn, TOTALS_LAYOUT } from '../core/totals';
 import { HEADER_BACKGROUND } from './sheets';
 import { numberFormatFor } from './table';
 
@@ -20,77 +24,142 @@ export interface CallsTemplateSpec {
   /** Outcome labels after which the client needs no more calls in this campaign. */
   readonly closingOutcomes: readonly string[];
   readonly doNotCallOutcomes: readonly string[];
-  /** Data rows the template holds (the largest list plus room for clients added mid-week). */
+  /** Data rows each manager sheet holds (the largest list plus room for clients added mid-week). */
   readonly rows: number;
 }
 
-export const TEMPLATE_SHEET_NAME = '_prozvon_template';
-const FINGERPRINT_KEY = 'prozvon.template.fingerprint';
+/** Name of the manager-sheet template inside the template file (and, briefly, in a new workbook). */
+export const MANAGER_TEMPLATE_NAME = '_manager';
+
+/** Rows a template holds when no list is known yet (set-up before any client is added). */
+export const DEFAULT_TEMPLATE_ROWS = 300;
+
+const TEMPLATE_PROPERTY = 'prozvon.template';
+
+/** The template's spec from the taxonomy in force. */
+export function callsTemplateSpec(taxonomy: Taxonomy, lang: Lang, rows: number): CallsTemplateSpec {
+  return {
+    lang,
+    outcomes: dropdownLabels(taxonomy, 'outcome', lang),
+    stages: dropdownLabels(taxonomy, 'stage', lang),
+    quality: dropdownLabels(taxonomy, 'quality', lang),
+    closingOutcomes: labelsWithMeaning(taxonomy, 'outcome', ['REFUSED', 'CLIENT', 'WRONG_NUMBER'], lang),
+    doNotCallOutcomes: labelsWithMeaning(taxonomy, 'outcome', ['DO_NOT_CALL'], lang),
+    rows,
+  };
+}
+
+export interface WorkbookTemplate {
+  readonly id: string;
+  /** Data rows of every manager sheet made from it. */
+  readonly rows: number;
+}
+
+interface StoredTemplate extends WorkbookTemplate {
+  readonly fingerprint: string;
+}
+
+function parseStored(text: string | null): StoredTemplate | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as Partial<StoredTemplate>;
+    return typeof value.id === 'string' &&
+      typeof value.rows === 'number' &&
+      typeof value.fingerprint === 'string'
+      ? { id: value.id, rows: value.rows, fingerprint: value.fingerprint }
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 export function columnIndex(key: CallsColumnKey): number {
   return CALLS_SHEET_COLUMNS.findIndex((spec) => spec.key === key);
 }
 
-function columnLetter(key: CallsColumnKey): string {
-  let index = columnIndex(key) + 1;
-  let letters = '';
-  while (index > 0) {
-    const rest = (index - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    index = Math.floor((index - 1) / 26);
-  }
-  return letters;
+function callsLetter(key: CallsColumnKey): string {
+  return letterOf(columnIndex(key) + 1);
 }
 
-/** The template sheet, rebuilt only when its spec changed or it is too small. */
-export function ensureCallsTemplate(master: Spreadsheet, spec: CallsTemplateSpec): Sheet {
-  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 1 });
-  const properties = PropertiesService.getDocumentProperties();
-  const existing = master.getSheetByName(TEMPLATE_SHEET_NAME);
-  if (
-    existing &&
-    existing.getMaxRows() - 1 >= spec.rows &&
-    properties.getProperty(FINGERPRINT_KEY) === fingerprint
-  ) {
-    return existing;
-  }
-  if (existing) master.deleteSheet(existing);
-  const sheet = buildTemplate(master, spec);
-  properties.setProperty(FINGERPRINT_KEY, fingerprint);
-  return sheet;
+/**
+ * The template file, (re)built when missing, when the option lists changed or when a list no
+ * longer fits. What it was built from is remembered in a script property, so the usual check
+ * costs no spreadsheet call. `editors` (the administrators) may open and copy it.
+ */
+export function ensureWorkbookTemplate(
+  spec: CallsTemplateSpec,
+  editors: readonly string[],
+): WorkbookTemplate {
+  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 2 });
+  const properties = PropertiesService.getScriptProperties();
+  const stored = parseStored(properties.getProperty(TEMPLATE_PROPERTY));
+  if (stored && stored.fingerprint === fingerprint && stored.rows >= spec.rows) return stored;
+  const rows = Math.max(spec.rows, stored?.rows ?? 0);
+  const file = SpreadsheetApp.create(t(spec.lang, 'template.fileName'));
+  buildTemplateFile(file, { ...spec, rows });
+  if (editors.length > 0) file.addEditors([...editors]);
+  const template: StoredTemplate = { id: file.getId(), rows, fingerprint };
+  properties.setProperty(TEMPLATE_PROPERTY, JSON.stringify(template));
+  return template;
 }
 
-function buildTemplate(master: Spreadsheet, spec: CallsTemplateSpec): Sheet {
+/** Lets the administrators open (and so copy) the template file; nothing to do before it exists. */
+export function shareTemplate(administrators: readonly string[]): void {
+  const stored = parseStored(PropertiesService.getScriptProperties().getProperty(TEMPLATE_PROPERTY));
+  if (!stored || administrators.length === 0) return;
+  SpreadsheetApp.openById(stored.id).addEditors([...administrators]);
+}
+
+/** Lays out a fresh spreadsheet as [Totals, manager template, Log]. */
+function buildTemplateFile(file: Spreadsheet, spec: CallsTemplateSpec): void {
+  const totals = file.getSheets()[0];
+  if (!totals) throw new Error('a new spreadsheet has no sheet');
+  totals.setName(t(spec.lang, 'sheet.totals'));
+  buildTotalsSkeleton(totals, spec.lang);
+  buildManagerTemplate(file.insertSheet(MANAGER_TEMPLATE_NAME, 1), spec);
+  buildLogSkeleton(file.insertSheet(t(spec.lang, LOG_SHEET.name), 2), spec.lang);
+}
+
+function fitRows(sheet: Sheet, rows: number): void {
+  const max = sheet.getMaxRows();
+  if (max < rows) sheet.insertRowsAfter(max, rows - max);
+  if (max > rows) sheet.deleteRows(rows + 1, max - rows);
+}
+
+function fitColumns(sheet: Sheet, columns: number): void {
+  const max = sheet.getMaxColumns();
+  if (max < columns) sheet.insertColumnsAfter(max, columns - max);
+  if (max > columns) sheet.deleteColumns(columns + 1, max - columns);
+}
+
+function styleHeader(range: GoogleAppsScript.Spreadsheet.Range): void {
+  range.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+}
+
+function buildManagerTemplate(sheet: Sheet, spec: CallsTemplateSpec): void {
   const width = CALLS_SHEET_COLUMNS.length;
-  const sheet = master.insertSheet(TEMPLATE_SHEET_NAME, master.getSheets().length);
-  const totalRows = spec.rows + 1;
-  if (sheet.getMaxRows() < totalRows)
-    sheet.insertRowsAfter(sheet.getMaxRows(), totalRows - sheet.getMaxRows());
-  if (sheet.getMaxRows() > totalRows) sheet.deleteRows(totalRows + 1, sheet.getMaxRows() - totalRows);
-  if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
-
+  fitRows(sheet, spec.rows + 1);
+  fitColumns(sheet, width);
   const header = sheet.getRange(1, 1, 1, width);
   header.setNumberFormat('@');
   header.setValues([headers(spec.lang, CALLS_SHEET_COLUMNS)]);
-  header.setFontWeight('bold');
-  header.setBackground(HEADER_BACKGROUND);
-  header.setWrap(true);
+  styleHeader(header);
   sheet.setFrozenRows(1);
 
   const formats = CALLS_SHEET_COLUMNS.map((column) => numberFormatFor(column.kind, spec.lang));
   sheet.getRange(2, 1, spec.rows, width).setNumberFormats(Array.from({ length: spec.rows }, () => formats));
 
-  const helpText = (key: Parameters<typeof t>[1]) => t(spec.lang, key);
-  const list = (values: readonly string[], help: Parameters<typeof t>[1]) =>
+  const help = (key: MessageKey) => t(spec.lang, key);
+  const list = (values: readonly string[], key: MessageKey) =>
     SpreadsheetApp.newDataValidation()
       .requireValueInList([...values], true)
       .setAllowInvalid(false)
-      .setHelpText(helpText(help))
+      .setHelpText(help(key))
       .build();
   const date = SpreadsheetApp.newDataValidation()
     .requireDate()
     .setAllowInvalid(false)
-    .setHelpText(helpText('template.help.nextCall'))
+    .setHelpText(help('template.help.nextCall'))
     .build();
   const inputRules = [
     list(spec.outcomes, 'template.help.outcome'),
@@ -106,18 +175,16 @@ function buildTemplate(master: Spreadsheet, spec: CallsTemplateSpec): Sheet {
     .setDataValidations(Array.from({ length: spec.rows }, () => inputRules));
 
   sheet.setConditionalFormatRules(conditionalRules(sheet, spec));
-
   CALLS_SHEET_COLUMNS.forEach((column, index) => sheet.setColumnWidth(index + 1, column.width));
   const firstHidden = CALLS_SHEET_COLUMNS.findIndex((column) => column.hidden === true);
   if (firstHidden >= 0) sheet.hideColumns(firstHidden + 1, width - firstHidden);
-  sheet.hideSheet();
-  return sheet;
 }
 
-/** Formula text equal to any of the labels, for the cell in `letter` of row 2. */
+/** Formula text true when the cell in `letter` of row 2 holds any of the labels. */
 function anyOf(letter: string, labels: readonly string[]): string {
+  if (labels.length === 0) return 'FALSE';
   const tests = labels.map((label) => `$${letter}2="${label.replace(/"/g, '""')}"`);
-  return tests.length === 1 ? tests[0]! : `OR(${tests.join(',')})`;
+  return tests.length === 1 ? (tests[0] ?? 'FALSE') : `OR(${tests.join(',')})`;
 }
 
 function conditionalRules(
@@ -125,8 +192,8 @@ function conditionalRules(
   spec: CallsTemplateSpec,
 ): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   const data = sheet.getRange(2, 1, spec.rows, CALLS_SHEET_COLUMNS.length);
-  const outcome = columnLetter('outcome');
-  const next = columnLetter('nextCall');
+  const outcome = callsLetter('outcome');
+  const next = callsLetter('nextCall');
   const rule = (formula: string, background: string) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(formula)
@@ -140,4 +207,78 @@ function conditionalRules(
     rule(`=AND($${next}2<>"",$${next}2<TODAY())`, '#fce8b2'),
     rule(`=$${next}2=TODAY()`, '#b7e1cd'),
   ];
+}
+
+/**
+ * Totals without figures: number formats by block, header styles and the two charts, all at the
+ * fixed positions of TOTALS_LAYOUT, so a campaign only writes its grid.
+ */
+function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
+  const L = TOTALS_LAYOUT;
+  const lastRow = L.funnel.firstManagerRow + L.funnel.maxManagers - 1;
+  fitRows(sheet, lastRow);
+  fitColumns(sheet, L.daily.lastColumn);
+  sheet.getRange(1, 1, lastRow, L.daily.lastColumn).setNumberFormat('@');
+  const C = L.calendar;
+  sheet.getRange(C.firstRow, C.columns.date, C.maxDays, 1).setNumberFormat(numberFormatFor('date', lang));
+  sheet.getRange(C.firstRow, C.columns.due, C.maxDays, 1).setNumberFormat('0');
+  const F = L.funnel;
+  const figures = F.lastColumn - F.firstFigureColumn + 1;
+  sheet.getRange(F.teamRow, F.firstFigureColumn, F.maxManagers + 1, figures - 1).setNumberFormat('0');
+  sheet.getRange(F.teamRow, funnelColumn('conversion'), F.maxManagers + 1, 1).setNumberFormat('0.0%');
+  const D = L.daily;
+  sheet
+    .getRange(D.teamRow, D.firstFigureColumn, F.maxManagers + 1, D.lastColumn - D.firstFigureColumn + 1)
+    .setNumberFormat('0');
+  sheet.getRange(L.titleRow, 1).setFontWeight('bold');
+  styleHeader(sheet.getRange(C.headerRow, 1, 1, 4));
+  styleHeader(sheet.getRange(F.headerRow, 1, 1, D.lastColumn));
+  sheet.getRange(F.teamRow, 1, 1, D.lastColumn).setFontWeight('bold');
+  sheet.setColumnWidth(F.nameColumn, 200);
+  sheet.setColumnWidth(F.emailColumn, 180);
+  sheet.setColumnWidth(C.columns.steps, 220);
+
+  // Team funnel: the figures from list size to paid, header and team row.
+  const funnelRange = sheet.getRange(
+    F.headerRow,
+    funnelColumn('listSize'),
+    2,
+    funnelColumn('paid') - funnelColumn('listSize') + 1,
+  );
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(funnelRange)
+      .setOption('title', t(lang, 'totals.chart.funnel'))
+      .setPosition(L.charts.row, L.charts.funnelColumn, 0, 0)
+      .build(),
+  );
+  // Conversion of the team and of every manager: names and the conversion column.
+  const names = sheet.getRange(F.headerRow, F.nameColumn, F.maxManagers + 2, 1);
+  const conversions = sheet.getRange(F.headerRow, funnelColumn('conversion'), F.maxManagers + 2, 1);
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.COLUMN)
+      .addRange(names)
+      .addRange(conversions)
+      .setOption('title', t(lang, 'totals.chart.managers'))
+      .setPosition(L.charts.row, L.charts.managersColumn, 0, 0)
+      .build(),
+  );
+}
+
+function buildLogSkeleton(sheet: Sheet, lang: Lang): void {
+  const width = LOG_SHEET.columns.length;
+  fitColumns(sheet, width);
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setNumberFormat('@');
+  header.setValues([headers(lang, LOG_SHEET.columns)]);
+  styleHeader(header);
+  sheet.setFrozenRows(1);
+  const rows = sheet.getMaxRows() - 1;
+  const formats = LOG_SHEET.columns.map((column) => numberFormatFor(column.kind, lang));
+  sheet.getRange(2, 1, rows, width).setNumberFormats(Array.from({ length: rows }, () => formats));
+  sheet.hideSheet();
 }

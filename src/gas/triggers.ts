@@ -51,6 +51,16 @@ export function ensureEditTrigger(
     .getUniqueId();
 }
 
+/** The master's own onEdit trigger (Team changes take effect at once), installed once. */
+export function ensureMasterEditTrigger(masterId: string, openCampaigns: readonly string[]): boolean {
+  const triggers = projectTriggers();
+  const exists = triggers.some((trigger) => trigger.getHandlerFunction() === TRIGGER_HANDLERS.masterEdit);
+  if (exists) return false;
+  assertRoomFor(1, triggers, openCampaigns);
+  ScriptApp.newTrigger(TRIGGER_HANDLERS.masterEdit).forSpreadsheet(masterId).onEdit().create();
+  return true;
+}
+
 /** Deletes this user's edit triggers on workbooks that no longer have an active campaign. */
 export function pruneEditTriggers(activeWorkbookIds: ReadonlySet<string>): number {
   let deleted = 0;

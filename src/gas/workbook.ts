@@ -1,17 +1,15 @@
-// Builds the sheets of a weekly workbook from a campaign plan: one sheet per manager (copied from
-// the master's template, filled with one batched write, protected so that only the manager and
-// the team's administrators edit its input columns), the hidden Log and the Totals sheet with its
-// formulas and charts. Every write is a batch; per-manager work is a fixed number of calls.
+// Fills a weekly workbook (a copy of the workbook template) from a campaign plan: one sheet per
+// manager (inserted from the template, filled with one batched write, protected so that only the
+// manager and the team's administrators edit its input columns) and the Totals grid of formulas.
+// Every write is a batch; per-manager work is a fixed number of calls.
 
-import { isBusinessDay, startOfDay } from '../core/calendar';
+import { formatDay, isBusinessDay, startOfDay } from '../core/calendar';
 import { t, type Lang } from '../core/messages';
 import type { CampaignPlan, ManagerList } from '../core/planning';
 import { encodeRowState, EMPTY_CELLS } from '../core/rowState';
-import { CALLS_SHEET_COLUMNS, headers, LOG_SHEET, type CallsColumnKey } from '../core/schema';
+import { CALLS_SHEET_COLUMNS, LOG_SHEET, type CallsColumnKey } from '../core/schema';
 import type { Settings } from '../core/settings';
-import { activityDays, buildTotals, columnLetter, type TotalsCell } from '../core/totals';
-import { HEADER_BACKGROUND } from './sheets';
-import { numberFormatFor } from './table';
+import { activityDays, buildTotals, columnLetter, TOTALS_LAYOUT, type TotalsCell } from '../core/totals';
 import { columnIndex } from './template';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,22 +53,22 @@ export interface SheetEditors {
 }
 
 /**
- * One manager's sheet: a copy of the template, renamed, shown, filled and protected. The input
- * columns (outcome … comment) of every template row are unprotected at sheet level and protected
- * by a range protection that adds the manager, so a manager edits only there and only on their sheet.
+ * One manager's sheet: inserted from the template (one call), filled with one write, protected.
+ * The input columns (outcome … comment) of every template row are unprotected at sheet level and
+ * protected by a range protection that adds the manager, so a manager edits only there and only
+ * on their own sheet. The protections are created before the workbook is shared, so their editor
+ * lists never mirror the workbook's.
  */
 export function buildManagerSheet(
   workbook: Spreadsheet,
   template: Sheet,
+  index: number,
   list: ManagerList,
   templateRows: number,
   timeZone: string,
   editors: SheetEditors,
-  lang: Lang,
 ): Sheet {
-  const sheet = template.copyTo(workbook);
-  sheet.setName(list.sheetName);
-  sheet.showSheet();
+  const sheet = workbook.insertSheet(list.sheetName, index, { template });
   const rows = managerRows(list, timeZone);
   sheet.getRange(2, 1, rows.length, CALLS_SHEET_COLUMNS.length).setValues(rows);
 
@@ -78,20 +76,13 @@ export function buildManagerSheet(
   sheetProtection.addEditors([...editors.sheet]);
   const inputs = sheet.getRange(2, columnIndex('outcome') + 1, templateRows, 5);
   sheetProtection.setUnprotectedRanges([inputs]);
-  const inputProtection = inputs.protect();
-  inputProtection.setDescription(t(lang, 'protection.managerInputs', { manager: list.name }));
-  inputProtection.addEditors([...editors.inputs]);
+  inputs.protect().addEditors([...editors.inputs]);
   return sheet;
 }
 
-/** The hidden Log: the week's events, which the day-by-day formulas count. Only the script writes it. */
-export function buildLog(workbook: Spreadsheet, lang: Lang, editors: readonly string[]): Sheet {
-  const sheet = workbook.insertSheet(t(lang, LOG_SHEET.name));
-  const header = headers(lang, LOG_SHEET.columns);
-  sheet.getRange(1, 1, 1, header.length).setValues([header]);
-  sheet.hideSheet();
+/** Script-owned sheets (Totals, Log): only the script's user and the team's administrators edit them. */
+export function protectForScript(sheet: Sheet, editors: readonly string[]): void {
   sheet.protect().addEditors([...editors]);
-  return sheet;
 }
 
 function logColumn(key: (typeof LOG_SHEET.columns)[number]['key']): string {
@@ -112,21 +103,16 @@ export function fieldLabel(
 
 function cellValue(cell: TotalsCell, timeZone: string): unknown {
   if (cell === null) return '';
-  if ('text' in cell) return /^[=+\-@']/.test(cell.text) ? `'${cell.text}` : cell.text;
+  if ('text' in cell) return cell.text;
   if ('number' in cell) return cell.number;
   if ('day' in cell) return startOfDay(cell.day, timeZone);
   return cell.formula;
 }
 
-function cellFormat(cell: TotalsCell, lang: Lang, percent: boolean): string {
-  if (cell !== null && 'day' in cell) return numberFormatFor('date', lang);
-  if (percent && cell !== null && 'formula' in cell) return numberFormatFor('percent', lang);
-  return cell !== null && 'formula' in cell ? '0' : '@';
-}
-
 /**
- * Writes Totals into `sheet` (the workbook's first sheet): the grid in one write, its formats in
- * another, two charts (the team funnel and the managers' conversion), protection for the script.
+ * Writes the Totals grid into the copied Totals sheet (its formats, styles and charts come from
+ * the template) with one range and one write. Text cells are formatted '@' there, so a manager's
+ * name is never read as a formula.
  */
 export function writeTotals(
   sheet: Sheet,
@@ -135,12 +121,14 @@ export function writeTotals(
   templateRows: number,
   lang: Lang,
   timeZone: string,
-  editors: readonly string[],
 ): void {
-  const layout = buildTotals({
+  const grid = buildTotals({
     lang,
     title: t(lang, 'totals.title', { name: plan.workbookName }),
-    subtitle: t(lang, 'totals.subtitle', { weekStart: plan.weekStart, seminarDate: plan.seminarDate }),
+    subtitle: t(lang, 'totals.subtitle', {
+      weekStart: formatDay(plan.weekStart, lang),
+      seminarDate: formatDay(plan.seminarDate, lang),
+    }),
     managers: plan.lists.map((list) => ({ name: list.name, email: list.manager, sheetName: list.sheetName })),
     dataRows: templateRows,
     callsColumns: {
@@ -163,54 +151,9 @@ export function writeTotals(
     },
     taxonomy: settings.taxonomy,
     activityDays: activityDays(plan.weekStart, (day) => isBusinessDay(day, settings.cadence.calendar)),
-    calendar: plan.calendar,
+    calendar: plan.calendar.slice(0, TOTALS_LAYOUT.calendar.maxDays),
   });
-  const conversionColumn = layout.funnel.columns.conversion;
-  const range = sheet.getRange(1, 1, layout.cells.length, layout.width);
-  range.setNumberFormats(
-    layout.cells.map((row, rowIndex) =>
-      row.map((cell, columnIndex) =>
-        cellFormat(
-          cell,
-          lang,
-          columnIndex + 1 === conversionColumn &&
-            rowIndex + 1 > layout.funnel.headerRow &&
-            rowIndex + 1 <= layout.funnel.teamRow,
-        ),
-      ),
-    ),
-  );
-  range.setValues(layout.cells.map((row) => row.map((cell) => cellValue(cell, timeZone))));
-  const headerRows = [layout.funnel.headerRow, layout.daily.headerRow, layout.calendar.headerRow];
-  for (const row of headerRows) {
-    sheet.getRange(row, 1, 1, layout.width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-  }
-  sheet.setFrozenRows(layout.funnel.headerRow);
-
-  const { headerRow, teamRow, columns } = layout.funnel;
-  const funnelFigures = sheet.getRange(headerRow, columns.listSize, 1, columns.paid - columns.listSize + 1);
-  const teamFigures = sheet.getRange(teamRow, columns.listSize, 1, columns.paid - columns.listSize + 1);
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.BAR)
-      .addRange(funnelFigures)
-      .addRange(teamFigures)
-      .setOption('title', t(lang, 'totals.chart.funnel'))
-      .setPosition(layout.calendar.lastRow + 2, 1, 0, 0)
-      .build(),
-  );
-  const managerNames = sheet.getRange(headerRow, 1, teamRow - headerRow, 1);
-  const conversions = sheet.getRange(headerRow, columns.conversion, teamRow - headerRow, 1);
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.COLUMN)
-      .addRange(managerNames)
-      .addRange(conversions)
-      .setOption('title', t(lang, 'totals.chart.managers'))
-      .setPosition(layout.calendar.lastRow + 2, 8, 0, 0)
-      .build(),
-  );
-  sheet.protect().addEditors([...editors]);
+  sheet
+    .getRange(1, 1, grid.cells.length, grid.width)
+    .setValues(grid.cells.map((row) => row.map((cell) => cellValue(cell, timeZone))));
 }

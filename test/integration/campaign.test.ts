@@ -8,34 +8,255 @@ import {
   pasteClients,
   pasteTeam,
   twoTeams,
+  type ClientRow,
   type Organisation,
 } from './fixtures';
 
-function workbookOf(org: Organisation, nameFragment: string) {
-  const workbook = org.gas.spreadsheets().find((ss) => ss.getName().includes(nameFragment));
-  if (!workbook) throw new Error(`no workbook named like ${nameFragment}`);
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const PETROVA = ['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'];
+const SIDOROV = ['m4@firm.ru', 'm5@firm.ru'];
+
+function workbooks(org: Organisation, fragment: string): Spreadsheet[] {
+  return org.gas.spreadsheets().filter((ss) => ss.getName().includes(fragment) && !ss.getName().startsWith('['));
+}
+
+function workbookOf(org: Organisation, fragment: string): Spreadsheet {
+  const [workbook] = workbooks(org, fragment);
+  if (!workbook) throw new Error(`no workbook named like ${fragment}`);
   return workbook;
+}
+
+function newCampaign(org: Organisation, admin: string, answer: string): void {
+  org.gas.open(admin, org.master);
+  org.gas.ui.answer('OK', answer);
+  org.gas.clickMenu(admin, org.master, MENU, 'Новая недельная кампания');
+}
+
+function rows(org: Organisation, ss: Spreadsheet, sheet: string, a1: string): unknown[][] {
+  return org.gas.read(ss, sheet, a1).filter((row) => row.some((cell) => cell !== ''));
+}
+
+/** 150 clients for Petrova's team (with a few do-not-call and formula-looking names), 40 for Sidorov's. */
+function organisation(): Organisation {
+  const org = newMaster();
+  pasteTeam(org, twoTeams());
+  pasteClients(org, [...clientsFor(PETROVA, 150, 1), ...clientsFor(SIDOROV, 40, 1001)]);
+  return org;
 }
 
 describe('New weekly campaign', () => {
   let org: Organisation;
-
   beforeEach(() => {
-    org = newMaster();
-    pasteTeam(org, twoTeams());
-    pasteClients(org, [
-      ...clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'], 30, 1),
-      ...clientsFor(['m4@firm.ru', 'm5@firm.ru'], 20, 1001),
+    org = organisation();
+    newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+  });
+
+  it('creates a workbook with Totals, a sheet per active manager and a hidden Log', () => {
+    const workbook = workbookOf(org, 'Команда Петровой');
+    expect(workbook.getName()).toBe('2026-W49 · Семинар · Команда Петровой');
+    expect(workbook.getSheets().map((sheet) => sheet.getName())).toEqual([
+      'Итоги',
+      'Иванов Иван',
+      'Смирнова Ольга',
+      'Кузнецов Пётр',
+      'Журнал',
+    ]);
+    expect(workbook.getSheetByName('Журнал')?.isSheetHidden()).toBe(true);
+    expect(org.gas.ui.lastAlert()?.message).toContain(`https://docs.google.com/spreadsheets/d/${workbook.getId()}/edit`);
+  });
+
+  it("lists each manager's own clients, without do-not-call clients, with text kept as typed", () => {
+    const workbook = workbookOf(org, 'Команда Петровой');
+    const listed = ['Иванов Иван', 'Смирнова Ольга', 'Кузнецов Пётр'].flatMap((sheet) =>
+      rows(org, workbook, sheet, 'B2:F400'),
+    );
+    const clients = clientsFor(PETROVA, 150, 1);
+    const callable = clients.filter((client) => client.doNotCall !== 'Да');
+    expect(listed).toHaveLength(callable.length);
+    expect(new Set(listed.map((row) => row[0]))).toEqual(new Set(callable.map((client) => client.id)));
+    const byId = new Map(clients.map((client): [string, ClientRow] => [client.id, client]));
+    for (const [id, organisationName, , phone] of listed) {
+      expect(organisationName).toBe(byId.get(String(id))?.organisation);
+      expect(phone).toBe(byId.get(String(id))?.phone);
+    }
+    const formulas = org.gas.readFormulas(workbook, 'Иванов Иван', 'A1:P400').flat();
+    expect(formulas.every((formula) => formula === '')).toBe(true);
+  });
+
+  it('gives the input columns dropdowns that refuse anything else, with help text', () => {
+    const workbook = workbookOf(org, 'Команда Петровой');
+    const sheet = workbook.getSheetByName('Иванов Иван')!;
+    const rules = sheet.getRange('H2:K2').getDataValidations()[0]!;
+    expect(rules.map((rule) => rule?.getCriteriaType().toString())).toEqual([
+      'VALUE_IN_LIST',
+      'VALUE_IN_LIST',
+      'VALUE_IN_LIST',
+      'DATE_IS_VALID_DATE',
+    ]);
+    for (const rule of rules) {
+      expect(rule?.getAllowInvalid()).toBe(false);
+      expect(rule?.getHelpText()).toBeTruthy();
+    }
+    expect(rules[0]?.getCriteriaValues()[0]).toContain('Недозвон');
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(4);
+  });
+
+  it('shares the workbook with the team only, and lets each manager edit only their input cells', () => {
+    const workbook = workbookOf(org, 'Команда Петровой');
+    const editors = workbook.getEditors().map((user) => user.getEmail()).sort();
+    expect(editors).toEqual(['admin1@firm.ru', 'm1@firm.ru', 'm2@firm.ru', 'm3@firm.ru']);
+    const edit = (user: string, sheet: string, a1: string, value: string) =>
+      org.gas.edit(user, workbook, sheet, a1, value);
+    expect(edit('m1@firm.ru', 'Иванов Иван', 'H2', 'Недозвон')).toEqual({ ok: true });
+    expect(edit('m1@firm.ru', 'Иванов Иван', 'L2', 'перезвонить')).toEqual({ ok: true });
+    expect(edit('m1@firm.ru', 'Иванов Иван', 'E2', '+7 000')).toMatchObject({ ok: false, reason: 'protected' });
+    expect(edit('m1@firm.ru', 'Смирнова Ольга', 'H2', 'Недозвон')).toMatchObject({ ok: false, reason: 'protected' });
+    expect(edit('m1@firm.ru', 'Итоги', 'A1', 'x')).toMatchObject({ ok: false, reason: 'protected' });
+    expect(edit('m2@firm.ru', 'Смирнова Ольга', 'I3', 'Счет выставлен')).toEqual({ ok: true });
+    expect(edit('m2@firm.ru', 'Смирнова Ольга', 'I4', 'Почти оплатил')).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(edit('admin1@firm.ru', 'Смирнова Ольга', 'H5', 'Отказался')).toEqual({ ok: true });
+    expect(edit('m4@firm.ru', 'Иванов Иван', 'H3', 'Недозвон')).toMatchObject({ ok: false });
+    expect(edit('admin2@firm.ru', 'Иванов Иван', 'H3', 'Недозвон')).toMatchObject({ ok: false });
+  });
+
+  it('installs an onEdit trigger on the workbook and registers the campaign', () => {
+    const workbook = workbookOf(org, 'Команда Петровой');
+    const onEdit = org.gas.triggers().filter((trigger) => trigger.sourceId === workbook.getId());
+    expect(onEdit).toHaveLength(1);
+    expect(onEdit[0]).toMatchObject({ handler: 'onWorkbookEdit', eventType: 'ON_EDIT', owner: 'admin1@firm.ru' });
+    const campaigns = org.gas.readDisplay(org.master, 'Кампании', 'A2:J3');
+    expect(campaigns[0]?.slice(0, 8)).toEqual([
+      '2026-W49 · Команда Петровой',
+      'Команда Петровой',
+      '30.11.2026',
+      'Семинар',
+      '05.12.2026',
+      workbook.getId(),
+      `https://docs.google.com/spreadsheets/d/${workbook.getId()}/edit`,
+      'Активна',
+    ]);
+    expect(campaigns[0]?.[8]).toBe('admin1@firm.ru');
+    expect(campaigns[1]?.every((cell) => cell === '')).toBe(true);
+  });
+
+  it('computes Totals with formulas: the list sizes now, and the team total', () => {
+    const workbook = workbookOf(org, 'Команда Петровой');
+    const totals = org.gas.read(workbook, 'Итоги', 'A1:S40');
+    const line = (name: string) => totals.find((row) => row[0] === name) ?? [];
+    const ivanov = rows(org, workbook, 'Иванов Иван', 'B2:B400').length;
+    expect(line('Иванов Иван')[2]).toBe(ivanov);
+    expect(line('Команда')[2]).toBe(150 - clientsFor(PETROVA, 150, 1).filter((c) => c.doNotCall === 'Да').length);
+    expect(org.gas.readFormulas(workbook, 'Итоги', 'C17:C17')[0]?.[0]).toMatch(/^=SUM\(/);
+  });
+
+  it('refuses the same week twice, offering the link of the existing workbook', () => {
+    const workbook = workbookOf(org, 'Команда Петровой');
+    newCampaign(org, 'admin1@firm.ru', '02.12.2026');
+    expect(org.gas.ui.lastAlert()?.message).toContain('уже есть кампания на неделю 2026-W49');
+    expect(org.gas.ui.lastAlert()?.message).toContain(workbook.getId());
+    expect(workbooks(org, 'Команда Петровой')).toHaveLength(1);
+  });
+
+  it("keeps one administrator's campaign to their own team", () => {
+    newCampaign(org, 'admin2@firm.ru', '2026-11-30');
+    const sidorov = workbookOf(org, 'Команда Сидорова');
+    expect(sidorov.getSheets().map((sheet) => sheet.getName())).toEqual(['Итоги', 'Попова Мария', 'Волков Антон', 'Журнал']);
+    const listed = ['Попова Мария', 'Волков Антон'].flatMap((sheet) => rows(org, sidorov, sheet, 'B2:B400').flat());
+    expect(listed.every((id) => String(id) >= 'C-001001')).toBe(true);
+    expect(sidorov.getEditors().map((user) => user.getEmail()).sort()).toEqual([
+      'admin2@firm.ru',
+      'm4@firm.ru',
+      'm5@firm.ru',
     ]);
   });
 
-  it('creates a workbook with a sheet per active manager, Totals and a hidden Log', () => {
-    org.gas.ui.answer('OK', '2026-11-30');
-    org.gas.clickMenu('admin1@firm.ru', org.master, MENU, 'Новая недельная кампания');
-    const workbook = workbookOf(org, 'Команда Петровой');
-    const names = workbook.getSheets().map((sheet) => sheet.getName());
-    expect(names).toEqual(['Итоги', 'Иванов Иван', 'Смирнова Ольга', 'Кузнецов Пётр', 'Журнал']);
-    expect(workbook.getSheetByName('Журнал')!.isSheetHidden()).toBe(true);
-    expect(org.gas.ui.lastAlert()?.message ?? '').toContain('docs.google.com');
+  it('closes the previous week: Results written, trigger deleted, workbook read-only for managers', () => {
+    const first = workbookOf(org, '2026-W49');
+    org.gas.edit('m1@firm.ru', first, 'Иванов Иван', 'H2', 'Согласен на семинар');
+    org.gas.edit('m1@firm.ru', first, 'Иванов Иван', 'I2', 'Счет оплачен');
+    org.gas.clock.set('2026-12-07T09:00:00+03:00');
+    newCampaign(org, 'admin1@firm.ru', '2026-12-07');
+    expect(org.gas.ui.lastAlert()?.message).toContain('Закрыта прошлая кампания: 2026-W49 · Команда Петровой');
+    expect(org.gas.triggers().some((trigger) => trigger.sourceId === first.getId())).toBe(false);
+    const campaigns = org.gas.readDisplay(org.master, 'Кампании', 'A2:H3');
+    expect(campaigns.map((row) => row[7])).toEqual(['Закрыта', 'Активна']);
+    const results = rows(org, org.master, 'Результаты', 'A2:X10');
+    expect(results).toHaveLength(3);
+    const ivanov = results.find((row) => row[3] === 'm1@firm.ru');
+    expect(ivanov?.[13]).toBe(1); // paid
+    expect(ivanov?.[22]).toBe(1); // rank: the only manager with a payment is first
+    expect(org.gas.edit('m1@firm.ru', first, 'Иванов Иван', 'H3', 'Недозвон')).toMatchObject({ ok: false });
+    expect(first.getViewers().map((user) => user.getEmail())).toContain('m1@firm.ru');
+  });
+});
+
+describe('New weekly campaign refusals', () => {
+  it('refuses a malformed date and changes nothing', () => {
+    const org = organisation();
+    const before = org.gas.spreadsheets().length;
+    newCampaign(org, 'admin1@firm.ru', '31.02.2026');
+    expect(org.gas.ui.lastAlert()?.message).toContain('«31.02.2026» — не дата');
+    expect(org.gas.spreadsheets()).toHaveLength(before);
+  });
+
+  it('refuses someone who is not an administrator of a team', () => {
+    const org = organisation();
+    org.master.addEditor('m1@firm.ru');
+    newCampaign(org, 'm1@firm.ru', '2026-11-30');
+    expect(org.gas.ui.lastAlert()?.message).toContain('m1@firm.ru');
+    expect(workbooks(org, '2026-W49')).toHaveLength(0);
+  });
+
+  it('refuses a team with no active manager', () => {
+    const org = newMaster();
+    pasteTeam(org, [
+      ...twoTeams().map((member) => (member.role === 'Менеджер' && member.team === 'Команда Петровой' ? { ...member, active: 'Нет' as const } : member)),
+    ]);
+    pasteClients(org, clientsFor(PETROVA, 30, 1));
+    newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+    expect(org.gas.ui.lastAlert()?.message).toContain('Команда Петровой');
+    expect(workbooks(org, '2026-W49')).toHaveLength(0);
+  });
+});
+
+describe('New weekly campaign under failures', () => {
+  it('completes on a retry after a failure at any point, without a duplicate sheet, row or trigger', () => {
+    const probe = organisation();
+    probe.gas.resetStats();
+    newCampaign(probe, 'admin1@firm.ru', '2026-11-30');
+    const calls = probe.gas.stats().calls;
+    // Every fifth position keeps the test quick while crossing every stage of the job.
+    for (let position = 3; position < calls; position += 5) {
+      const org = organisation();
+      org.gas.failCall(position, 'Service Spreadsheets timed out while accessing document with id x.');
+      try {
+        newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+      } catch {
+        // The failure reaches the administrator as an error; the retry below must finish the job.
+      }
+      const registeredAfterFailure = rows(org, org.master, 'Кампании', 'A2:A10').length;
+      expect(registeredAfterFailure).toBeLessThanOrEqual(1);
+      newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+      const campaigns = rows(org, org.master, 'Кампании', 'A2:H10');
+      expect(campaigns).toHaveLength(1);
+      const [workbook] = workbooks(org, '2026-W49');
+      expect(workbooks(org, '2026-W49')).toHaveLength(1);
+      expect(campaigns[0]?.[5]).toBe(workbook?.getId());
+      expect(workbook?.getSheets().map((sheet) => sheet.getName())).toEqual([
+        'Итоги',
+        'Иванов Иван',
+        'Смирнова Ольга',
+        'Кузнецов Пётр',
+        'Журнал',
+      ]);
+      const ids = ['Иванов Иван', 'Смирнова Ольга', 'Кузнецов Пётр'].flatMap((sheet) =>
+        rows(org, workbook!, sheet, 'B2:B400').flat(),
+      );
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(org.gas.triggers().filter((trigger) => trigger.handler === 'onWorkbookEdit')).toHaveLength(1);
+      expect(org.gas.triggers().find((trigger) => trigger.handler === 'onWorkbookEdit')?.sourceId).toBe(workbook?.getId());
+    }
   });
 });

@@ -175,8 +175,7 @@ describe('a manager editing their sheet', () => {
     const { org, workbook } = week;
     org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, 'Согласен на семинар');
     org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${STAGE}2`, 'Счет выставлен');
-    const totals = org.gas.read(workbook, 'Итоги', 'A5:S5')[0] ?? [];
-    expect(totals[0]).toBe('Иванов Иван');
+    const totals = org.gas.read(workbook, 'Итоги', 'A1:S40').find((row) => row[0] === 'Иванов Иван') ?? [];
     // list, called, not yet called, no answer, reached, agreed, offers, invoices
     const size = listSize(week, 'Иванов Иван');
     expect(totals.slice(2, 10)).toEqual([size, 1, size - 1, 0, 1, 1, 1, 1]);

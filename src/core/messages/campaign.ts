@@ -155,4 +155,10 @@ export const campaignMessages = {
     ru: '\nНе удалось сверить (нет данных о таблице): {campaigns}.',
     en: '\nCould not reconcile (the workbook is not tracked): {campaigns}.',
   },
+  'totals.funnel': { ru: 'Воронка', en: 'Funnel' },
+  'template.fileName': { ru: 'Прозвон — шаблон недели (не удалять)', en: 'Prozvon — weekly template (keep)' },
+  'campaign.abandoned': {
+    ru: '[не завершено, можно удалить] {name}',
+    en: '[unfinished, may be deleted] {name}',
+  },
 } as const satisfies MessageTable;
