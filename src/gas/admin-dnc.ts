@@ -115,7 +115,7 @@ export function setDoNotCall(
       };
       return reason === ''
         ? [flag]
-        : [flag, { ...base, field: t(lang, 'col.clients.doNotCallReason'), old: '', new: reason }];
+        : [flag, { ...base, field: t(lang, 'dnc.historyReasonField'), old: '', new: reason }];
     });
 
     // Active weekly workbooks: outcome, events through the edit machinery, locks.
