@@ -62,28 +62,29 @@ export function funnelTable(
   workbook: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lang: Lang,
 ): string {
-  const grid = gas.read(workbook, t(lang, 'sheet.totals'), 'A1:T');
+  const grid = gas.read(workbook, t(lang, 'sheet.totals'), 'A1:AZ');
   const headerIndex = grid.findIndex((row) => row[0] === t(lang, 'totals.manager'));
   const header = grid[headerIndex];
   if (headerIndex < 0 || !header) throw new Error(`${workbook.getName()}: no funnel block on Totals`);
   const map = mapHeaders(header, FUNNEL_COLUMNS);
   const teamLabel = t(lang, 'funnel.team');
   const rows: Cell[][] = [];
+  let team: Cell[] | null = null;
   for (const row of grid.slice(headerIndex + 1)) {
     if (row[0] === '' || row[0] === undefined) break;
-    rows.push([
+    const cells: Cell[] = [
       String(row[0]),
       ...FUNNEL_SHOWN.map((key) => {
         const value = row[map[key] ?? -1];
-        return key === 'conversion'
-          ? percent(value)
-          : typeof value === 'number'
-            ? value
-            : String(value ?? '');
+        if (key === 'conversion') return percent(value);
+        return typeof value === 'number' ? value : String(value ?? '');
       }),
-    ]);
-    if (row[0] === teamLabel) break;
+    ];
+    // The team's row is printed last, wherever Totals puts it.
+    if (row[0] === teamLabel) team = cells;
+    else rows.push(cells);
   }
+  if (team) rows.push(team);
   return table([t(lang, 'totals.manager'), ...FUNNEL_SHOWN.map((key) => t(lang, `funnel.${key}`))], rows);
 }
 

@@ -245,22 +245,49 @@ class Demo {
     );
   }
 
-  /** Each administrator adds their managers' clients through the Add clients server function. */
+  /**
+   * Each administrator adds their managers' clients through the Add clients server function (as its
+   * dialog calls it: pasted tab-separated rows with a header), then marks the do-not-call ones.
+   */
   private addClientsThroughDialog(clients: readonly Client[]): void {
+    const header = [
+      'col.clients.organisation',
+      'col.clients.contact',
+      'col.clients.phone',
+      'col.clients.email',
+    ] as const;
     for (const team of this.org.teams) {
       for (const manager of team.managers) {
         const mine = clients.filter((client) => client.manager === manager.email);
-        const text = mine
-          .map((c) =>
+        const text = [
+          header.map((key) => this.text(key)).join('\t'),
+          ...mine.map((c) =>
             [c.organisation, c.contact, c.phone, c.email].map((cell) => cell.replace(/\t/g, ' ')).join('\t'),
-          )
-          .join('\n');
+          ),
+        ].join('\n');
         const report = this.gas.callServer(team.administrator.email, this.master, 'addClients', {
           text,
+          headerRow: true,
           manager: manager.email,
         });
         progress(`  ${manager.name}: ${oneLine(summarise(report))}`);
       }
+      const refusing = clients.filter(
+        (c) =>
+          c.doNotCall &&
+          team.managers.some((m) => m.email === c.manager) &&
+          /\d{7}/.test(c.phone.replace(/\D/g, '')),
+      );
+      if (refusing.length === 0) continue;
+      if (!this.entrypoints.has('markDoNotCall')) {
+        this.skip('Do not call', 'the server function markDoNotCall is not in this build');
+        continue;
+      }
+      const report = this.gas.callServer(team.administrator.email, this.master, 'markDoNotCall', {
+        contacts: refusing.map((c) => c.phone).join('\n'),
+        reason: refusing[0]?.reason ?? '',
+      });
+      progress(`  ${team.administrator.name}, do not call: ${oneLine(summarise(report))}`);
     }
   }
 
