@@ -101,7 +101,10 @@ export function gridRow<K extends string>(
   return row;
 }
 
-export function teamRowsOf(grid: Grid<(typeof TEAM_SHEET.columns)[number]['key']>): TeamRow[] {
+/** Team rows with their sheet rows (from a Grid or a gas/table Table). */
+export function teamRowsOf(
+  grid: Pick<Grid<(typeof TEAM_SHEET.columns)[number]['key']>, 'rows' | 'rowNumbers' | 'map'>,
+): TeamRow[] {
   return grid.rows
     .map((row, index) => ({
       rowNumber: grid.rowNumbers[index] ?? 0,

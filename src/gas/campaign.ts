@@ -20,6 +20,8 @@ import {
   TEAM_SHEET,
 } from '../core/schema';
 import type { Settings } from '../core/settings';
+import { assertTeamValid, type TeamRow } from '../core/teamCheck';
+import { teamRowsOf } from './admin-common';
 import { contextFrom, forgetContext, saveContext, saveTriggerWorkbook } from './context';
 import { historyIds, reconcileWorkbook } from './reconcile';
 import { readSettings } from './master';
@@ -128,6 +130,8 @@ interface MasterState {
   readonly timeZone: string;
   readonly settings: Settings;
   readonly members: TeamMember[];
+  /** Team rows with their sheet rows, for the Team sheet check. */
+  readonly teamRows: TeamRow[];
   readonly campaigns: CampaignsTable;
 }
 
@@ -135,9 +139,10 @@ function readMasterState(master: Spreadsheet): MasterState {
   const lang = spreadsheetLang(master);
   const timeZone = master.getSpreadsheetTimeZone();
   const settings = readSettings(master);
-  const members = teamMembers(requireSheet(master, TEAM_SHEET));
+  const teamTable = requireSheet(master, TEAM_SHEET);
+  const members = teamMembers(teamTable);
   const campaigns = requireSheet(master, CAMPAIGNS_SHEET);
-  return { lang, timeZone, settings, members, campaigns };
+  return { lang, timeZone, settings, members, teamRows: teamRowsOf(teamTable), campaigns };
 }
 
 /**
@@ -153,6 +158,8 @@ export function createWeeklyCampaign(
   const state = readMasterState(master);
   const { lang, timeZone, settings, members } = state;
   const team = chooseTeam(input.team, user, members);
+  // Team sheet mistakes surface before anything is created.
+  assertTeamValid(state.teamRows, [team], lang);
   const today = isoDayInTimeZone(new Date(), timeZone);
   const weekStart = mondayOf(parseRequiredDay(input.weekStart, comingMonday(today), timeZone));
   const seminarDate = parseRequiredDay(input.seminarDate, defaultSeminarDate(weekStart, settings), timeZone);

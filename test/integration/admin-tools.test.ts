@@ -279,4 +279,23 @@ describe('Team sheet check', () => {
     ).toThrow(/Строка 9: m2@firm.ru уже указан в строке 5\.\nСтрока 10: администратор boss@firm.ru/);
     expect(org.gas.read(org.master, 'Клиенты', 'A2:A2')).toEqual([['']]);
   });
+
+  it('refuses a new weekly campaign of a team whose manager has no administrator, creating nothing', () => {
+    const org = newMaster();
+    pasteTeam(org, [
+      ...twoTeams(),
+      {
+        email: 'm9@firm.ru',
+        name: 'Ничей',
+        role: 'Менеджер',
+        team: 'Команда Петровой',
+        administrator: 'boss@firm.ru',
+      },
+    ]);
+    pasteClients(org, clientsFor([...PETROVA, 'm9@firm.ru'], 8, 1));
+    const before = org.gas.spreadsheets().length;
+    newCampaign(org, '2026-11-30');
+    expect(org.gas.ui.lastAlert()?.message).toContain('Строка 9: администратор boss@firm.ru');
+    expect(org.gas.spreadsheets()).toHaveLength(before);
+  });
 });
