@@ -238,7 +238,12 @@ export function runNaive(
       formulas: sheet.formulas,
     })),
   }));
-  const ids = gas.run(user, master, 'naiveLoad', books) as Record<string, string>;
+  let ids: Record<string, string>;
+  try {
+    ids = gas.run(user, master, 'naiveLoad', books) as Record<string, string>;
+  } catch (error) {
+    throw new Error(`staging the naive emulator failed: ${String(error)}`);
+  }
   gas.resetStats();
   let next = 0;
   let executions = 0;

@@ -58,7 +58,7 @@ function naiveRun(ops, ids, next, more) {
     if (!sheets[key]) {
       var sheet = book(id).getSheetByName(name);
       if (!sheet) throw new Error('naive: no sheet ' + name);
-      sheets[key] = { sheet: sheet, maxRows: sheet.getMaxRows() };
+      sheets[key] = { sheet: sheet, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
     }
     return sheets[key];
   }
@@ -80,6 +80,10 @@ function naiveRun(ops, ids, next, more) {
         // Even a naive script must grow the grid before it writes past its end.
         entry.sheet.insertRowsAfter(entry.maxRows, op.row - entry.maxRows + 999);
         entry.maxRows = op.row + 999;
+      }
+      if (op.column > entry.maxColumns) {
+        entry.sheet.insertColumnsAfter(entry.maxColumns, op.column - entry.maxColumns);
+        entry.maxColumns = op.column;
       }
       var range = entry.sheet.getRange(op.row, op.column);
       if (op.formula) range.setFormula(op.formula);
