@@ -1,44 +1,44 @@
 // The naive twin of Prozvon's jobs, as a first Apps Script would write them: one getValue or
 // setValue per cell, one appendRow per event. bench/naive.ts plans the steps; these functions run
-// them inside the emulator as a bound script of the bench's own master. `naiveLoad` only stages
+// them inside the emulator as a bound script of the bench's own master. `naiveCreate` and `naiveLoadSheet` only stage
 // the state before a job (not measured).
 
-/* exported naiveLoad, naiveRun */
+/* exported naiveCreate, naiveLoadSheet, naiveRun */
 
-function naiveLoad(books) {
-  var ids = {};
-  books.forEach(function (book) {
-    var ss = book.master ? SpreadsheetApp.getActiveSpreadsheet() : SpreadsheetApp.create(book.name);
-    ids[book.id] = ss.getId();
-    book.sheets.forEach(function (entry, index) {
-      var sheet = ss.getSheetByName(entry.name) || ss.insertSheet(entry.name);
-      if (index === 0 && !book.master)
-        ss.getSheets().forEach(function (other) {
-          if (
-            other.getName() !== entry.name &&
-            !book.sheets.some(function (e) {
-              return e.name === other.getName();
-            })
-          )
-            ss.deleteSheet(other);
-        });
-      var rows = entry.values.length;
-      if (rows === 0) return;
-      var columns = entry.values[0].length;
-      if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-      if (sheet.getMaxColumns() < columns)
-        sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-      var range = sheet.getRange(1, 1, rows, columns);
-      range.setNumberFormat('@');
-      range.setValues(entry.values);
-      entry.formulas.forEach(function (row, r) {
-        row.forEach(function (formula, c) {
-          if (formula) sheet.getRange(r + 1, c + 1).setFormula(formula);
-        });
-      });
+/** Staging, step 1: a spreadsheet for each one the real run had (the bound master is reused). */
+function naiveCreate(name) {
+  return SpreadsheetApp.create(name).getId();
+}
+
+/** Staging, step 2: one sheet's content, in its own execution; formulas in runs along each row. */
+function naiveLoadSheet(id, name, values, formulas, keepOnly) {
+  var ss = SpreadsheetApp.openById(id);
+  var sheet = ss.getSheetByName(name) || ss.insertSheet(name);
+  if (keepOnly) {
+    ss.getSheets().forEach(function (other) {
+      if (keepOnly.indexOf(other.getName()) < 0) ss.deleteSheet(other);
     });
+  }
+  var rows = values.length;
+  if (rows === 0) return;
+  var columns = values[0].length;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  var range = sheet.getRange(1, 1, rows, columns);
+  range.setNumberFormat('@');
+  range.setValues(values);
+  formulas.forEach(function (row, r) {
+    var start = -1;
+    for (var c = 0; c <= row.length; c++) {
+      var has = c < row.length && row[c];
+      if (has && start < 0) start = c;
+      if (!has && start >= 0) {
+        sheet.getRange(r + 1, start + 1, 1, c - start).setFormulas([row.slice(start, c)]);
+        start = -1;
+      }
+    }
   });
-  return ids;
 }
 
 function needsText(value) {
