@@ -47,11 +47,17 @@ function errorText(lang: Lang, error: unknown): string {
     : t(lang, 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
 }
 
-/** Runs a menu action; a failure is shown to the user in their language instead of a stack trace. */
-function withUserErrors(action: (lang: Lang) => void): void {
-  const lang = activeLang();
+/**
+ * Runs a menu action with the user's language and the open spreadsheet (fetched once: budgets
+ * count every call); a failure is shown to the user in their language instead of a stack trace.
+ */
+function withUserErrors(
+  action: (lang: Lang, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null) => void,
+): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = spreadsheet ? spreadsheetLang(spreadsheet) : 'ru';
   try {
-    action(lang);
+    action(lang, spreadsheet);
   } catch (error) {
     showText(t(lang, 'error.title'), errorText(lang, error));
     if (!isProzvonError(error)) throw error;
@@ -142,11 +148,11 @@ function campaignMessage(lang: Lang, result: CampaignResult): string {
  * a second one only for an administrator of several teams, then the result with its link.
  */
 export function menuNewWeeklyCampaign(): void {
-  withUserErrors((lang) => {
-    const master = activeMaster();
+  withUserErrors((lang, spreadsheet) => {
+    if (!spreadsheet) throw new ProzvonError('error.notMaster');
     const user = currentUser();
     const ui = SpreadsheetApp.getUi();
-    const timeZone = master.getSpreadsheetTimeZone();
+    const timeZone = spreadsheet.getSpreadsheetTimeZone();
     const monday = comingMonday(isoDayInTimeZone(new Date(), timeZone));
     const answer = ui.prompt(
       t(lang, 'campaign.title'),
@@ -158,23 +164,23 @@ export function menuNewWeeklyCampaign(): void {
       .getResponseText()
       .split(';')
       .map((part) => part.trim());
-    const input: { -readonly [K in keyof CampaignInput]: CampaignInput[K] } = {
-      weekStart,
-      topic,
-      seminarDate,
-    };
-    const teams = teamsOf(user, readTeam(master));
-    if (teams.length > 1) {
+    // An administrator of several teams is asked which one, only then.
+    const askTeam = (teams: readonly string[]): string | null => {
       const teamAnswer = ui.prompt(
         t(lang, 'campaign.title'),
         t(lang, 'campaign.promptTeam', { teams: teams.join(', ') }),
         ui.ButtonSet.OK_CANCEL,
       );
-      if (teamAnswer.getSelectedButton() !== ui.Button.OK) return;
-      input.team = teamAnswer.getResponseText();
-    }
-    const result = createCampaign(master, input, user);
-    showText(t(lang, 'campaign.title'), campaignMessage(lang, result));
+      return teamAnswer.getSelectedButton() === ui.Button.OK ? teamAnswer.getResponseText() : null;
+    };
+    const result = createCampaign(
+      spreadsheet,
+      { weekStart, topic, seminarDate },
+      user,
+      { lang, timeZone },
+      askTeam,
+    );
+    if (result) ui.alert(t(lang, 'campaign.title'), campaignMessage(lang, result), ui.ButtonSet.OK);
   });
 }
 
@@ -220,9 +226,13 @@ export function createWeeklyCampaign(input: CampaignInput): {
   message: string;
   campaignId: string;
 } {
-  return forClient((lang) => {
-    const master = activeMaster();
-    const result = createCampaign(master, input ?? {}, currentUser());
+  return forMaster((master, lang) => {
+    // Without a team chooser the form's team (or the administrator's only team) is used.
+    const result = createCampaign(master, input ?? {}, currentUser(), {
+      lang,
+      timeZone: master.getSpreadsheetTimeZone(),
+    });
+    if (!result) throw new ProzvonError('campaign.chooseTeam', { teams: '' });
     return {
       url: result.url,
       message: campaignMessage(lang, result),

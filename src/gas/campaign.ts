@@ -20,11 +20,12 @@ import {
   TEAM_SHEET,
 } from '../core/schema';
 import type { Settings } from '../core/settings';
+import { columnLetter, TOTALS_LAYOUT } from '../core/totals';
 import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
-import { contextFrom, forgetContext, saveContext, saveTriggerWorkbook } from './context';
-import { historyIds, reconcileWorkbook } from './reconcile';
-import { readSettings } from './master';
+import { saveContext, saveTriggerWorkbook } from './context';
+import { scheduleFinalReconcile } from './reconcile';
+import { MASTER_ID_PROPERTY, readSettings } from './master';
 import {
   administratorsOf,
   campaignEntries,
@@ -36,9 +37,9 @@ import {
   type CampaignEntry,
   type CampaignsTable,
 } from './master-data';
-import { appendRows, toRow } from './table';
+import { appendRows, quotedSheet, toRow } from './table';
 import { callsTemplateSpec, ensureWorkbookTemplate } from './template';
-import { deleteTriggersFor, ensureEditTrigger } from './triggers';
+import { deleteTriggersFor, ensureEditTrigger, JOBS_OWNER_PROPERTY } from './triggers';
 import { spreadsheetLang } from './ui';
 import { buildManagerSheet, protectForScript, writeTotals } from './workbook';
 
@@ -135,13 +136,19 @@ interface MasterState {
   readonly campaigns: CampaignsTable;
 }
 
-function readMasterState(master: Spreadsheet): MasterState {
-  const lang = spreadsheetLang(master);
-  const timeZone = master.getSpreadsheetTimeZone();
-  const settings = readSettings(master);
-  const teamTable = requireSheet(master, TEAM_SHEET);
+/** The master's language and time zone, when the caller has them already. */
+export interface MasterEnv {
+  readonly lang: Lang;
+  readonly timeZone: string;
+}
+
+function readMasterState(master: Spreadsheet, env?: MasterEnv): MasterState {
+  const lang = env?.lang ?? spreadsheetLang(master);
+  const timeZone = env?.timeZone ?? master.getSpreadsheetTimeZone();
+  const settings = readSettings(master, lang, timeZone);
+  const teamTable = requireSheet(master, TEAM_SHEET, lang);
   const members = teamMembers(teamTable);
-  const campaigns = requireSheet(master, CAMPAIGNS_SHEET);
+  const campaigns = requireSheet(master, CAMPAIGNS_SHEET, lang);
   return { lang, timeZone, settings, members, teamRows: teamRowsOf(teamTable), campaigns };
 }
 
@@ -154,10 +161,19 @@ export function createWeeklyCampaign(
   master: Spreadsheet,
   input: CampaignInput,
   user: string,
-): CampaignResult {
-  const state = readMasterState(master);
+  env?: MasterEnv,
+  askTeam?: (teams: readonly string[]) => string | null,
+): CampaignResult | null {
+  const state = readMasterState(master, env);
   const { lang, timeZone, settings, members } = state;
-  const team = chooseTeam(input.team, user, members);
+  let requestedTeam = input.team;
+  const teams = teamsOf(user, members);
+  if ((requestedTeam ?? '').trim() === '' && teams.length > 1 && askTeam) {
+    const answer = askTeam(teams);
+    if (answer === null) return null;
+    requestedTeam = answer;
+  }
+  const team = chooseTeam(requestedTeam, user, members);
   // Team sheet mistakes surface before anything is created.
   assertTeamValid(state.teamRows, [team], lang);
   const today = isoDayInTimeZone(new Date(), timeZone);
@@ -175,8 +191,8 @@ export function createWeeklyCampaign(
     const entries = campaignEntries(state.campaigns, timeZone);
     const request = resumed ? (JSON.parse(stored) as CampaignJob) : null;
 
-    const clients = planningClients(requireSheet(master, CLIENTS_SHEET));
-    const history = historyEvents(requireSheet(master, HISTORY_SHEET));
+    const clients = planningClients(requireSheet(master, CLIENTS_SHEET, lang));
+    const history = historyEvents(requireSheet(master, HISTORY_SHEET, lang));
     const plan = planCampaign({
       request: {
         team,
@@ -214,7 +230,9 @@ export function createWeeklyCampaign(
     if (!resumed) saveJob();
 
     const administrators = administratorsOf(team, members);
-    const scriptEditors = [...new Set([user, ...administrators])];
+    // The owner of the nightly jobs reconciles and summarises every workbook, so it edits them too.
+    const jobsOwner = properties.getProperty(JOBS_OWNER_PROPERTY);
+    const scriptEditors = [...new Set([user, ...administrators, ...(jobsOwner ? [jobsOwner] : [])])];
     if (job.stage === 'planned') {
       abandonPartialWorkbook(job, plan.workbookName, lang);
       const template = ensureWorkbookTemplate(
@@ -231,7 +249,7 @@ export function createWeeklyCampaign(
         team,
         weekStart: plan.weekStart,
         seminarDate: plan.seminarDate,
-        masterId: master.getId(),
+        masterId: properties.getProperty(MASTER_ID_PROPERTY) ?? master.getId(),
         lang,
         timeZone,
         taxonomy: settings.taxonomy,
@@ -375,11 +393,19 @@ function registerCampaign(
 /** Reads the final funnel from a workbook's Totals (the formulas have computed it). */
 function finalFunnel(
   workbook: Spreadsheet,
+  lang: Lang,
 ): Array<{ manager: string; name: string; counts: Record<string, unknown> }> {
-  const totals =
-    workbook.getSheetByName(t('ru', 'sheet.totals')) ?? workbook.getSheetByName(t('en', 'sheet.totals'));
-  if (!totals) return [];
-  const values = totals.getDataRange().getValues();
+  const F = TOTALS_LAYOUT.funnel;
+  const names = [t(lang, 'sheet.totals'), t(lang === 'ru' ? 'en' : 'ru', 'sheet.totals')];
+  let values: unknown[][] = [];
+  for (const name of names) {
+    try {
+      values = workbook.getRange(`${quotedSheet(name)}!A1:${columnLetter(F.lastColumn)}`).getValues();
+      break;
+    } catch {
+      // Named in the other language: try that.
+    }
+  }
   const managerHeaders = allLabels('totals.manager').map(labelKey);
   const teamLabels = allLabels('funnel.team').map(labelKey);
   const headerIndex = values.findIndex((row) => managerHeaders.includes(labelKey(cellText(row[0]))));
@@ -414,13 +440,12 @@ export function closeCampaign(
 ): void {
   const { lang, timeZone } = state;
   if (entry.workbookId !== '') {
-    // Whatever a failed trigger left unrecorded goes to History before the campaign is frozen.
-    const snapshot: Record<string, string> = { ...PropertiesService.getScriptProperties().getProperties() };
-    const context = contextFrom(snapshot, entry.workbookId);
-    if (context) reconcileWorkbook(master, context, historyIds(master), snapshot);
+    // What a failed trigger left unrecorded reaches History at the next nightly reconcile, the
+    // workbook's last one: managers can no longer edit it, so nothing newer can appear.
+    scheduleFinalReconcile(entry.workbookId);
     const workbook = SpreadsheetApp.openById(entry.workbookId);
-    const funnel = finalFunnel(workbook);
-    const results = requireSheet(master, RESULTS_SHEET);
+    const funnel = finalFunnel(workbook, lang);
+    const results = requireSheet(master, RESULTS_SHEET, lang);
     const already = results.rows.some((row) => cellText(row[results.map.campaign ?? -1]) === entry.id);
     if (!already && funnel.length > 0) {
       const number = (value: unknown) => (typeof value === 'number' ? value : 0);
@@ -454,7 +479,6 @@ export function closeCampaign(
       );
     }
     deleteTriggersFor(entry.workbookId);
-    forgetContext(entry.workbookId);
     // The workbook was shared with exactly the managers on its Totals; they keep read access.
     const administrators = new Set(administratorsOf(entry.team, members));
     const readers = [...new Set(funnel.map((line) => line.manager))].filter(
@@ -469,9 +493,20 @@ export function closeCampaign(
     }
     if (readers.length > 0) workbook.addViewers(readers);
   }
-  const statusColumn = (state.campaigns.map.status ?? 0) + 1;
-  const closedColumn = (state.campaigns.map.closedAt ?? 0) + 1;
-  const sheet = state.campaigns.sheet;
-  sheet.getRange(entry.rowNumber, statusColumn).setValue(t(lang, 'status.closed'));
-  sheet.getRange(entry.rowNumber, closedColumn).setValue(new Date());
+  markClosed(state.campaigns, entry, lang);
+}
+
+/** Status and closed-at of a Campaigns row, written as one block with the cells between kept. */
+function markClosed(campaigns: CampaignsTable, entry: CampaignEntry, lang: Lang): void {
+  const status = campaigns.map.status;
+  const closedAt = campaigns.map.closedAt;
+  const position = campaigns.rowNumbers.indexOf(entry.rowNumber);
+  const row = campaigns.rows[position];
+  if (status === undefined || closedAt === undefined || !row) return;
+  const from = Math.min(status, closedAt);
+  const to = Math.max(status, closedAt);
+  const block = row.slice(from, to + 1);
+  block[status - from] = t(lang, 'status.closed');
+  block[closedAt - from] = new Date();
+  campaigns.sheet.getRange(entry.rowNumber, from + 1, 1, block.length).setValues([block]);
 }

@@ -5,11 +5,10 @@ import { isoDayInTimeZone, parseDay, type IsoDay } from '../core/calendar';
 import { cellText, labelKey } from '../core/cells';
 import type { HistoryEvent } from '../core/clientHistory';
 import { ProzvonError } from '../core/errors';
-import { allLabels, type MessageKey } from '../core/messages';
+import { allLabels, t, type Lang, type MessageKey } from '../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../core/planning';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../core/schema';
-import { findSheet } from './sheets';
-import { cell, readTable, text, type Table } from './table';
+import { cell, readTableByName, text, type Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,10 +27,19 @@ export function readFlag(value: unknown, fallback: boolean): boolean {
   return fallback;
 }
 
-export function requireSheet<K extends string>(master: Spreadsheet, spec: SheetSpec<K>): Table<K> {
-  const sheet = findSheet(master, spec.name);
-  if (!sheet) throw new ProzvonError('error.masterNotSetUp');
-  return readTable(sheet, spec.columns);
+/**
+ * A master table read by its sheet's name (two calls). `lang`, when known, is tried first, so a
+ * master in that language needs no failed lookup in the other.
+ */
+export function requireSheet<K extends string>(
+  master: Spreadsheet,
+  spec: SheetSpec<K>,
+  lang: Lang = 'ru',
+): Table<K> {
+  const other: Lang = lang === 'ru' ? 'en' : 'ru';
+  const table = readTableByName(master, [t(lang, spec.name), t(other, spec.name)], spec.columns);
+  if (!table) throw new ProzvonError('error.masterNotSetUp');
+  return table;
 }
 
 export type TeamTable = Table<(typeof TEAM_SHEET.columns)[number]['key']>;

@@ -13,13 +13,14 @@ import {
 } from '../core/schema';
 import { defaultSettingsRows, parseSettings, type Settings } from '../core/settings';
 import { ensureSheet, findSheet, listValidation, protectSheet, validateColumn } from './sheets';
+import { requireSheet } from './master-data';
 import { appendRows, readTable, text, toRow } from './table';
 import { shareTemplate } from './template';
 import { spreadsheetLang } from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const MASTER_ID_PROPERTY = 'prozvon.masterId';
+export const MASTER_ID_PROPERTY = 'prozvon.masterId';
 
 /** The master: the active spreadsheet when a person runs the script, else the one set-up recorded. */
 export function openMaster(): Spreadsheet {
@@ -158,11 +159,9 @@ function removeEmptyDefaultSheet(spreadsheet: Spreadsheet): void {
 }
 
 /** Settings as read from the master (defaults where a row is missing). */
-export function readSettings(master: Spreadsheet): Settings {
-  const lang = spreadsheetLang(master);
-  const sheet = findSheet(master, SETTINGS_SHEET.name);
-  if (!sheet) throw new ProzvonError('error.masterNotSetUp');
-  const table = readTable(sheet, SETTINGS_SHEET.columns);
+export function readSettings(master: Spreadsheet, knownLang?: Lang, knownTimeZone?: string): Settings {
+  const lang = knownLang ?? spreadsheetLang(master);
+  const table = requireSheet(master, SETTINGS_SHEET, lang);
   const rows = table.rows.map((row, index) => ({
     rowNumber: table.rowNumbers[index] ?? 0,
     section: text(table, row, 'section'),
@@ -172,5 +171,5 @@ export function readSettings(master: Spreadsheet): Settings {
     labelEn: text(table, row, 'labelEn'),
     meaning: text(table, row, 'meaning'),
   }));
-  return parseSettings(rows, lang, master.getSpreadsheetTimeZone());
+  return parseSettings(rows, lang, knownTimeZone ?? master.getSpreadsheetTimeZone());
 }

@@ -6,7 +6,7 @@
 import { cellText, labelKey } from '../core/cells';
 import { t } from '../core/messages';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, type SheetSpec } from '../core/schema';
-import { contextFrom, type WorkbookContext } from './context';
+import { contextFrom, forgetContext, type WorkbookContext } from './context';
 import { markDoNotCall, type DoNotCallMark } from './do-not-call';
 import { eventsOf, sheetChanges, writeBack } from './edits';
 import { appendEvents, HISTORY_CURSOR, logCursorKey } from './history';
@@ -94,6 +94,28 @@ export function reconcileWorkbook(
   return recorded;
 }
 
+const FINAL_RECONCILE = 'prozvon.finalReconcile';
+
+/**
+ * A closed campaign's workbook gets one last reconcile (the next nightly or manual one), after
+ * which its context is forgotten: its managers can no longer edit it.
+ */
+export function scheduleFinalReconcile(workbookId: string): void {
+  const properties = PropertiesService.getScriptProperties();
+  const pending = parseList(properties.getProperty(FINAL_RECONCILE));
+  if (!pending.includes(workbookId))
+    properties.setProperty(FINAL_RECONCILE, JSON.stringify([...pending, workbookId]));
+}
+
+function parseList(text: string | null | undefined): string[] {
+  try {
+    const value: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface ReconcileReport {
   /** Campaign id → events recorded now. */
   readonly recorded: Record<string, number>;
@@ -128,6 +150,17 @@ export function reconcile(master: Spreadsheet, campaigns: readonly CampaignEntry
       delete snapshot[logCursorKey(context.workbookId)];
       recorded[entry.id] = reconcileWorkbook(master, context, known, snapshot);
     }
+    // Closed campaigns waiting for their last reconcile.
+    const finals = parseList(snapshot[FINAL_RECONCILE]);
+    for (const workbookId of finals) {
+      const context = contextFrom(snapshot, workbookId);
+      if (context) {
+        delete snapshot[logCursorKey(workbookId)];
+        recorded[context.campaignId] = reconcileWorkbook(master, context, known, snapshot);
+      }
+      forgetContext(workbookId);
+    }
+    if (finals.length > 0) properties.deleteProperty(FINAL_RECONCILE);
     return { recorded, skipped };
   } finally {
     lock.releaseLock();

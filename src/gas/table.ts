@@ -13,6 +13,7 @@ import {
 import type { Lang } from '../core/messages';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface Table<K extends string> {
   readonly sheet: Sheet;
@@ -26,13 +27,68 @@ export interface Table<K extends string> {
   readonly rowNumbers: number[];
   /** The last sheet row with content (the header row when there is no data). */
   readonly lastRow: number;
+  /** Where the table was read from by name (readTableByName), for writes that need no Sheet object. */
+  readonly source?: {
+    readonly spreadsheet: Spreadsheet;
+    readonly sheetName: string;
+    readonly maxRows: number;
+  };
 }
 
 export type RowRecord<K extends string> = Partial<Record<K, unknown>>;
 
 /** Reads a whole table with two calls (getDataRange, getValues). */
 export function readTable<K extends string>(sheet: Sheet, columns: readonly ColumnSpec<K>[]): Table<K> {
-  const values = sheet.getDataRange().getValues();
+  return tableOf(sheet.getDataRange().getValues(), () => sheet, columns);
+}
+
+function a1Letters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Reads a table by its sheet's name with two calls (one range in A1 notation, its values) and no
+ * Sheet lookup, trying each name in turn (the sheet may be named in either language). Returns
+ * null when no name fits. The Sheet object is fetched only if a writer asks for it.
+ */
+export function readTableByName<K extends string>(
+  spreadsheet: Spreadsheet,
+  names: readonly string[],
+  columns: readonly ColumnSpec<K>[],
+): Table<K> | null {
+  const lastColumn = a1Letters(Math.max(26, columns.length));
+  for (const name of names) {
+    let values: unknown[][];
+    try {
+      values = spreadsheet.getRange(`${quotedSheet(name)}!A1:${lastColumn}`).getValues();
+    } catch {
+      continue;
+    }
+    let sheet: Sheet | null = null;
+    const lookup = () => {
+      sheet ??= spreadsheet.getSheetByName(name);
+      if (!sheet) throw new Error(`sheet ${name} disappeared`);
+      return sheet;
+    };
+    return tableOf(values, lookup, columns, { spreadsheet, sheetName: name, maxRows: values.length });
+  }
+  return null;
+}
+
+function tableOf<K extends string>(
+  values: unknown[][],
+  sheet: () => Sheet,
+  columns: readonly ColumnSpec<K>[],
+  source?: Table<K>['source'],
+): Table<K> {
   const headerRow = values[0] ?? [];
   const width = lastNonEmpty(headerRow) + 1;
   const rows: unknown[][] = [];
@@ -44,7 +100,18 @@ export function readTable<K extends string>(sheet: Sheet, columns: readonly Colu
     }
   });
   const lastRow = rowNumbers[rowNumbers.length - 1] ?? 1;
-  return { sheet, columns, map: mapHeaders(headerRow, columns), width, rows, rowNumbers, lastRow };
+  const table = {
+    columns,
+    map: mapHeaders(headerRow, columns),
+    width,
+    rows,
+    rowNumbers,
+    lastRow,
+    ...(source ? { source } : {}),
+  };
+  // A getter, so the Sheet is looked up (one call) only by a writer that needs it; a spread copy
+  // of a Table leaves it out rather than paying for the lookup.
+  return Object.defineProperty(table, 'sheet', { get: sheet, enumerable: false }) as Table<K>;
 }
 
 function lastNonEmpty(row: readonly unknown[]): number {
@@ -120,8 +187,9 @@ export function rowFormats<K extends string>(
 }
 
 /**
- * Appends rows after the last data row with two calls: the block's number formats first (so text
- * stays text), then its values. The sheet grows when it has to (one more call).
+ * Appends rows after the last data row. Rows that set-up already formatted (within the sheet's
+ * rows, for a table read by name) take one range and one write; past them the sheet grows and the
+ * block gets its number formats first (so text stays text), then its values.
  */
 export function appendRows<K extends string>(
   table: Table<K>,
@@ -130,13 +198,21 @@ export function appendRows<K extends string>(
   afterRow?: number,
 ): number {
   if (rows.length === 0) return 0;
-  const sheet = table.sheet;
   const firstRow = (afterRow ?? table.lastRow) + 1;
-  const needed = firstRow + rows.length - 1;
-  const maxRows = sheet.getMaxRows();
-  if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
-  const range = sheet.getRange(firstRow, 1, rows.length, table.width);
+  const lastRow = firstRow + rows.length - 1;
   const formats = rowFormats(table, lang);
+  if (table.source && lastRow <= table.source.maxRows) {
+    // Set-up formatted these rows already: one range by name and one write.
+    const { spreadsheet, sheetName } = table.source;
+    spreadsheet
+      .getRange(`${quotedSheet(sheetName)}!A${firstRow}:${a1Letters(table.width)}${lastRow}`)
+      .setValues(rows);
+    return firstRow;
+  }
+  const sheet = table.sheet;
+  const maxRows = table.source?.maxRows ?? sheet.getMaxRows();
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  const range = sheet.getRange(firstRow, 1, rows.length, table.width);
   range.setNumberFormats(rows.map(() => formats));
   range.setValues(rows);
   return firstRow;

@@ -51,6 +51,9 @@ export function ensureEditTrigger(
     .getUniqueId();
 }
 
+/** Who owns the time-driven jobs (triggers run as their creator, and others cannot see them). */
+export const JOBS_OWNER_PROPERTY = 'prozvon.timeTriggersOwner';
+
 /** The master's own onEdit trigger (Team changes take effect at once), installed once. */
 export function ensureMasterEditTrigger(masterId: string, openCampaigns: readonly string[]): boolean {
   const triggers = projectTriggers();

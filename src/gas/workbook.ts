@@ -153,6 +153,9 @@ export function writeTotals(
     activityDays: activityDays(plan.weekStart, (day) => isBusinessDay(day, settings.cadence.calendar)),
     calendar: plan.calendar.slice(0, TOTALS_LAYOUT.calendar.maxDays),
   });
+  // The template holds rows for TOTALS_LAYOUT.funnel.maxManagers; a larger team grows the sheet.
+  const totalsRows = TOTALS_LAYOUT.funnel.firstManagerRow + TOTALS_LAYOUT.funnel.maxManagers - 1;
+  if (grid.cells.length > totalsRows) sheet.insertRowsAfter(totalsRows, grid.cells.length - totalsRows);
   sheet
     .getRange(1, 1, grid.cells.length, grid.width)
     .setValues(grid.cells.map((row) => row.map((cell) => cellValue(cell, timeZone))));
