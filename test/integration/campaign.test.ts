@@ -18,7 +18,9 @@ const PETROVA = ['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'];
 const SIDOROV = ['m4@firm.ru', 'm5@firm.ru'];
 
 function workbooks(org: Organisation, fragment: string): Spreadsheet[] {
-  return org.gas.spreadsheets().filter((ss) => ss.getName().includes(fragment) && !ss.getName().startsWith('['));
+  return org.gas
+    .spreadsheets()
+    .filter((ss) => ss.getName().includes(fragment) && !ss.getName().startsWith('['));
 }
 
 function workbookOf(org: Organisation, fragment: string): Spreadsheet {
@@ -63,7 +65,9 @@ describe('New weekly campaign', () => {
       'Журнал',
     ]);
     expect(workbook.getSheetByName('Журнал')?.isSheetHidden()).toBe(true);
-    expect(org.gas.ui.lastAlert()?.message).toContain(`https://docs.google.com/spreadsheets/d/${workbook.getId()}/edit`);
+    expect(org.gas.ui.lastAlert()?.message).toContain(
+      `https://docs.google.com/spreadsheets/d/${workbook.getId()}/edit`,
+    );
   });
 
   it("lists each manager's own clients, without do-not-call clients, with text kept as typed", () => {
@@ -105,17 +109,29 @@ describe('New weekly campaign', () => {
 
   it('shares the workbook with the team only, and lets each manager edit only their input cells', () => {
     const workbook = workbookOf(org, 'Команда Петровой');
-    const editors = workbook.getEditors().map((user) => user.getEmail()).sort();
+    const editors = workbook
+      .getEditors()
+      .map((user) => user.getEmail())
+      .sort();
     expect(editors).toEqual(['admin1@firm.ru', 'm1@firm.ru', 'm2@firm.ru', 'm3@firm.ru']);
     const edit = (user: string, sheet: string, a1: string, value: string) =>
       org.gas.edit(user, workbook, sheet, a1, value);
     expect(edit('m1@firm.ru', 'Иванов Иван', 'H2', 'Недозвон')).toEqual({ ok: true });
     expect(edit('m1@firm.ru', 'Иванов Иван', 'L2', 'перезвонить')).toEqual({ ok: true });
-    expect(edit('m1@firm.ru', 'Иванов Иван', 'E2', '+7 000')).toMatchObject({ ok: false, reason: 'protected' });
-    expect(edit('m1@firm.ru', 'Смирнова Ольга', 'H2', 'Недозвон')).toMatchObject({ ok: false, reason: 'protected' });
+    expect(edit('m1@firm.ru', 'Иванов Иван', 'E2', '+7 000')).toMatchObject({
+      ok: false,
+      reason: 'protected',
+    });
+    expect(edit('m1@firm.ru', 'Смирнова Ольга', 'H2', 'Недозвон')).toMatchObject({
+      ok: false,
+      reason: 'protected',
+    });
     expect(edit('m1@firm.ru', 'Итоги', 'A1', 'x')).toMatchObject({ ok: false, reason: 'protected' });
     expect(edit('m2@firm.ru', 'Смирнова Ольга', 'I3', 'Счет выставлен')).toEqual({ ok: true });
-    expect(edit('m2@firm.ru', 'Смирнова Ольга', 'I4', 'Почти оплатил')).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(edit('m2@firm.ru', 'Смирнова Ольга', 'I4', 'Почти оплатил')).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(edit('admin1@firm.ru', 'Смирнова Ольга', 'H5', 'Отказался')).toEqual({ ok: true });
     expect(edit('m4@firm.ru', 'Иванов Иван', 'H3', 'Недозвон')).toMatchObject({ ok: false });
     expect(edit('admin2@firm.ru', 'Иванов Иван', 'H3', 'Недозвон')).toMatchObject({ ok: false });
@@ -125,7 +141,11 @@ describe('New weekly campaign', () => {
     const workbook = workbookOf(org, 'Команда Петровой');
     const onEdit = org.gas.triggers().filter((trigger) => trigger.sourceId === workbook.getId());
     expect(onEdit).toHaveLength(1);
-    expect(onEdit[0]).toMatchObject({ handler: 'onWorkbookEdit', eventType: 'ON_EDIT', owner: 'admin1@firm.ru' });
+    expect(onEdit[0]).toMatchObject({
+      handler: 'onWorkbookEdit',
+      eventType: 'ON_EDIT',
+      owner: 'admin1@firm.ru',
+    });
     const campaigns = org.gas.readDisplay(org.master, 'Кампании', 'A2:J3');
     expect(campaigns[0]?.slice(0, 8)).toEqual([
       '2026-W49 · Команда Петровой',
@@ -147,7 +167,9 @@ describe('New weekly campaign', () => {
     const line = (name: string) => totals.find((row) => row[0] === name) ?? [];
     const ivanov = rows(org, workbook, 'Иванов Иван', 'B2:B400').length;
     expect(line('Иванов Иван')[2]).toBe(ivanov);
-    expect(line('Команда')[2]).toBe(150 - clientsFor(PETROVA, 150, 1).filter((c) => c.doNotCall === 'Да').length);
+    expect(line('Команда')[2]).toBe(
+      150 - clientsFor(PETROVA, 150, 1).filter((c) => c.doNotCall === 'Да').length,
+    );
     expect(org.gas.readFormulas(workbook, 'Итоги', 'C17:C17')[0]?.[0]).toMatch(/^=SUM\(/);
   });
 
@@ -162,16 +184,23 @@ describe('New weekly campaign', () => {
   it("keeps one administrator's campaign to their own team", () => {
     newCampaign(org, 'admin2@firm.ru', '2026-11-30');
     const sidorov = workbookOf(org, 'Команда Сидорова');
-    expect(sidorov.getSheets().map((sheet) => sheet.getName())).toEqual(['Итоги', 'Попова Мария', 'Волков Антон', 'Журнал']);
-    const listed = ['Попова Мария', 'Волков Антон'].flatMap((sheet) => rows(org, sidorov, sheet, 'B2:B400').flat());
+    expect(sidorov.getSheets().map((sheet) => sheet.getName())).toEqual([
+      'Итоги',
+      'Попова Мария',
+      'Волков Антон',
+      'Журнал',
+    ]);
+    const listed = ['Попова Мария', 'Волков Антон'].flatMap((sheet) =>
+      rows(org, sidorov, sheet, 'B2:B400').flat(),
+    );
     expect(listed.every((id) => String(id) >= 'C-001001')).toBe(true);
     // admin1 set the master up, so the nightly jobs run as admin1 and must reach every workbook.
-    expect(sidorov.getEditors().map((user) => user.getEmail()).sort()).toEqual([
-      'admin1@firm.ru',
-      'admin2@firm.ru',
-      'm4@firm.ru',
-      'm5@firm.ru',
-    ]);
+    expect(
+      sidorov
+        .getEditors()
+        .map((user) => user.getEmail())
+        .sort(),
+    ).toEqual(['admin1@firm.ru', 'admin2@firm.ru', 'm4@firm.ru', 'm5@firm.ru']);
   });
 
   it('closes the previous week: Results written, trigger deleted, workbook read-only for managers', () => {
@@ -180,7 +209,9 @@ describe('New weekly campaign', () => {
     org.gas.edit('m1@firm.ru', first, 'Иванов Иван', 'I2', 'Счет оплачен');
     org.gas.clock.set('2026-12-07T09:00:00+03:00');
     newCampaign(org, 'admin1@firm.ru', '2026-12-07');
-    expect(org.gas.ui.lastAlert()?.message).toContain('Закрыта прошлая кампания: 2026-W49 · Команда Петровой');
+    expect(org.gas.ui.lastAlert()?.message).toContain(
+      'Закрыта прошлая кампания: 2026-W49 · Команда Петровой',
+    );
     expect(org.gas.triggers().some((trigger) => trigger.sourceId === first.getId())).toBe(false);
     const campaigns = org.gas.readDisplay(org.master, 'Кампании', 'A2:H3');
     expect(campaigns.map((row) => row[7])).toEqual(['Закрыта', 'Активна']);
@@ -214,7 +245,11 @@ describe('New weekly campaign refusals', () => {
   it('refuses a team with no active manager', () => {
     const org = newMaster();
     pasteTeam(org, [
-      ...twoTeams().map((member) => (member.role === 'Менеджер' && member.team === 'Команда Петровой' ? { ...member, active: 'Нет' as const } : member)),
+      ...twoTeams().map((member) =>
+        member.role === 'Менеджер' && member.team === 'Команда Петровой'
+          ? { ...member, active: 'Нет' as const }
+          : member,
+      ),
     ]);
     pasteClients(org, clientsFor(PETROVA, 30, 1));
     newCampaign(org, 'admin1@firm.ru', '2026-11-30');
@@ -258,7 +293,9 @@ describe('New weekly campaign under failures', () => {
       );
       expect(new Set(ids).size).toBe(ids.length);
       expect(org.gas.triggers().filter((trigger) => trigger.handler === 'onWorkbookEdit')).toHaveLength(1);
-      expect(org.gas.triggers().find((trigger) => trigger.handler === 'onWorkbookEdit')?.sourceId).toBe(workbook?.getId());
+      expect(org.gas.triggers().find((trigger) => trigger.handler === 'onWorkbookEdit')?.sourceId).toBe(
+        workbook?.getId(),
+      );
     }
   });
 });
