@@ -8,13 +8,7 @@ import { planDoNotCall, type DoNotCallRequest, type FlaggableClient } from '../c
 import { t, type Lang } from '../core/messages';
 import { CLIENTS_SHEET } from '../core/schema';
 import { activeContexts, adminScope, leads, sheetOfManager, teamOfMember } from './admin-common';
-import {
-  changeOutcome,
-  finishOutcomeChange,
-  lockDoNotCallRows,
-  runsOf,
-  type OutcomeChange,
-} from './admin-week';
+import { changeOutcome, finishOutcomeChange, lockDoNotCallRows, type OutcomeChange } from './admin-week';
 import type { WorkbookContext } from './context';
 import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from './history';
 import { readFlag, requireSheet } from './master-data';
@@ -77,20 +71,22 @@ export function setDoNotCall(
       const row = table.rows[position];
       if (row) FLAG_KEYS.forEach((key, offset) => (row[table.map[key] ?? -1] = flagValues[offset]));
     }
+    // One write from the first to the last changed row; rows in between keep what was just read
+    // (under the script lock; only administrators edit Clients).
     const rowNumbers = positions.map((position) => table.rowNumbers[position] ?? 0);
-    for (const run of runsOf(rowNumbers)) {
-      if (adjacent && first !== undefined) {
-        // Every row of a run is a changed row, so the block is the flag values repeated.
-        const block = Array.from({ length: run.count }, () => flagValues);
-        table.sheet.getRange(run.first, first + 1, run.count, FLAG_KEYS.length).setValues(block);
-      } else {
-        // Columns moved apart by hand: whole rows of the run, as just read and changed.
-        const rows = Array.from({ length: run.count }, (_, offset) => {
-          const position = table.rowNumbers.indexOf(run.first + offset);
-          return [...(table.rows[position] ?? [])].slice(0, table.width);
-        });
-        table.sheet.getRange(run.first, 1, run.count, table.width).setValues(rows);
-      }
+    if (rowNumbers.length > 0) {
+      const firstRow = Math.min(...rowNumbers);
+      const lastRow = Math.max(...rowNumbers);
+      const from = adjacent && first !== undefined ? first : 0;
+      const width = adjacent ? FLAG_KEYS.length : table.width;
+      const range = table.sheet.getRange(firstRow, from + 1, lastRow - firstRow + 1, width);
+      const block = range.getValues();
+      table.rows.forEach((row, position) => {
+        const rowNumber = table.rowNumbers[position] ?? 0;
+        if (rowNumber >= firstRow && rowNumber <= lastRow)
+          block[rowNumber - firstRow] = row.slice(from, from + width);
+      });
+      range.setValues(block);
     }
 
     // History: the flag and the reason, per client.

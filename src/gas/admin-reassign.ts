@@ -56,24 +56,27 @@ export function reassignClients(
     if (moves.length === 0) throw new ProzvonError('reassign.nothingToMove');
     const doNotCall = new Set(clients.filter((client) => client.doNotCall).map((client) => client.id));
 
-    // Clients: the manager cell of each moved client, one block per run of adjacent rows.
+    // Clients: the manager column from the first to the last moved client in one write; rows in
+    // between keep the values just read (under the script lock; only administrators edit Clients).
     const managerIndex = table.map.manager;
     if (managerIndex === undefined) throw new ProzvonError('error.masterNotSetUp');
     const moveOf = new Map(moves.map((move) => [move.clientId, move]));
-    const rowNumbers: number[] = [];
+    const positions: number[] = [];
     table.rows.forEach((row, position) => {
       const move = moveOf.get(cellText(cell(table, row, 'id')));
       if (!move) return;
       row[managerIndex] = move.to;
-      rowNumbers.push(table.rowNumbers[position] ?? 0);
+      positions.push(position);
     });
-    for (const run of runsOf(rowNumbers)) {
-      const values = Array.from({ length: run.count }, (_, offset) => {
-        const position = table.rowNumbers.indexOf(run.first + offset);
-        return [cell(table, table.rows[position] ?? [], 'manager')];
-      });
-      table.sheet.getRange(run.first, managerIndex + 1, run.count, 1).setValues(values);
-    }
+    const firstRow = Math.min(...positions.map((position) => table.rowNumbers[position] ?? 0));
+    const lastRow = Math.max(...positions.map((position) => table.rowNumbers[position] ?? 0));
+    const column = table.sheet.getRange(firstRow, managerIndex + 1, lastRow - firstRow + 1, 1);
+    const current = column.getValues();
+    table.rows.forEach((row, position) => {
+      const rowNumber = table.rowNumbers[position] ?? 0;
+      if (rowNumber >= firstRow && rowNumber <= lastRow) current[rowNumber - firstRow] = [row[managerIndex]];
+    });
+    column.setValues(current);
 
     // The active workbooks of the teams concerned.
     const contexts = activeContexts(snapshot, [...new Set(moves.map((move) => move.team))]);
@@ -132,7 +135,10 @@ function moveRows(
   doNotCall: ReadonlySet<string>,
 ): { moved: number; problems: Array<{ manager: string; campaign: string; clients: string }> } {
   const workbook = SpreadsheetApp.openById(context.workbookId);
-  const sheets = new Map<string, { sheet: GoogleAppsScript.Spreadsheet.Sheet; values: unknown[][] }>();
+  const sheets = new Map<
+    string,
+    { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet; values: unknown[][] }
+  >();
   const load = (manager: string) => {
     const name = sheetOfManager(context, manager);
     if (name === undefined) return undefined;
@@ -140,7 +146,7 @@ function moveRows(
     if (known) return known;
     const sheet = workbook.getSheetByName(name);
     if (!sheet) return undefined;
-    const entry = { sheet, values: sheet.getDataRange().getValues() };
+    const entry = { name, sheet, values: sheet.getDataRange().getValues() };
     sheets.set(name, entry);
     return entry;
   };
@@ -164,9 +170,9 @@ function moveRows(
       const state = decodeRowState(cells[stateIndex]);
       cells[stateIndex] = encodeRowState({ ...state, manager: move.to });
     }
-    const targetName = target.sheet.getName();
+    const targetName = target.name;
     appended.set(targetName, [...(appended.get(targetName) ?? []), cells]);
-    const sourceName = source.sheet.getName();
+    const sourceName = source.name;
     cleared.set(sourceName, [...(cleared.get(sourceName) ?? []), row]);
     moved += 1;
   }
@@ -199,8 +205,8 @@ function moveRows(
   }
   // Locks follow do-not-call rows to their new place.
   for (const entry of sheets.values()) {
-    const manager = context.managers[entry.sheet.getName()]?.email ?? '';
-    const touched = appended.has(entry.sheet.getName()) || cleared.has(entry.sheet.getName());
+    const manager = context.managers[entry.name]?.email ?? '';
+    const touched = appended.has(entry.name) || cleared.has(entry.name);
     if (touched && doNotCall.size > 0)
       lockDoNotCallRows(entry.sheet, entry.values, doNotCall, manager, context);
   }
