@@ -2,15 +2,15 @@
 // administrator is and which teams they lead (after the Team sheet check), the active weekly
 // workbooks of those teams, and the per-row lock of do-not-call rows in a manager sheet.
 
-import { cellText, labelKey } from '../core/cells';
+import { labelKey } from '../core/cells';
 import { ProzvonError } from '../core/errors';
 import { t, type Lang } from '../core/messages';
 import type { TeamMember } from '../core/planning';
-import { mapHeaders, TEAM_SHEET, type ColumnSpec, type HeaderMap, type SheetSpec } from '../core/schema';
+import { TEAM_SHEET, type HeaderMap, type SheetSpec } from '../core/schema';
 import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { contextFrom, type WorkbookContext } from './context';
-import { isLabel, readFlag, teamsOf } from './master-data';
-import { findSheet } from './sheets';
+import { isLabel, readFlag, requireSheet, teamsOf } from './master-data';
+import { cell, text, toRow } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,78 +28,31 @@ export interface Grid<K extends string> {
   readonly maxRows: number;
 }
 
-const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
-
 /**
- * Reads a whole master table with two calls: the sheet's columns A:Z by name in the master's
- * language (the batch budgets of DESIGN §6 count every call). Falls back to finding the sheet by
- * either name and its data range when that fails (renamed, other language, fewer columns).
+ * Reads a whole master table with two calls, by its sheet's name (gas/table readTableByName via
+ * requireSheet): the batch budgets of DESIGN §6 count every call.
  */
 export function readGrid<K extends string>(master: Spreadsheet, spec: SheetSpec<K>, lang: Lang): Grid<K> {
-  let name = t(lang, spec.name);
-  let values: unknown[][];
-  let whole = true;
-  try {
-    values = master.getRange(`${quoted(name)}!A:Z`).getValues();
-  } catch {
-    const sheet = findSheet(master, spec.name);
-    if (!sheet) throw new ProzvonError('error.masterNotSetUp');
-    name = sheet.getName();
-    values = sheet.getDataRange().getValues();
-    whole = false;
-  }
-  const header = values[0] ?? [];
-  const rows: unknown[][] = [];
-  const rowNumbers: number[] = [];
-  values.forEach((row, index) => {
-    if (index > 0 && row.some((value) => value !== '' && value !== null)) {
-      rows.push(row);
-      rowNumbers.push(index + 1);
-    }
-  });
-  let width = header.length;
-  while (width > 0 && cellText(header[width - 1]) === '') width -= 1;
-  const lastRow = rowNumbers[rowNumbers.length - 1] ?? 1;
+  const table = requireSheet(master, spec, lang);
   return {
-    name,
-    map: mapHeaders(header, spec.columns as readonly ColumnSpec<K>[]),
-    width,
-    rows,
-    rowNumbers,
-    lastRow,
-    maxRows: whole ? values.length : lastRow,
+    name: table.source?.sheetName ?? t(lang, spec.name),
+    map: table.map,
+    width: table.width,
+    rows: table.rows,
+    rowNumbers: table.rowNumbers,
+    lastRow: table.lastRow,
+    maxRows: table.source?.maxRows ?? table.lastRow,
   };
 }
 
-export function gridCell<K extends string>(
-  grid: Pick<Grid<K>, 'map'>,
-  row: readonly unknown[],
-  key: K,
-): unknown {
-  const index = grid.map[key];
-  return index === undefined ? '' : (row[index] ?? '');
-}
+/** A cell of a row by column key ('' when the column is missing). */
+export const gridCell = cell;
 
-export function gridText<K extends string>(
-  grid: Pick<Grid<K>, 'map'>,
-  row: readonly unknown[],
-  key: K,
-): string {
-  return cellText(gridCell(grid, row, key));
-}
+/** A cell as trimmed text. */
+export const gridText = text;
 
 /** A record laid out in the grid's column order. */
-export function gridRow<K extends string>(
-  grid: Pick<Grid<K>, 'map' | 'width'>,
-  values: Partial<Record<K, unknown>>,
-): unknown[] {
-  const row: unknown[] = new Array<unknown>(grid.width).fill('');
-  for (const [key, value] of Object.entries(values) as [K, unknown][]) {
-    const index = grid.map[key];
-    if (index !== undefined && value !== undefined) row[index] = value;
-  }
-  return row;
-}
+export const gridRow = toRow;
 
 /** Team rows with their sheet rows (from a Grid or a gas/table Table). */
 export function teamRowsOf(

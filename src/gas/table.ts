@@ -10,6 +10,7 @@ import {
   type ColumnSpec,
   type HeaderMap,
 } from '../core/schema';
+import { cellText } from '../core/cells';
 import type { Lang } from '../core/messages';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -133,8 +134,7 @@ export function text<K extends string>(
   row: readonly unknown[],
   key: K,
 ): string {
-  const value = cell(table, row, key);
-  return value === null || value === undefined ? '' : String(value).trim();
+  return cellText(cell(table, row, key));
 }
 
 export function record<K extends string>(table: Table<K>, row: readonly unknown[]): RowRecord<K> {
