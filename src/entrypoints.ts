@@ -21,7 +21,7 @@ import { showDialog } from './gas/html';
 import { administratorEmails, openMaster, readSettings, setUpMaster, syncAdministrators } from './gas/master';
 import { readTeam, teamsOf } from './gas/master-data';
 import { handleWorkbookEdit } from './gas/edits';
-import { activeCampaigns, reconcile } from './gas/reconcile';
+import { activeWorkbooks, reconcile } from './gas/reconcile';
 import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './gas/template';
 import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from './gas/triggers';
 import { findClientCard, openClientCard } from './gas/clientCard';
@@ -315,16 +315,21 @@ export function dailySummary(): void {
 
 /** Reconcile now: the administrator's active campaigns (every active campaign for the owner). */
 export function menuReconcileNow(): void {
-  withUserErrors((lang) => {
-    const master = activeMaster();
+  withUserErrors((lang, spreadsheet) => {
+    if (!spreadsheet) throw new ProzvonError('error.notMaster');
     const user = currentUser();
-    assertAdministrator(master, user);
-    const owner = master.getOwner()?.getEmail().toLowerCase() ?? '';
-    const teams = new Set(teamsOf(user, readTeam(master)).map((team) => team.toLowerCase()));
-    const campaigns = activeCampaigns(master, master.getSpreadsheetTimeZone()).filter(
-      (entry) => user === owner || teams.has(entry.team.toLowerCase()),
+    const members = readTeam(spreadsheet, lang);
+    const administrator = members.some(
+      (member) => member.role === 'administrator' && member.active && member.email === user,
     );
-    const report = reconcile(master, campaigns);
+    // The owner, who may not be listed on Team, reconciles every team; an administrator their own.
+    const everyTeam = !administrator && spreadsheet.getOwner()?.getEmail().toLowerCase() === user;
+    if (!administrator && !everyTeam) throw new ProzvonError('error.notAdministrator', { email: user });
+    const teams = new Set(teamsOf(user, members).map((team) => team.toLowerCase()));
+    const campaigns = activeWorkbooks(spreadsheet, lang).filter(
+      (entry) => everyTeam || teams.has(entry.team.toLowerCase()),
+    );
+    const report = reconcile(spreadsheet, campaigns);
     const total = Object.values(report.recorded).reduce((sum, count) => sum + count, 0);
     showText(
       t(lang, 'menu.reconcileNow'),
@@ -352,7 +357,7 @@ export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Nightly time-driven trigger: reconcile every active campaign. */
 export function nightlyReconcile(): void {
   const master = openMaster();
-  reconcile(master, activeCampaigns(master, master.getSpreadsheetTimeZone()));
+  reconcile(master, activeWorkbooks(master, spreadsheetLang(master)));
 }
 
 /** Compare managers: a report sheet per team the administrator leads, last N weeks and this one. */

@@ -24,6 +24,7 @@ import { columnLetter, TOTALS_LAYOUT } from '../core/totals';
 import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
 import { saveContext, saveTriggerWorkbook } from './context';
+import { seedCursors } from './history';
 import { scheduleFinalReconcile } from './reconcile';
 import { MASTER_ID_PROPERTY, readSettings } from './master';
 import {
@@ -38,7 +39,7 @@ import {
   type CampaignsTable,
 } from './master-data';
 import { appendRows, quotedSheet, toRow } from './table';
-import { callsTemplateSpec, ensureWorkbookTemplate } from './template';
+import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './template';
 import { deleteTriggersFor, ensureEditTrigger, JOBS_OWNER_PROPERTY } from './triggers';
 import { spreadsheetLang } from './ui';
 import { buildManagerSheet, protectForScript, writeTotals } from './workbook';
@@ -83,10 +84,10 @@ interface CampaignJob {
 const JOB_PREFIX = 'prozvon.job.';
 export const WORKBOOK_URL_PREFIX = 'https://docs.google.com/spreadsheets/d/';
 
-/** Room for clients added to a manager during the week. */
+/** Room for clients added to a manager during the week; never below the default template size. */
 function templateRowsFor(plan: CampaignPlan): number {
   const longest = Math.max(...plan.lists.map((list) => list.rows.length));
-  return longest + Math.max(50, Math.ceil(longest * 0.2));
+  return Math.max(DEFAULT_TEMPLATE_ROWS, longest + Math.max(50, Math.ceil(longest * 0.2)));
 }
 
 /** The Monday a campaign created today would normally start: today if Monday, else the next one. */
@@ -192,7 +193,8 @@ export function createWeeklyCampaign(
     const request = resumed ? (JSON.parse(stored) as CampaignJob) : null;
 
     const clients = planningClients(requireSheet(master, CLIENTS_SHEET, lang));
-    const history = historyEvents(requireSheet(master, HISTORY_SHEET, lang));
+    const historyTable = requireSheet(master, HISTORY_SHEET, lang);
+    const history = historyEvents(historyTable);
     const plan = planCampaign({
       request: {
         team,
@@ -257,6 +259,12 @@ export function createWeeklyCampaign(
         managers: Object.fromEntries(
           plan.lists.map((list) => [list.sheetName, { email: list.manager, name: list.name }]),
         ),
+      });
+      // The first edit then needs no sheet reads to find where History and the Log continue.
+      seedCursors(properties.getProperties(), workbook.id, lang, {
+        sheetName: historyTable.source?.sheetName ?? t(lang, HISTORY_SHEET.name),
+        lastRow: historyTable.lastRow,
+        header: historyTable.header ?? [],
       });
       job.stage = 'built';
       saveJob();

@@ -125,7 +125,7 @@ export function eventsOf(
  * so a manager's comment typed meanwhile is not overwritten by an older read.
  */
 export function writeBack(
-  sheet: Sheet,
+  sheet: Pick<Sheet, 'getRange'>,
   values: unknown[][],
   changes: SheetChanges,
   context: WorkbookContext,

@@ -173,6 +173,42 @@ function requireSheet(spreadsheet: Spreadsheet, name: Parameters<typeof findShee
   return sheet;
 }
 
+/**
+ * Cursors known without reading the sheets: a new workbook's Log (empty, laid out by the template)
+ * and History as just read by the caller. A History cursor already kept is never replaced: other
+ * appends may have moved it on since the caller's read. The caller holds the script lock.
+ */
+export function seedCursors(
+  snapshot: Readonly<Record<string, string>>,
+  workbookId: string,
+  lang: Lang,
+  history: {
+    readonly sheetName: string;
+    readonly lastRow: number;
+    readonly header: readonly unknown[];
+  } | null,
+): void {
+  const updates: Record<string, string> = {};
+  const log: Cursor = {
+    sheetName: t(lang, LOG_SHEET.name),
+    next: 2,
+    keys: LOG_SHEET.columns.map((column) => column.key),
+  };
+  updates[logCursorKey(workbookId)] = JSON.stringify(log);
+  if (history && !parseCursor(snapshot[HISTORY_CURSOR])) {
+    const map = mapHeaders(history.header, HISTORY_SHEET.columns) as Record<string, number | undefined>;
+    const keys = history.header.map(
+      (_, index) => HISTORY_SHEET.columns.find((column) => map[column.key] === index)?.key ?? null,
+    );
+    updates[HISTORY_CURSOR] = JSON.stringify({
+      sheetName: history.sheetName,
+      next: history.lastRow + 1,
+      keys,
+    });
+  }
+  PropertiesService.getScriptProperties().setProperties(updates);
+}
+
 /** Forgets the cursors, so the next append reads the sheets again (after set-up or a repair). */
 export function resetCursors(workbookIds: readonly string[]): void {
   const properties = PropertiesService.getScriptProperties();

@@ -59,8 +59,8 @@ export function teamMembers(table: TeamTable): TeamMember[] {
     .filter((member) => member.email !== '');
 }
 
-export function readTeam(master: Spreadsheet): TeamMember[] {
-  return teamMembers(requireSheet(master, TEAM_SHEET));
+export function readTeam(master: Spreadsheet, lang?: Lang): TeamMember[] {
+  return teamMembers(requireSheet(master, TEAM_SHEET, lang));
 }
 
 /**

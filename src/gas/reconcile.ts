@@ -4,13 +4,21 @@
 // find it, read it (two calls), write its script-owned cells back (two calls).
 
 import { cellText, labelKey } from '../core/cells';
-import { t } from '../core/messages';
-import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, type SheetSpec } from '../core/schema';
+import { t, type Lang } from '../core/messages';
+import {
+  CALLS_SHEET_COLUMNS,
+  CAMPAIGNS_SHEET,
+  HISTORY_SHEET,
+  LOG_SHEET,
+  type SheetSpec,
+} from '../core/schema';
+import { columnLetter } from '../core/totals';
+import { cell, quotedSheet, text } from './table';
 import { contextFrom, forgetContext, type WorkbookContext } from './context';
 import { markDoNotCall, type DoNotCallMark } from './do-not-call';
 import { eventsOf, sheetChanges, writeBack } from './edits';
 import { appendEvents, HISTORY_CURSOR, logCursorKey } from './history';
-import { campaignEntries, requireSheet, type CampaignEntry } from './master-data';
+import { isLabel, requireSheet } from './master-data';
 import { findSheet } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,24 +53,30 @@ function recordedIds(spreadsheet: Spreadsheet, spec: SheetSpec): Set<string> {
 export function reconcileWorkbook(
   master: Spreadsheet,
   context: WorkbookContext,
-  historyIds: Set<string>,
+  historyIds: () => Set<string>,
   snapshot: Record<string, string>,
 ): number {
   const workbook = SpreadsheetApp.openById(context.workbookId);
-  const logIds = recordedIds(workbook, LOG_SHEET);
+  let logIds: Set<string> | null = null;
   const now = new Date();
   const byManager = (email: string) => t(context.lang, 'history.byManager', { email });
   const doNotCall: DoNotCallMark[] = [];
   let recorded = 0;
   for (const [sheetName, manager] of Object.entries(context.managers)) {
-    const sheet = workbook.getSheetByName(sheetName);
-    if (!sheet) continue;
-    const values = sheet.getDataRange().getValues();
+    // Read by name in one range (no Sheet lookup); a sheet renamed or deleted is skipped.
+    let values: unknown[][];
+    try {
+      values = workbook.getRange(`${quotedSheet(sheetName)}!A1:${CALLS_LAST_COLUMN}`).getValues();
+    } catch {
+      continue;
+    }
     const changes = sheetChanges(values, context, () => manager.email, now);
     if (changes.rows.length === 0) continue;
     const events = eventsOf(changes, context, now, byManager, 'reconcile');
-    const forHistory = events.filter((event) => !historyIds.has(event.eventId));
-    const forLog = events.filter((event) => !logIds.has(event.eventId));
+    const known = historyIds();
+    logIds ??= recordedIds(workbook, LOG_SHEET);
+    const forHistory = events.filter((event) => !known.has(event.eventId));
+    const forLog = events.filter((event) => !logIds?.has(event.eventId));
     Object.assign(
       snapshot,
       appendEvents(
@@ -77,8 +91,16 @@ export function reconcileWorkbook(
       ),
     );
     // The state advances only once the events are safely written.
-    writeBack(sheet, values, changes, context);
-    for (const event of events) historyIds.add(event.eventId);
+    writeBack(
+      {
+        getRange: (row: number, column: number, rows: number, columns: number) =>
+          workbook.getRange(a1Block(sheetName, row, column, rows, columns)),
+      } as Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getRange'>,
+      values,
+      changes,
+      context,
+    );
+    for (const event of events) known.add(event.eventId);
     recorded += forHistory.length;
     for (const row of changes.rows) {
       if (row.plan.marksDoNotCall) {
@@ -92,6 +114,12 @@ export function reconcileWorkbook(
   }
   markDoNotCall(master, context.lang, doNotCall);
   return recorded;
+}
+
+const CALLS_LAST_COLUMN = columnLetter(CALLS_SHEET_COLUMNS.length);
+
+function a1Block(sheetName: string, row: number, column: number, rows: number, columns: number): string {
+  return `${quotedSheet(sheetName)}!${columnLetter(column)}${row}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
 }
 
 const FINAL_RECONCILE = 'prozvon.finalReconcile';
@@ -123,22 +151,40 @@ export interface ReconcileReport {
   readonly skipped: string[];
 }
 
-export function activeCampaigns(master: Spreadsheet, timeZone: string): CampaignEntry[] {
-  return campaignEntries(requireSheet(master, CAMPAIGNS_SHEET), timeZone).filter((entry) => entry.active);
+/** A campaign as reconcile needs it: no dates, so no time-zone lookup. */
+export interface ActiveWorkbook {
+  readonly id: string;
+  readonly team: string;
+  readonly workbookId: string;
+}
+
+/** The active campaigns of the Campaigns sheet (one read). */
+export function activeWorkbooks(master: Spreadsheet, lang: Lang): ActiveWorkbook[] {
+  const table = requireSheet(master, CAMPAIGNS_SHEET, lang);
+  return table.rows
+    .filter((row) => isLabel(cell(table, row, 'status'), 'status.active'))
+    .map((row) => ({
+      id: text(table, row, 'id'),
+      team: text(table, row, 'team'),
+      workbookId: text(table, row, 'workbookId'),
+    }))
+    .filter((entry) => entry.id !== '');
 }
 
 /**
  * Reconciles the given campaigns (all active ones by default) under the script lock. The row
  * cursors are read again from the sheets, in case someone added rows to History by hand.
  */
-export function reconcile(master: Spreadsheet, campaigns: readonly CampaignEntry[]): ReconcileReport {
+export function reconcile(master: Spreadsheet, campaigns: readonly ActiveWorkbook[]): ReconcileReport {
   const lock = LockService.getScriptLock();
   lock.waitLock(30_000);
   try {
     const properties = PropertiesService.getScriptProperties();
     const snapshot: Record<string, string> = { ...properties.getProperties() };
     delete snapshot[HISTORY_CURSOR];
-    const known = historyIds(master);
+    let known: Set<string> | null = null;
+    // History is read only if some sheet has something to record.
+    const historyKnown = () => (known ??= historyIds(master));
     const recorded: Record<string, number> = {};
     const skipped: string[] = [];
     for (const entry of campaigns) {
@@ -148,7 +194,7 @@ export function reconcile(master: Spreadsheet, campaigns: readonly CampaignEntry
         continue;
       }
       delete snapshot[logCursorKey(context.workbookId)];
-      recorded[entry.id] = reconcileWorkbook(master, context, known, snapshot);
+      recorded[entry.id] = reconcileWorkbook(master, context, historyKnown, snapshot);
     }
     // Closed campaigns waiting for their last reconcile.
     const finals = parseList(snapshot[FINAL_RECONCILE]);
@@ -156,7 +202,7 @@ export function reconcile(master: Spreadsheet, campaigns: readonly CampaignEntry
       const context = contextFrom(snapshot, workbookId);
       if (context) {
         delete snapshot[logCursorKey(workbookId)];
-        recorded[context.campaignId] = reconcileWorkbook(master, context, known, snapshot);
+        recorded[context.campaignId] = reconcileWorkbook(master, context, historyKnown, snapshot);
       }
       forgetContext(workbookId);
     }

@@ -28,6 +28,8 @@ export interface Table<K extends string> {
   readonly rowNumbers: number[];
   /** The last sheet row with content (the header row when there is no data). */
   readonly lastRow: number;
+  /** The header row as read (trailing empty cells included). */
+  readonly header?: readonly unknown[];
   /** Where the table was read from by name (readTableByName), for writes that need no Sheet object. */
   readonly source?: {
     readonly spreadsheet: Spreadsheet;
@@ -102,6 +104,7 @@ function tableOf<K extends string>(
   });
   const lastRow = rowNumbers[rowNumbers.length - 1] ?? 1;
   const table = {
+    header: headerRow,
     columns,
     map: mapHeaders(headerRow, columns),
     width,
@@ -112,7 +115,7 @@ function tableOf<K extends string>(
   };
   // A getter, so the Sheet is looked up (one call) only by a writer that needs it; a spread copy
   // of a Table leaves it out rather than paying for the lookup.
-  return Object.defineProperty(table, 'sheet', { get: sheet, enumerable: false }) as Table<K>;
+  return Object.defineProperty(table, 'sheet', { get: sheet, enumerable: false }) as unknown as Table<K>;
 }
 
 function lastNonEmpty(row: readonly unknown[]): number {

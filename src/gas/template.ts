@@ -31,8 +31,12 @@ export interface CallsTemplateSpec {
 /** Name of the manager-sheet template inside the template file (and, briefly, in a new workbook). */
 export const MANAGER_TEMPLATE_NAME = '_manager';
 
-/** Rows a template holds when no list is known yet (set-up before any client is added). */
-export const DEFAULT_TEMPLATE_ROWS = 300;
+/**
+ * Rows a template holds at least: lists up to this size (with room for clients added mid-week)
+ * never make a campaign rebuild it, and 1,000 rows × 16 columns per manager sheet stays far
+ * from Google's 10 million cells even for 50 managers.
+ */
+export const DEFAULT_TEMPLATE_ROWS = 1000;
 
 const TEMPLATE_PROPERTY = 'prozvon.template';
 
