@@ -40,7 +40,7 @@ import {
 } from './master-data';
 import { appendRows, quotedSheet, toRow } from './table';
 import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './template';
-import { deleteTriggersFor, ensureEditTrigger, JOBS_OWNER_PROPERTY } from './triggers';
+import { deleteTriggersFor, ensureEditTrigger, JOBS_OWNER_PROPERTY, pruneEditTriggers } from './triggers';
 import { spreadsheetLang } from './ui';
 import { buildManagerSheet, protectForScript, writeTotals } from './workbook';
 
@@ -272,6 +272,11 @@ export function createWeeklyCampaign(
     const workbookId = job.workbookId ?? '';
     if (job.stage === 'built') {
       const openCampaigns = entries.filter((entry) => entry.active).map((entry) => entry.id);
+      // Room under Google's limit: this user's edit triggers of workbooks no longer active go first
+      // (the team's previous workbook keeps its trigger until it is closed below).
+      pruneEditTriggers(
+        new Set([workbookId, ...entries.filter((entry) => entry.active).map((entry) => entry.workbookId)]),
+      );
       // Only a resumed job can have created the trigger already (before failing to save it).
       job.triggerId = ensureEditTrigger(workbookId, openCampaigns, resumed);
       saveTriggerWorkbook(job.triggerId, workbookId);

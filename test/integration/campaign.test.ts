@@ -225,6 +225,20 @@ describe('New weekly campaign', () => {
   });
 });
 
+describe('New weekly campaign and the trigger limit', () => {
+  it('prunes the edit trigger of a campaign an administrator closed by hand', () => {
+    const org = organisation();
+    newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+    const first = workbookOf(org, '2026-W49');
+    expect(org.gas.edit('admin1@firm.ru', org.master, 'Кампании', 'H2', 'Закрыта')).toEqual({ ok: true });
+    org.gas.clock.set('2026-12-07T09:00:00+03:00');
+    newCampaign(org, 'admin1@firm.ru', '2026-12-07');
+    const edits = org.gas.triggers().filter((trigger) => trigger.handler === 'onWorkbookEdit');
+    expect(edits.map((trigger) => trigger.sourceId)).toEqual([workbookOf(org, '2026-W50').getId()]);
+    expect(edits.some((trigger) => trigger.sourceId === first.getId())).toBe(false);
+  });
+});
+
 describe('New weekly campaign refusals', () => {
   it('refuses a malformed date and changes nothing', () => {
     const org = organisation();
