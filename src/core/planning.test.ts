@@ -329,3 +329,27 @@ describe('planning properties', () => {
     );
   });
 });
+
+describe('clients listed twice', () => {
+  it('calls the same phone under two IDs once, under the first ID, and says so', () => {
+    const first = client('anna@firm.ru', { phone: '+7 912 345-67-89', phoneE164: '+79123456789' });
+    const again = client('oleg@firm.ru', { phone: '8 (912) 345-67-89', phoneE164: '' });
+    const other = client('oleg@firm.ru');
+    const plan = planCampaign(input({ clients: [first, again, other] }));
+    const listed = plan.lists.flatMap((list) => list.rows.map((row) => row.clientId));
+    expect(listed).toEqual([first.id, other.id]);
+    expect(plan.warnings.map((warning) => warning.key)).toContain('planning.duplicateContacts');
+    expect(plan.warnings.find((w) => w.key === 'planning.duplicateContacts')?.params.examples).toBe(
+      `${again.id} = ${first.id}`,
+    );
+  });
+
+  it('treats the same e-mail in any letter case as the same client', () => {
+    const first = client('anna@firm.ru', { email: 'Buh@Romashka.ru' });
+    const again = client('anna@firm.ru', { email: 'buh@romashka.ru' });
+    const plan = planCampaign(input({ clients: [first, again, client('oleg@firm.ru')] }));
+    expect(
+      plan.lists.find((list) => list.manager === 'anna@firm.ru')?.rows.map((row) => row.clientId),
+    ).toEqual([first.id]);
+  });
+});

@@ -182,6 +182,16 @@ function phoneKey(client: PlanningClient): string {
   return phone.ok ? phone.normalised : '';
 }
 
+/** The normalised phone and e-mail a client is reached by, as keys that cannot collide. */
+function contactKeys(client: PlanningClient): string[] {
+  const keys: string[] = [];
+  const phone = phoneKey(client);
+  if (phone !== '') keys.push(`phone:${phone}`);
+  const email = normaliseEmail(client.email);
+  if (email.ok) keys.push(`email:${email.email}`);
+  return keys;
+}
+
 /** Do-not-call contacts, so that a flagged client's phone or e-mail under another ID is caught too. */
 function doNotCallContacts(clients: readonly PlanningClient[]) {
   const phones = new Map<string, string>();
@@ -247,6 +257,8 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
   const campaignDates = { weekStart, seminarDate: request.seminarDate };
   const excluded: ExcludedClient[] = [];
   const names = sheetNames(managers, input.reservedSheetNames ?? []);
+  const planned = new Map<string, string>();
+  const duplicates: string[] = [];
   const lists: ManagerList[] = managers.map((manager, index) => {
     const eligible = clients.filter((client) => {
       if (!same(client.manager, manager.email)) return false;
@@ -258,8 +270,17 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
           manager: manager.email,
           reason,
         });
+        return false;
       }
-      return reason === undefined;
+      // The same person under two IDs is called once: the first ID keeps the row.
+      const keys = contactKeys(client);
+      const first = keys.map((key) => planned.get(key)).find((id) => id !== undefined);
+      if (first !== undefined) {
+        duplicates.push(`${client.id} = ${first}`);
+        return false;
+      }
+      for (const key of keys) planned.set(key, client.id);
+      return true;
     });
     const rows = eligible
       .map((client) => ({ client, feedback: previous !== undefined && attendedPrevious(client.id) }))
@@ -311,7 +332,17 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     seminarDate: request.seminarDate,
     lists,
     excluded,
-    warnings: planningWarnings(request, members, clients),
+    warnings: [
+      ...planningWarnings(request, members, clients),
+      ...(duplicates.length > 0
+        ? [
+            {
+              key: 'planning.duplicateContacts' as const,
+              params: { count: duplicates.length, examples: duplicates.slice(0, 3).join(', ') },
+            },
+          ]
+        : []),
+    ],
     calendar: weekCalendar(
       campaignDates,
       cadence,

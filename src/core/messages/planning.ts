@@ -35,6 +35,10 @@ export const planningMessages = {
     ru: 'Клиентов у неактивных менеджеров команды: {count}. Передайте их активным менеджерам, чтобы им звонили.',
     en: "Clients of the team's inactive managers: {count}. Reassign them to active managers to have them called.",
   },
+  'planning.duplicateContacts': {
+    ru: 'Клиенты с одинаковым телефоном или email под разными ID: {count} (например {examples}). Каждому звонят один раз, по первому ID; объедините их в «Клиентах».',
+    en: 'Clients sharing a phone or e-mail under different IDs: {count} (e.g. {examples}). Each is called once, under the first ID; merge them on Clients.',
+  },
   'planning.excluded.flagged': { ru: 'не звонить', en: 'do not call' },
   'planning.excluded.samePhone': {
     ru: 'тот же телефон, что у {clientId} (не звонить)',
