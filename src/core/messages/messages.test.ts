@@ -29,7 +29,7 @@ describe('the messages module', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('en', 'error.notAdministrator', { email: 'x@firm.ru' })).toContain('x@firm.ru');
-    expect(t('ru', 'feature.notYet', { feature: 'A' })).toContain('{what}');
+    expect(t('ru', 'settings.badValue', { row: 3 })).toContain('{code}');
   });
 
   it('lists both languages of a label', () => {
