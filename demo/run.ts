@@ -136,13 +136,11 @@ class Demo {
     return t(this.lang, key);
   }
 
-  /** Clicks a Prozvon menu item and returns the alert it showed; a "not ready yet" answer is null. */
-  menu(user: string, item: MessageKey): string | null {
+  /** Clicks a Prozvon menu item and returns the alert it showed. */
+  menu(user: string, item: MessageKey): string {
     this.gas.ui.clearShown();
     this.gas.clickMenu(user, this.master, this.text('menu.title'), this.text(item));
-    const message = this.gas.ui.lastAlert()?.message ?? '';
-    const notYet = t(this.lang, 'feature.notYet', { feature: this.text(item), what: '' }).split(':')[0] ?? '';
-    return message.startsWith(notYet) ? null : message;
+    return this.gas.ui.lastAlert()?.message ?? '';
   }
 
   skip(step: string, why: string): void {
@@ -296,7 +294,7 @@ class Demo {
     const admin = team.administrator.email;
     this.gas.open(admin, this.master);
     this.gas.ui.answer('OK', monday);
-    const message = this.menu(admin, 'menu.newCampaign') ?? '';
+    const message = this.menu(admin, 'menu.newCampaign');
     const campaigns = this.gas.read(this.master, this.text('sheet.campaigns'), 'A1:L');
     const map = mapHeaders(campaigns[0] ?? [], CAMPAIGNS_SHEET.columns);
     const row = campaigns
@@ -328,8 +326,7 @@ class Demo {
       const admin = team.administrator;
       try {
         const message = this.menu(admin.email, 'menu.reconcileNow');
-        if (message === null) this.skip('Reconcile now', 'the menu item says it is not ready in this build');
-        else progress(`reconcile by ${admin.name}: ${oneLine(message)}`);
+        progress(`reconcile by ${admin.name}: ${oneLine(message)}`);
       } catch (error) {
         const problem = `menuReconcileNow (as ${admin.email}): ${error instanceof Error ? error.message : String(error)}`;
         progress(`  warning: reconcile failed — ${problem}`);
