@@ -196,6 +196,26 @@ describe('xlsx export', () => {
   });
 });
 
+describe('xlsx export of sheet names Excel reserves', () => {
+  it('exports a sheet named History as History_, with formulas pointing at it', async () => {
+    const { run, backend, id } = setup();
+    run((app) => {
+      const ss = app.getActiveSpreadsheet()!;
+      ss.insertSheet('History').getRange('A1').setValue(5);
+      ss.getSheets()[0]!.getRange('A1').setFormula('=History!A1*2');
+    });
+    const path = join(tmpdir(), `prozvon-${process.pid}`, 'history.xlsx');
+    await backend.exportXlsx(id, path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.getWorksheet('History_')!.getCell('A1').value).toBe(5);
+    expect(workbook.getWorksheet('Лист1')!.getCell('A1').value).toMatchObject({
+      formula: "'History_'!A1*2",
+      result: 10,
+    });
+  });
+});
+
 describe('speed', () => {
   it('writes and reads back 100,000 rows × 15 columns without waking the formula engine', () => {
     const { run } = setup();

@@ -12,9 +12,28 @@ import type { Cells } from './cells';
 import { offsetAt } from './dates';
 import type { SheetModel, SpreadsheetModel } from './model';
 import { isAutomatic } from './number-format';
+import { renameSheetInFormula } from './references';
 import { localeInfo } from './locale';
 import type { ValidationRule } from './validation';
 import type { CellValue } from './values';
+
+/**
+ * Excel refuses a sheet named "History" (any case: it is reserved for change tracking), which
+ * Google Sheets allows; such a sheet is exported as "History_" and formulas follow it (NOTES.md).
+ */
+export function excelSheetName(name: string): string {
+  const short = name.slice(0, 31);
+  return short.toLowerCase() === 'history' ? `${short}_` : short;
+}
+
+function excelFormula(formula: string, spreadsheet: SpreadsheetModel): string {
+  let result = formula;
+  for (const sheet of spreadsheet.sheets) {
+    const renamed = excelSheetName(sheet.name);
+    if (renamed !== sheet.name) result = renameSheetInFormula(result, sheet.name, renamed);
+  }
+  return result;
+}
 
 export async function exportXlsx(spreadsheet: SpreadsheetModel, cells: Cells, path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -26,7 +45,7 @@ export async function exportXlsx(spreadsheet: SpreadsheetModel, cells: Cells, pa
 
 function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, cells: Cells): void {
   const spreadsheet = sheet.parent;
-  const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
+  const worksheet = workbook.addWorksheet(excelSheetName(sheet.name), {
     state: sheet.hidden ? 'hidden' : 'visible',
     views:
       sheet.frozenRows > 0 || sheet.frozenColumns > 0
@@ -51,7 +70,10 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, cells: Cells)
       const excelValue = toExcel(value, spreadsheet.timeZone);
       cell.value =
         formula !== undefined
-          ? ({ formula: formula.slice(1), result: excelValue } as ExcelJS.CellFormulaValue)
+          ? ({
+              formula: excelFormula(formula, spreadsheet).slice(1),
+              result: excelValue,
+            } as ExcelJS.CellFormulaValue)
           : excelValue;
       if (value instanceof Date && isAutomatic(sheet.formats.get(r - 1, c - 1))) cell.numFmt = dateFormat;
     }
@@ -94,7 +116,11 @@ function excelValidation(rule: ValidationRule): ExcelJS.DataValidation | null {
   }
   if (rule.criteria === 'VALUE_IN_RANGE' && rule.source) {
     const absolute = rectA1(rule.source.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-    return { ...base, type: 'list', formulae: [`${quoteSheetName(rule.source.sheet.name)}!${absolute}`] };
+    return {
+      ...base,
+      type: 'list',
+      formulae: [`${quoteSheetName(excelSheetName(rule.source.sheet.name))}!${absolute}`],
+    };
   }
   return null;
 }
