@@ -178,6 +178,7 @@ export function weekRow(
       feedbackFor: null,
       manager: client.manager,
       version: 0,
+      action: actionLabel(step.action, input.lang),
     }),
   };
 }

@@ -10,8 +10,9 @@ describe('the hidden row state', () => {
         fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: null }),
         fc.emailAddress(),
         fc.nat(),
-        (cells, feedbackFor, manager, version) => {
-          const state = { cells, feedbackFor, manager, version };
+        text,
+        (cells, feedbackFor, manager, version, action) => {
+          const state = { cells, feedbackFor, manager, version, action };
           expect(decodeRowState(encodeRowState(state))).toEqual(state);
         },
       ),
@@ -19,7 +20,7 @@ describe('the hidden row state', () => {
   });
 
   it('reads an empty or damaged cell as nothing known', () => {
-    const nothing = { cells: EMPTY_CELLS, feedbackFor: null, manager: '', version: 0 };
+    const nothing = { cells: EMPTY_CELLS, feedbackFor: null, manager: '', version: 0, action: '' };
     expect(decodeRowState('')).toEqual(nothing);
     expect(decodeRowState('{not json')).toEqual(nothing);
     expect(decodeRowState('[1,2]')).toEqual(nothing);
@@ -36,6 +37,7 @@ describe('the hidden row state', () => {
       feedbackFor: null,
       manager: '',
       version: 0,
+      action: '',
     };
     expect(encodeRowState(fresh)).toBe('{"n":"2026-11-30"}');
   });

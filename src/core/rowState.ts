@@ -16,6 +16,8 @@ export interface RowState {
   readonly manager: string;
   /** How many recorded edits the row has had: with the field it keys an event, so none is recorded twice. */
   readonly version: number;
+  /** The next action the script last wrote ('' when unknown): a different cell was typed over. */
+  readonly action: string;
 }
 
 export const EMPTY_CELLS: RowState['cells'] = {
@@ -55,6 +57,7 @@ export function encodeRowState(state: RowState): string {
   for (const field of TRACKED_FIELDS) if (state.cells[field] !== '') data[KEYS[field]] = state.cells[field];
   if (state.feedbackFor !== null) data.f = state.feedbackFor;
   if (state.manager !== '') data.m = state.manager;
+  if (state.action !== '') data.a = state.action;
   const json: Record<string, string | number> = data;
   if (state.version > 0) json.v = state.version;
   return JSON.stringify(json);
@@ -81,5 +84,6 @@ export function decodeRowState(text: unknown): RowState {
     feedbackFor: typeof data.f === 'string' ? data.f : null,
     manager: typeof data.m === 'string' ? data.m : '',
     version,
+    action: typeof data.a === 'string' ? data.a : '',
   };
 }

@@ -210,9 +210,8 @@ export const CALLS_SHEET_COLUMNS = [
   column('stage', 'col.calls.stage', 'list', 150),
   column('quality', 'col.calls.quality', 'list', 130),
   column('nextCall', 'col.calls.nextCall', 'date', 120),
-  // The comment sits with the other inputs, so one unprotected range covers them all.
-  column('comment', 'col.calls.comment', 'text', 220),
   column('nextAction', 'col.calls.nextAction', 'text', 180),
+  column('comment', 'col.calls.comment', 'text', 220),
   column('changedAt', 'col.calls.changedAt', 'datetime', 130),
   column('attempts', 'col.calls.attempts', 'number', 70, true),
   column('state', 'col.calls.state', 'text', 80, true),
@@ -227,6 +226,17 @@ export type CallsInputKey = (typeof CALLS_INPUT_KEYS)[number];
 export function isCallsInputKey(key: string): key is CallsInputKey {
   return (CALLS_INPUT_KEYS as readonly string[]).includes(key);
 }
+
+/**
+ * The block of a manager sheet the manager may edit: outcome to comment (0-based first column and
+ * width). It holds the next action too, which is the script's: one protection covers the block,
+ * and the edit handler restores a next action someone typed over.
+ */
+export const CALLS_EDITABLE_BLOCK = (() => {
+  const first = CALLS_SHEET_COLUMNS.findIndex((spec) => spec.key === 'outcome');
+  const last = CALLS_SHEET_COLUMNS.findIndex((spec) => spec.key === 'comment');
+  return { first, width: last - first + 1 };
+})();
 
 /** Rows an administrator pasted that could not become clients, with their text and the reason. */
 export const REJECTED_SHEET = {

@@ -4,7 +4,7 @@
 // per block of adjacent rows.
 
 import { cellText, labelKey } from '../core/cells';
-import { CALLS_INPUT_KEYS, CALLS_SHEET_COLUMNS, mapHeaders } from '../core/schema';
+import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, mapHeaders } from '../core/schema';
 import { labelsWithMeaning } from '../core/taxonomy';
 import { syncRowLocks } from './admin-common';
 import type { WorkbookContext } from './context';
@@ -14,8 +14,8 @@ import type { EventRecord } from './history';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const CALLS_WIDTH = CALLS_SHEET_COLUMNS.length;
-export const INPUT_COLUMN = CALLS_SHEET_COLUMNS.findIndex((c) => c.key === CALLS_INPUT_KEYS[0]) + 1;
-export const INPUT_WIDTH = CALLS_INPUT_KEYS.length;
+export const INPUT_COLUMN = CALLS_EDITABLE_BLOCK.first + 1;
+export const INPUT_WIDTH = CALLS_EDITABLE_BLOCK.width;
 
 export function columnLetters(column: number): string {
   let letters = '';
@@ -98,6 +98,7 @@ export function changeOutcome(
   const changes: SheetChanges = {
     map: all.map,
     rows: all.rows.filter((row) => touchedSet.has(row.plan.rowNumber)),
+    restores: all.restores.filter((restore) => touchedSet.has(restore.rowNumber)),
   };
   const events = eventsOf(changes, context, now, () => editedBy, 'system');
   return { sheet, values, changes, events, manager };

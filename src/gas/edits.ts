@@ -31,6 +31,13 @@ export interface SheetChanges {
     readonly manager: string;
     readonly after: TrackedCells;
   }[];
+  /** Rows whose next action (the script's) was typed over, with the action to put back. */
+  readonly restores: readonly { readonly rowNumber: number; readonly action: string }[];
+}
+
+/** Whether anything must be written back. */
+export function hasWork(changes: SheetChanges): boolean {
+  return changes.rows.length > 0 || changes.restores.length > 0;
 }
 
 function at(map: HeaderMap<CallsColumnKey>, row: readonly unknown[], key: CallsColumnKey): unknown {
@@ -47,6 +54,7 @@ export function sheetChanges(
 ): SheetChanges {
   const map = mapHeaders(values[0] ?? [], CALLS_SHEET_COLUMNS);
   const rows: SheetChanges['rows'][number][] = [];
+  const restores: { rowNumber: number; action: string }[] = [];
   values.forEach((row, index) => {
     if (index === 0) return;
     const clientId = String(at(map, row, 'clientId')).trim();
@@ -86,9 +94,11 @@ export function sheetChanges(
         manager: state.manager || sheetManager(),
         after,
       });
+    } else if (state.action !== '' && String(at(map, row, 'nextAction')) !== state.action) {
+      restores.push({ rowNumber: index + 1, action: state.action });
     }
   });
-  return { map, rows };
+  return { map, rows, restores };
 }
 
 /** The History/Log events of planned changes. */
@@ -130,7 +140,7 @@ export function writeBack(
   changes: SheetChanges,
   context: WorkbookContext,
 ): void {
-  if (changes.rows.length === 0) return;
+  if (!hasWork(changes)) return;
   const { map } = changes;
   const columns: CallsColumnKey[] = ['nextCall', 'nextAction', 'changedAt', 'attempts', 'state'];
   const indexes = columns.map((key) => map[key]).filter((index): index is number => index !== undefined);
@@ -138,27 +148,34 @@ export function writeBack(
   const nextCallChanged = changes.rows.some((row) => row.plan.update.nextCall !== undefined);
   const from = Math.min(...indexes.filter((index) => nextCallChanged || index !== nextCallIndex));
   const to = Math.max(...indexes);
-  const firstRow = Math.min(...changes.rows.map((row) => row.plan.rowNumber));
-  const lastRow = Math.max(...changes.rows.map((row) => row.plan.rowNumber));
+  const rowNumbers = [
+    ...changes.rows.map((row) => row.plan.rowNumber),
+    ...changes.restores.map((restore) => restore.rowNumber),
+  ];
+  const firstRow = Math.min(...rowNumbers);
+  const lastRow = Math.max(...rowNumbers);
   const block = values.slice(firstRow - 1, lastRow).map((row) => row.slice(from, to + 1));
+  const putter = (rowNumber: number) => (key: CallsColumnKey, value: unknown) => {
+    const line = block[rowNumber - firstRow];
+    const index = map[key];
+    if (line && index !== undefined && index >= from && index <= to) line[index - from] = value;
+  };
   for (const { plan, state, after } of changes.rows) {
-    const line = block[plan.rowNumber - firstRow];
-    if (!line) continue;
-    const put = (key: CallsColumnKey, value: unknown) => {
-      const index = map[key];
-      if (index !== undefined && index >= from && index <= to) line[index - from] = value;
-    };
+    const put = putter(plan.rowNumber);
     const update = plan.update;
     const cells: { -readonly [F in keyof RowState['cells']]: string } = cellsState(after, context.timeZone);
     if (update.nextCall !== undefined) {
       put('nextCall', update.nextCall === '' ? '' : startOfDay(update.nextCall, context.timeZone));
       cells.nextCall = update.nextCall;
     }
-    if (update.nextAction !== undefined) put('nextAction', update.nextAction);
+    // The next action is the script's: a new one from the cadence, else the one it wrote last.
+    const action = update.nextAction ?? state.action;
+    if (action !== '') put('nextAction', action);
     if (update.attempts !== undefined) put('attempts', update.attempts);
     put('changedAt', update.changedAt);
-    put('state', encodeRowState({ ...state, cells, version: state.version + 1 }));
+    put('state', encodeRowState({ ...state, cells, version: state.version + 1, action }));
   }
+  for (const restore of changes.restores) putter(restore.rowNumber)('nextAction', restore.action);
   sheet.getRange(firstRow, from + 1, block.length, to - from + 1).setValues(block);
 }
 
@@ -185,21 +202,24 @@ export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): voi
     const now = new Date();
     // Totals and the Log have no client rows with state, so they give no changes.
     const changes = sheetChanges(values, context, sheetManagerOf(sheet, context), now);
-    if (changes.rows.length === 0) return;
+    if (!hasWork(changes)) return;
     const single = e.value !== undefined || e.oldValue !== undefined;
     const events = eventsOf(changes, context, now, editorName(e, context.lang), single ? 'edit' : 'paste');
-    const master = SpreadsheetApp.openById(context.masterId);
-    appendEvents(
-      {
-        master,
-        lang: context.lang,
-        workbook: { spreadsheet: e.source, id: context.workbookId, timeZone: context.timeZone },
-      },
-      events,
-      snapshot,
-    );
+    // A next action typed over needs no History: only the cell is put back.
+    const master = events.length > 0 ? SpreadsheetApp.openById(context.masterId) : null;
+    if (master) {
+      appendEvents(
+        {
+          master,
+          lang: context.lang,
+          workbook: { spreadsheet: e.source, id: context.workbookId, timeZone: context.timeZone },
+        },
+        events,
+        snapshot,
+      );
+    }
     writeBack(sheet, values, changes, context);
-    afterRecording(master, e.source, changes, context, events);
+    if (master) afterRecording(master, e.source, changes, context, events);
   } finally {
     lock.releaseLock();
   }

@@ -2,7 +2,7 @@
 // touching data), and reading its Settings. Set-up is idempotent: a second run changes nothing.
 
 import { ProzvonError } from '../core/errors';
-import { t, type Lang } from '../core/messages';
+import { t, type Lang, type MessageKey } from '../core/messages';
 import {
   CAMPAIGNS_SHEET,
   CLIENTS_SHEET,
@@ -36,12 +36,19 @@ export function openMaster(): Spreadsheet {
 function masterValidations(
   lang: Lang,
 ): Array<{ spec: SheetSpec; key: string; values: string[]; help: string }> {
-  const yesNo = [t(lang, 'value.yes'), t(lang, 'value.no')];
+  // The sheet's language first, then the other: a value typed or pasted in either is understood
+  // by every reader (master-data readFlag, isLabel), so the dropdown accepts both.
+  const other: Lang = lang === 'ru' ? 'en' : 'ru';
+  const both = (...keys: MessageKey[]) => [
+    ...keys.map((key) => t(lang, key)),
+    ...keys.map((key) => t(other, key)),
+  ];
+  const yesNo = both('value.yes', 'value.no');
   return [
     {
       spec: TEAM_SHEET,
       key: 'role',
-      values: [t(lang, 'role.administrator'), t(lang, 'role.manager')],
+      values: both('role.administrator', 'role.manager'),
       help: t(lang, 'help.role'),
     },
     { spec: TEAM_SHEET, key: 'active', values: yesNo, help: t(lang, 'help.flag') },
@@ -49,7 +56,7 @@ function masterValidations(
     {
       spec: CAMPAIGNS_SHEET,
       key: 'status',
-      values: [t(lang, 'status.active'), t(lang, 'status.closed')],
+      values: both('status.active', 'status.closed'),
       help: t(lang, 'help.status'),
     },
   ];

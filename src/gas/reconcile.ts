@@ -16,7 +16,7 @@ import { columnLetter } from '../core/totals';
 import { cell, quotedSheet, text } from './table';
 import { contextFrom, forgetContext, type WorkbookContext } from './context';
 import { markDoNotCall, type DoNotCallMark } from './do-not-call';
-import { eventsOf, sheetChanges, writeBack } from './edits';
+import { eventsOf, hasWork, sheetChanges, writeBack } from './edits';
 import { appendEvents, HISTORY_CURSOR, logCursorKey } from './history';
 import { isLabel, requireSheet } from './master-data';
 import { findSheet } from './sheets';
@@ -71,7 +71,7 @@ export function reconcileWorkbook(
       continue;
     }
     const changes = sheetChanges(values, context, () => manager.email, now);
-    if (changes.rows.length === 0) continue;
+    if (!hasWork(changes)) continue;
     const events = eventsOf(changes, context, now, byManager, 'reconcile');
     const known = historyIds();
     logIds ??= recordedIds(workbook, LOG_SHEET);

@@ -7,7 +7,7 @@ import { formatDay, isBusinessDay, startOfDay } from '../core/calendar';
 import { t, type Lang } from '../core/messages';
 import type { CampaignPlan, ManagerList } from '../core/planning';
 import { encodeRowState, EMPTY_CELLS } from '../core/rowState';
-import { CALLS_SHEET_COLUMNS, LOG_SHEET, type CallsColumnKey } from '../core/schema';
+import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, LOG_SHEET, type CallsColumnKey } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { activityDays, buildTotals, columnLetter, TOTALS_LAYOUT, type TotalsCell } from '../core/totals';
 import { columnIndex } from './template';
@@ -39,6 +39,7 @@ export function managerRows(list: ManagerList, timeZone: string): unknown[][] {
         feedbackFor: row.feedbackFor,
         manager: list.manager,
         version: 0,
+        action: row.nextAction,
       }),
     };
     return CALLS_SHEET_COLUMNS.map((column) => values[column.key]);
@@ -74,7 +75,7 @@ export function buildManagerSheet(
 
   const sheetProtection = sheet.protect();
   sheetProtection.addEditors([...editors.sheet]);
-  const inputs = sheet.getRange(2, columnIndex('outcome') + 1, templateRows, 5);
+  const inputs = sheet.getRange(2, CALLS_EDITABLE_BLOCK.first + 1, templateRows, CALLS_EDITABLE_BLOCK.width);
   sheetProtection.setUnprotectedRanges([inputs]);
   inputs.protect().addEditors([...editors.inputs]);
   return sheet;

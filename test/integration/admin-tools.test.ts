@@ -131,7 +131,7 @@ describe('Administrator tools', () => {
       expect(org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `H${first.row}`, 'Перезвонить').ok).toBe(
         true,
       );
-      org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `L${first.row}`, 'после обеда');
+      org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `M${first.row}`, 'после обеда');
       const moved = first.cells[1] as string;
       const before = historyOf(org, moved);
       const state = sheetRows(org, workbook, 'Иванов Иван')[0]!.cells;

@@ -117,7 +117,7 @@ describe('New weekly campaign', () => {
     const edit = (user: string, sheet: string, a1: string, value: string) =>
       org.gas.edit(user, workbook, sheet, a1, value);
     expect(edit('m1@firm.ru', 'Иванов Иван', 'H2', 'Недозвон')).toEqual({ ok: true });
-    expect(edit('m1@firm.ru', 'Иванов Иван', 'L2', 'перезвонить')).toEqual({ ok: true });
+    expect(edit('m1@firm.ru', 'Иванов Иван', 'M2', 'перезвонить')).toEqual({ ok: true });
     expect(edit('m1@firm.ru', 'Иванов Иван', 'E2', '+7 000')).toMatchObject({
       ok: false,
       reason: 'protected',

@@ -47,7 +47,7 @@ function logRows(week: Week): unknown[][] {
 
 const OUTCOME = 'H';
 const STAGE = 'I';
-const COMMENT = 'L';
+const COMMENT = 'M';
 
 describe('a manager editing their sheet', () => {
   let week: Week;
@@ -78,8 +78,18 @@ describe('a manager editing their sheet', () => {
     org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, 'Согласен на семинар');
     const [row] = org.gas.readDisplay(workbook, 'Иванов Иван', 'K2:N2');
     expect(row?.[0]).toBe('01.12.2026');
-    expect(row?.[2]).not.toBe('');
+    expect(row?.[1]).toBe('Отправить КП, затем предложить счет');
     expect(row?.[3]).toContain('30.11.2026');
+  });
+
+  it('puts back a next action typed over, without a History event', () => {
+    const { org, workbook } = week;
+    const [before] = org.gas.readDisplay(workbook, 'Иванов Иван', 'L2:L2');
+    expect(org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'L2', 'ничего не делать')).toEqual({
+      ok: true,
+    });
+    expect(org.gas.readDisplay(workbook, 'Иванов Иван', 'L2:L2')[0]).toEqual(before);
+    expect(historyRows(org)).toHaveLength(0);
   });
 
   it('records a paste of 50 outcomes as 50 events', () => {
