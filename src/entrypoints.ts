@@ -20,6 +20,7 @@ import {
 import { showDialog } from './gas/html';
 import { administratorEmails, openMaster, readSettings, setUpMaster, syncAdministrators } from './gas/master';
 import { readTeam, teamsOf } from './gas/master-data';
+import { completeClients } from './gas/clients-fill';
 import { handleWorkbookEdit } from './gas/edits';
 import { activeWorkbooks, reconcile } from './gas/reconcile';
 import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './gas/template';
@@ -349,9 +350,13 @@ export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Installable onEdit trigger of the master: a change on Team updates who may edit the master. */
 export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = e.range.getSheet().getName();
-  if (sheet !== t('ru', 'sheet.team') && sheet !== t('en', 'sheet.team')) return;
-  const owner = e.source.getOwner()?.getEmail() ?? '';
-  syncAdministrators(e.source, owner.toLowerCase());
+  if (sheet === t('ru', 'sheet.team') || sheet === t('en', 'sheet.team')) {
+    const owner = e.source.getOwner()?.getEmail() ?? '';
+    syncAdministrators(e.source, owner.toLowerCase());
+  } else if (sheet === t('ru', 'sheet.clients') || sheet === t('en', 'sheet.clients')) {
+    // Clients pasted straight into the sheet get their IDs and normalised phones at once.
+    completeClients(e.source, sheet === t('ru', 'sheet.clients') ? 'ru' : 'en');
+  }
 }
 
 /** Nightly time-driven trigger: reconcile every active campaign. */

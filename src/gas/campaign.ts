@@ -16,13 +16,13 @@ import {
   HISTORY_SHEET,
   mapHeaders,
   RESULTS_SHEET,
-  CLIENTS_SHEET,
   TEAM_SHEET,
 } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { columnLetter, TOTALS_LAYOUT } from '../core/totals';
 import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
+import { completeClients } from './clients-fill';
 import { saveContext, saveTriggerWorkbook } from './context';
 import { seedCursors } from './history';
 import { scheduleFinalReconcile } from './reconcile';
@@ -192,7 +192,7 @@ export function createWeeklyCampaign(
     const entries = campaignEntries(state.campaigns, timeZone);
     const request = resumed ? (JSON.parse(stored) as CampaignJob) : null;
 
-    const clients = planningClients(requireSheet(master, CLIENTS_SHEET, lang));
+    const clients = planningClients(completeClients(master, lang));
     const historyTable = requireSheet(master, HISTORY_SHEET, lang);
     const history = historyEvents(historyTable);
     const plan = planCampaign({

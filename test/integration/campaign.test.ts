@@ -239,6 +239,33 @@ describe('New weekly campaign and the trigger limit', () => {
   });
 });
 
+describe('Clients typed straight into the Clients sheet', () => {
+  it('get IDs and normalised phones at once, and are called in the next campaign', () => {
+    const org = newMaster();
+    pasteTeam(org, twoTeams());
+    const typed = PETROVA.map((manager, index) => [
+      '',
+      `ООО «Без номера ${index}»`,
+      `Контакт ${index}`,
+      `8 (912) 000-00-0${index}`,
+      '',
+      `typed${index}@example.ru`,
+      manager,
+    ]);
+    expect(org.gas.edit('admin1@firm.ru', org.master, 'Клиенты', 'A2', typed)).toEqual({ ok: true });
+    const clients = rows(org, org.master, 'Клиенты', 'A2:G10');
+    expect(clients.map((row) => [row[0], row[4]])).toEqual([
+      ['C-000001', '+79120000000'],
+      ['C-000002', '+79120000001'],
+      ['C-000003', '+79120000002'],
+    ]);
+    newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+    expect(rows(org, workbookOf(org, '2026-W49'), 'Иванов Иван', 'B2:C10')).toEqual([
+      ['C-000001', 'ООО «Без номера 0»'],
+    ]);
+  });
+});
+
 describe('New weekly campaign refusals', () => {
   it('refuses a malformed date and changes nothing', () => {
     const org = organisation();

@@ -1,0 +1,52 @@
+// Clients typed or pasted straight into the Clients sheet (not through Add clients) still get what
+// every client has: a stable ID and the normalised phone. This decides which cells to fill; rows
+// that already have them are left exactly as they are.
+
+import { cellText } from './cells';
+import { clientIdSerial, nextClientIds, normalisePhone } from './identity';
+
+/** A Clients row as far as completing it goes. */
+export interface ClientCells {
+  readonly id: unknown;
+  readonly organisation: unknown;
+  readonly phone: unknown;
+  readonly phoneE164: unknown;
+  readonly email: unknown;
+}
+
+export interface CompletedRow {
+  /** Index in the rows passed in. */
+  readonly index: number;
+  readonly id: string;
+  readonly phoneE164: string;
+}
+
+/**
+ * The rows that lack an ID (new IDs after the highest one, in row order) or a normalised phone
+ * (when the typed phone is a valid number). A row without an organisation, a phone and an e-mail
+ * is not a client yet and gets nothing.
+ */
+export function completeClientRows(rows: readonly ClientCells[], lastIssued = 0): CompletedRow[] {
+  const isClient = (row: ClientCells) =>
+    cellText(row.organisation) !== '' || cellText(row.phone) !== '' || cellText(row.email) !== '';
+  const needsId = rows.filter(
+    (row) => isClient(row) && clientIdSerial(row.id) === undefined && cellText(row.id) === '',
+  );
+  const ids = nextClientIds(
+    rows.map((row) => row.id),
+    needsId.length,
+    lastIssued,
+  );
+  let next = 0;
+  const completed: CompletedRow[] = [];
+  rows.forEach((row, index) => {
+    if (!isClient(row)) return;
+    const id = cellText(row.id) === '' ? (ids[next++] ?? '') : cellText(row.id);
+    const typed = normalisePhone(row.phone);
+    const phoneE164 =
+      cellText(row.phoneE164) !== '' ? cellText(row.phoneE164) : typed.ok ? typed.normalised : '';
+    if (id !== cellText(row.id) || phoneE164 !== cellText(row.phoneE164))
+      completed.push({ index, id, phoneE164 });
+  });
+  return completed;
+}
