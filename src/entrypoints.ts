@@ -1,6 +1,6 @@
 // Every function Apps Script calls by name: the simple onOpen trigger, menu items, trigger
 // handlers and google.script.run targets. Nothing else lives here; errors become user
-// messages in one place (withUserErrors for the UI, forClient for google.script.run).
+// messages in one place (withUserErrors for the UI, forMaster for google.script.run).
 
 import { addDays, isoDayInTimeZone } from './core/calendar';
 import { isProzvonError, ProzvonError } from './core/errors';
@@ -65,19 +65,9 @@ function withUserErrors(
   }
 }
 
-/** Runs a google.script.run target; a failure reaches the dialog's failure handler as readable text. */
-function forClient<T>(action: (lang: Lang) => T): T {
-  const lang = activeLang();
-  try {
-    return action(lang);
-  } catch (error) {
-    throw new Error(errorText(lang, error));
-  }
-}
-
 /**
- * forClient for targets that work on the master: the spreadsheet is fetched once for both the
- * language and the work, since batch budgets (DESIGN §6) count every call.
+ * Runs a google.script.run target on the master: a failure reaches the page's failure handler as
+ * readable text; the spreadsheet is fetched once for both the language and the work.
  */
 function forMaster<T>(action: (master: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang) => T): T {
   const master = SpreadsheetApp.getActiveSpreadsheet();
@@ -90,10 +80,12 @@ function forMaster<T>(action: (master: GoogleAppsScript.Spreadsheet.Spreadsheet,
   }
 }
 
-function activeMaster(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const master = SpreadsheetApp.getActiveSpreadsheet();
-  if (!master) throw new ProzvonError('error.notMaster');
-  return master;
+/** The spreadsheet a menu item runs in, which must exist (the master, for a bound script). */
+function opened(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
+): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  if (!spreadsheet) throw new ProzvonError('error.notMaster');
+  return spreadsheet;
 }
 
 export function onOpen(): void {
@@ -101,8 +93,8 @@ export function onOpen(): void {
 }
 
 export function menuSetUpMaster(): void {
-  withUserErrors((lang) => {
-    const master = activeMaster();
+  withUserErrors((lang, spreadsheet) => {
+    const master = opened(spreadsheet);
     const user = currentUser();
     assertAdministrator(master, user);
     const report = setUpMaster(master, user);
@@ -187,10 +179,10 @@ export function menuNewWeeklyCampaign(): void {
 
 /** New weekly campaign in a form (HtmlService dialog) with the team, week, topic and seminar date. */
 export function menuNewCampaignForm(): void {
-  withUserErrors((lang) => {
-    const master = activeMaster();
+  withUserErrors((lang, spreadsheet) => {
+    const master = opened(spreadsheet);
     const user = currentUser();
-    const members = readTeam(master);
+    const members = readTeam(master, lang);
     const teams = teamsOf(user, members);
     chooseTeam(teams[0], user, members);
     const settings = readSettings(master);
@@ -244,7 +236,7 @@ export function createWeeklyCampaign(input: CampaignInput): {
 
 /** Add clients: the dialog (paste or range, columns, manager or spread, this week too). */
 export function menuAddClients(): void {
-  withUserErrors((lang) => openAddClientsDialog(activeMaster(), lang, currentUser()));
+  withUserErrors((lang, spreadsheet) => openAddClientsDialog(opened(spreadsheet), lang, currentUser()));
 }
 
 /** google.script.run target: the columns guessed from a paste or a range (see docs/admin-tools.md). */
@@ -259,12 +251,12 @@ export function addClients(request: AddClientsRequest): AddClientsReport {
 
 /** Do not call: the selected rows of Clients, or pasted phones / e-mails / IDs, with a reason. */
 export function menuMarkDoNotCall(): void {
-  withUserErrors((lang) => doNotCallFromMenu(activeMaster(), lang, currentUser(), false));
+  withUserErrors((lang, spreadsheet) => doNotCallFromMenu(opened(spreadsheet), lang, currentUser(), false));
 }
 
 /** Undo of do-not-call, for administrators of the clients' team; recorded in History too. */
 export function menuClearDoNotCall(): void {
-  withUserErrors((lang) => doNotCallFromMenu(activeMaster(), lang, currentUser(), true));
+  withUserErrors((lang, spreadsheet) => doNotCallFromMenu(opened(spreadsheet), lang, currentUser(), true));
 }
 
 /** google.script.run target: { clientIds?, contacts?, reason } → the do-not-call report. */
@@ -279,7 +271,7 @@ export function clearDoNotCall(request: DoNotCallRequest): DoNotCallReport {
 
 /** Reassign clients: the selected rows of Clients, or a manager who left; to a manager or spread. */
 export function menuReassignClients(): void {
-  withUserErrors((lang) => reassignFromMenu(activeMaster(), lang, currentUser()));
+  withUserErrors((lang, spreadsheet) => reassignFromMenu(opened(spreadsheet), lang, currentUser()));
 }
 
 /** google.script.run target: { clientIds? | fromManager?, toManager? } → the moves made. */
@@ -292,8 +284,8 @@ export function reassignClients(request: ReassignRequest): ReassignReport {
  * Clients or History), or a search box for an ID copied from a weekly workbook, a phone or a name.
  */
 export function menuClientHistory(): void {
-  withUserErrors(() => {
-    const master = activeMaster();
+  withUserErrors((_lang, spreadsheet) => {
+    const master = opened(spreadsheet);
     assertAdministrator(master, currentUser());
     openClientCard(master);
   });
@@ -301,8 +293,7 @@ export function menuClientHistory(): void {
 
 /** google.script.run target of the client card: the card, or the clients to choose from (plain JSON). */
 export function clientCard(query: string): CardResult {
-  return forClient(() => {
-    const master = activeMaster();
+  return forMaster((master) => {
     assertAdministrator(master, currentUser());
     return findClientCard(master, typeof query === 'string' ? query : '');
   });
@@ -367,7 +358,7 @@ export function nightlyReconcile(): void {
 
 /** Compare managers: a report sheet per team the administrator leads, last N weeks and this one. */
 export function menuCompareManagers(): void {
-  withUserErrors((lang) => compareFromMenu(activeMaster(), lang, currentUser()));
+  withUserErrors((lang, spreadsheet) => compareFromMenu(opened(spreadsheet), lang, currentUser()));
 }
 
 /** google.script.run target: { weeks? } → the comparison sheets written. */
@@ -377,8 +368,8 @@ export function compareManagers(request: CompareRequest): CompareReport {
 
 /** Help: how Prozvon works, and which scheduled jobs exist, when they run and what they do. */
 export function menuHelp(): void {
-  withUserErrors((lang) => {
-    const master = activeMaster();
+  withUserErrors((lang, spreadsheet) => {
+    const master = opened(spreadsheet);
     const { installedSummaryHour, ...seen } = triggersSeen(currentUser());
     let settings: Settings | null = null;
     try {
