@@ -115,6 +115,19 @@ describe('a manager editing their sheet', () => {
     expect(history[1]?.[8]).toBe('');
   });
 
+  it('records an undo as one more change, back to the earlier value', () => {
+    const { org, workbook } = week;
+    org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, 'Отказался');
+    // Ctrl+Z in Sheets puts the old value back and fires onEdit like any edit.
+    org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, '');
+    const history = historyRows(org);
+    expect(history.map((row) => [row[7], row[8]])).toEqual([
+      ['', 'Отказался'],
+      ['Отказался', ''],
+    ]);
+    expect(org.gas.readDisplay(workbook, 'Иванов Иван', 'K2:K2')[0]?.[0]).not.toBe('');
+  });
+
   it('writes nothing for a paste of the same values', () => {
     const { org, workbook } = week;
     org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, [['Недозвон'], ['Недозвон']]);
