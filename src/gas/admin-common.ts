@@ -9,7 +9,7 @@ import type { TeamMember } from '../core/planning';
 import { TEAM_SHEET, type HeaderMap, type SheetSpec } from '../core/schema';
 import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { contextFrom, type WorkbookContext } from './context';
-import { isLabel, readFlag, requireSheet, teamsOf } from './master-data';
+import { requireSheet, teamMembers, teamsOf } from './master-data';
 import { cell, text, toRow } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,23 +55,9 @@ export const gridText = text;
 export const gridRow = toRow;
 
 /** Team rows with their sheet rows (from a Grid or a gas/table Table). */
-export function teamRowsOf(
+export const teamRowsOf: (
   grid: Pick<Grid<(typeof TEAM_SHEET.columns)[number]['key']>, 'rows' | 'rowNumbers' | 'map'>,
-): TeamRow[] {
-  return grid.rows
-    .map((row, index) => ({
-      rowNumber: grid.rowNumbers[index] ?? 0,
-      email: gridText(grid, row, 'email').toLowerCase(),
-      name: gridText(grid, row, 'name') || gridText(grid, row, 'email'),
-      role: isLabel(gridCell(grid, row, 'role'), 'role.administrator')
-        ? ('administrator' as const)
-        : ('manager' as const),
-      administrator: gridText(grid, row, 'administrator').toLowerCase(),
-      team: gridText(grid, row, 'team'),
-      active: readFlag(gridCell(grid, row, 'active'), true),
-    }))
-    .filter((member) => member.email !== '');
-}
+) => TeamRow[] = teamMembers;
 
 /** The administrator at the keyboard and the teams they may act on. */
 export interface AdminScope {

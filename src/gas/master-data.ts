@@ -44,9 +44,13 @@ export function requireSheet<K extends string>(
 
 export type TeamTable = Table<(typeof TEAM_SHEET.columns)[number]['key']>;
 
-export function teamMembers(table: TeamTable): TeamMember[] {
+/** Team rows as members, each with its sheet row (for the Team sheet check's messages). */
+export function teamMembers(
+  table: Pick<TeamTable, 'rows' | 'rowNumbers' | 'map'>,
+): Array<TeamMember & { readonly rowNumber: number }> {
   return table.rows
-    .map((row) => ({
+    .map((row, index) => ({
+      rowNumber: table.rowNumbers[index] ?? 0,
       email: text(table, row, 'email').toLowerCase(),
       name: text(table, row, 'name') || text(table, row, 'email'),
       role: isLabel(cell(table, row, 'role'), 'role.administrator')
