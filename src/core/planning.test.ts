@@ -331,7 +331,7 @@ describe('planning properties', () => {
 });
 
 describe('clients listed twice', () => {
-  it('calls the same phone under two IDs once, under the first ID, and says so', () => {
+  it('calls the same phone under two IDs once, under the oldest ID, and says so', () => {
     const first = client('anna@firm.ru', { phone: '+7 912 345-67-89', phoneE164: '+79123456789' });
     const again = client('oleg@firm.ru', { phone: '8 (912) 345-67-89', phoneE164: '' });
     const other = client('oleg@firm.ru');

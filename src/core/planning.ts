@@ -8,7 +8,7 @@ import { actionLabel, firstStep, type CadenceSettings, type NextAction } from '.
 import { cellText, labelKey } from './cells';
 import { buildTimelines, summariseTimeline, type CampaignWeek, type HistoryEvent } from './clientHistory';
 import { ProzvonError } from './errors';
-import { normaliseEmail, normalisePhone } from './identity';
+import { clientIdSerial, normaliseEmail, normalisePhone } from './identity';
 import { t, type Lang, type MessageKey, type MessageParams } from './messages';
 import { weekCalendar, type CalendarDay } from './schedule';
 import type { Taxonomy } from './taxonomy';
@@ -257,7 +257,18 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
   const campaignDates = { weekStart, seminarDate: request.seminarDate };
   const excluded: ExcludedClient[] = [];
   const names = sheetNames(managers, input.reservedSheetNames ?? []);
-  const planned = new Map<string, string>();
+  // The same person under two IDs is called once, under the oldest ID (the lowest serial).
+  const keeper = new Map<string, string>();
+  const byAge = clients
+    .filter((client) => managers.some((manager) => same(client.manager, manager.email)))
+    .filter((client) => exclusionReason(client) === undefined)
+    .sort(
+      (a, b) =>
+        (clientIdSerial(a.id) ?? Infinity) - (clientIdSerial(b.id) ?? Infinity) || (a.id < b.id ? -1 : 1),
+    );
+  for (const client of byAge) {
+    for (const key of contactKeys(client)) if (!keeper.has(key)) keeper.set(key, client.id);
+  }
   const duplicates: string[] = [];
   const lists: ManagerList[] = managers.map((manager, index) => {
     const eligible = clients.filter((client) => {
@@ -272,14 +283,13 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
         });
         return false;
       }
-      // The same person under two IDs is called once: the first ID keeps the row.
-      const keys = contactKeys(client);
-      const first = keys.map((key) => planned.get(key)).find((id) => id !== undefined);
-      if (first !== undefined) {
-        duplicates.push(`${client.id} = ${first}`);
+      const older = contactKeys(client)
+        .map((key) => keeper.get(key))
+        .find((id) => id !== undefined && id !== client.id);
+      if (older !== undefined) {
+        duplicates.push(`${client.id} = ${older}`);
         return false;
       }
-      for (const key of keys) planned.set(key, client.id);
       return true;
     });
     const rows = eligible

@@ -39,11 +39,23 @@ function rows(org: Organisation, ss: Spreadsheet, sheet: string, a1: string): un
   return org.gas.read(ss, sheet, a1).filter((row) => row.some((cell) => cell !== ''));
 }
 
-/** 150 clients for Petrova's team (with a few do-not-call and formula-looking names), 40 for Sidorov's. */
+/** Petrova's 300 clients, with a few do-not-call and formula-looking names. */
+const PETROVA_CLIENTS = clientsFor(PETROVA, 300, 1);
+
+/** The same two clients entered again under new IDs, their phones typed another way. */
+const DUPLICATES: ClientRow[] = PETROVA_CLIENTS.slice(4, 6).map((client, index) => ({
+  ...client,
+  id: `C-00090${index + 1}`,
+  organisation: `${client.organisation} (повтор)`,
+  phone: client.phone.replace(/\D/g, ''),
+  manager: 'm2@firm.ru',
+}));
+
+/** 500 clients and more: Petrova's 300 and the two duplicates, Sidorov's 200. */
 function organisation(): Organisation {
   const org = newMaster();
   pasteTeam(org, twoTeams());
-  pasteClients(org, [...clientsFor(PETROVA, 150, 1), ...clientsFor(SIDOROV, 40, 1001)]);
+  pasteClients(org, [...PETROVA_CLIENTS, ...DUPLICATES, ...clientsFor(SIDOROV, 200, 1001)]);
   return org;
 }
 
@@ -75,8 +87,11 @@ describe('New weekly campaign', () => {
     const listed = ['Иванов Иван', 'Смирнова Ольга', 'Кузнецов Пётр'].flatMap((sheet) =>
       rows(org, workbook, sheet, 'B2:F400'),
     );
-    const clients = clientsFor(PETROVA, 150, 1);
+    const clients = PETROVA_CLIENTS;
     const callable = clients.filter((client) => client.doNotCall !== 'Да');
+    // Each duplicate is called once, under its first ID, and the administrator is told.
+    expect(listed.map((row) => row[0])).not.toContain(DUPLICATES[0]?.id);
+    expect(org.gas.ui.lastAlert()?.message).toContain('одинаковым телефоном или email под разными ID: 2');
     expect(listed).toHaveLength(callable.length);
     expect(new Set(listed.map((row) => row[0]))).toEqual(new Set(callable.map((client) => client.id)));
     const byId = new Map(clients.map((client): [string, ClientRow] => [client.id, client]));
@@ -167,9 +182,7 @@ describe('New weekly campaign', () => {
     const line = (name: string) => totals.find((row) => row[0] === name) ?? [];
     const ivanov = rows(org, workbook, 'Иванов Иван', 'B2:B400').length;
     expect(line('Иванов Иван')[2]).toBe(ivanov);
-    expect(line('Команда')[2]).toBe(
-      150 - clientsFor(PETROVA, 150, 1).filter((c) => c.doNotCall === 'Да').length,
-    );
+    expect(line('Команда')[2]).toBe(PETROVA_CLIENTS.filter((c) => c.doNotCall !== 'Да').length);
     expect(org.gas.readFormulas(workbook, 'Итоги', 'C17:C17')[0]?.[0]).toMatch(/^=SUM\(/);
   });
 

@@ -36,8 +36,8 @@ export const planningMessages = {
     en: "Clients of the team's inactive managers: {count}. Reassign them to active managers to have them called.",
   },
   'planning.duplicateContacts': {
-    ru: 'Клиенты с одинаковым телефоном или email под разными ID: {count} (например {examples}). Каждому звонят один раз, по первому ID; объедините их в «Клиентах».',
-    en: 'Clients sharing a phone or e-mail under different IDs: {count} (e.g. {examples}). Each is called once, under the first ID; merge them on Clients.',
+    ru: 'Клиенты с одинаковым телефоном или email под разными ID: {count} (например {examples}). Каждому звонят один раз, по самому раннему ID; объедините их в «Клиентах».',
+    en: 'Clients sharing a phone or e-mail under different IDs: {count} (e.g. {examples}). Each is called once, under the oldest ID; merge them on Clients.',
   },
   'planning.excluded.flagged': { ru: 'не звонить', en: 'do not call' },
   'planning.excluded.samePhone': {
