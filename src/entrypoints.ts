@@ -295,7 +295,7 @@ export function menuClientHistory(): void {
 export function clientCard(query: string): CardResult {
   return forMaster((master) => {
     assertAdministrator(master, currentUser());
-    return findClientCard(master, typeof query === 'string' ? query : '');
+    return findClientCard(master, typeof query === 'string' ? query : '', currentUser());
   });
 }
 

@@ -3,12 +3,12 @@
 // google.script.run target clientCard. Weekly workbooks have no bound script and so no menu of
 // their own: a manager-sheet row is looked up by pasting its client ID into the sidebar's search.
 
-import { cellText } from '../core/cells';
+import { cellText, labelKey } from '../core/cells';
 import { cardResult, type CardClient, type CardEvent, type CardResult } from '../core/clientCard';
 import { t, type Lang, type MessageKey } from '../core/messages';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, mapHeaders, type SheetSpec } from '../core/schema';
 import { showSidebar } from './html';
-import { campaignEntries, readFlag, requireSheet } from './master-data';
+import { campaignEntries, readFlag, readTeam, requireSheet, teamsOf } from './master-data';
 import { findSheet } from './sheets';
 import { cell, text } from './table';
 import { spreadsheetLang } from './ui';
@@ -74,11 +74,30 @@ export function openClientCard(master: Spreadsheet): void {
   );
 }
 
-/** Reads Clients, History and Campaigns (two calls each) and answers a search. */
-export function findClientCard(master: Spreadsheet, query: string): CardResult {
+/**
+ * The managers whose clients a user may look up: those of the teams they lead; the master's owner
+ * (who sets it up and may lead no team) sees every client.
+ */
+function visibleManagers(master: Spreadsheet, user: string, lang: Lang): ReadonlySet<string> | 'all' {
+  const members = readTeam(master, lang);
+  const teams = new Set(teamsOf(user, members).map((team) => labelKey(team)));
+  if (teams.size === 0 && master.getOwner()?.getEmail().toLowerCase() === user) return 'all';
+  return new Set(
+    members
+      .filter((member) => member.role === 'manager' && teams.has(labelKey(member.team)))
+      .map((m) => m.email),
+  );
+}
+
+/**
+ * Reads Clients, History and Campaigns (two calls each) and answers a search, among the clients
+ * of the user's own teams: one team's administrator does not see another team's clients.
+ */
+export function findClientCard(master: Spreadsheet, query: string, user: string): CardResult {
   const lang = spreadsheetLang(master);
   const timeZone = master.getSpreadsheetTimeZone();
-  const clientsTable = requireSheet(master, CLIENTS_SHEET);
+  const visible = visibleManagers(master, user, lang);
+  const clientsTable = requireSheet(master, CLIENTS_SHEET, lang);
   const clients: CardClient[] = clientsTable.rows
     .map((row) => ({
       id: text(clientsTable, row, 'id'),
@@ -93,7 +112,8 @@ export function findClientCard(master: Spreadsheet, query: string): CardResult {
       doNotCallDate: cell(clientsTable, row, 'doNotCallDate'),
       doNotCallBy: text(clientsTable, row, 'doNotCallBy'),
     }))
-    .filter((client) => client.id !== '');
+    .filter((client) => client.id !== '')
+    .filter((client) => visible === 'all' || visible.has(client.manager.toLowerCase()));
   const history = findSheet(master, HISTORY_SHEET.name) ? requireSheet(master, HISTORY_SHEET) : null;
   const events: CardEvent[] = (history?.rows ?? []).flatMap((row) => {
     const time = history ? cell(history, row, 'time') : '';

@@ -89,6 +89,13 @@ describe('the client card', () => {
     expect(result.card.client.status).toContain('НЕ ЗВОНИТЬ: просил не звонить');
   });
 
+  it("does not show one team's client to another team's administrator", () => {
+    org.gas.open('admin2@firm.ru', org.master);
+    expect(() => org.gas.callServer('admin2@firm.ru', org.master, 'clientCard', 'C-000001')).toThrow(
+      'Клиент «C-000001» не найден на листе «Клиенты».',
+    );
+  });
+
   it('refuses an unknown client with a readable Russian message', () => {
     expect(() => org.gas.callServer(org.owner, org.master, 'clientCard', 'C-999999')).toThrow(
       'Клиент «C-999999» не найден на листе «Клиенты».',
