@@ -5,6 +5,7 @@ function seen(overrides: Partial<TriggersSeen> = {}): TriggersSeen {
     reconcile: true,
     summary: true,
     editTriggers: 2,
+    masterEdit: true,
     summaryHour: 18,
     timeZone: 'Europe/Moscow',
     emailDigest: false,
@@ -20,6 +21,7 @@ describe('the scheduled jobs in Help', () => {
     expect(text).toContain('Ночная сверка — каждый день около 2:00 (Europe/Moscow)');
     expect(text).toContain('Сводка дня — каждый день около 18:00 (Europe/Moscow)');
     expect(text).toContain('в 2 таблицах недели');
+    expect(text).toContain('Правки мастер-таблицы');
   });
 
   it('mentions the e-mail only when the digest is on', () => {

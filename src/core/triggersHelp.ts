@@ -11,6 +11,8 @@ export interface TriggersSeen {
   readonly summary: boolean;
   /** Edit triggers of the current user (one per active weekly workbook). */
   readonly editTriggers: number;
+  /** The master's own edit trigger (Team and Clients changes) is installed for the current user. */
+  readonly masterEdit: boolean;
   readonly summaryHour: number;
   readonly timeZone: string;
   readonly emailDigest: boolean;
@@ -36,6 +38,7 @@ export function triggersHelp(seen: TriggersSeen, lang: Lang): string {
   if (seen.summary || otherOwner) lines.push(summary);
   else lines.push(t(lang, 'help.triggers.missing', { job: t(lang, 'help.triggers.summaryName') }));
   if (seen.editTriggers > 0) lines.push(t(lang, 'help.triggers.edits', { count: seen.editTriggers }));
+  if (seen.masterEdit || otherOwner) lines.push(t(lang, 'help.triggers.masterEdit'));
   if (otherOwner) lines.push(t(lang, 'help.triggers.otherOwner', { owner: seen.owner ?? '' }));
   lines.push(t(lang, 'help.triggers.jitter'));
   return lines.join('\n');

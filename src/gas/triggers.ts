@@ -142,7 +142,7 @@ export function ensureTimeTriggers(
 /** What Help says about the triggers: what this user's ScriptApp lists, and who owns the time-driven jobs. */
 export function triggersSeen(user: string): Pick<
   TriggersSeen,
-  'reconcile' | 'summary' | 'editTriggers' | 'owner' | 'user'
+  'reconcile' | 'summary' | 'editTriggers' | 'masterEdit' | 'owner' | 'user'
 > & {
   installedSummaryHour: number | null;
 } {
@@ -155,6 +155,7 @@ export function triggersSeen(user: string): Pick<
     reconcile: count(TRIGGER_HANDLERS.nightlyReconcile) > 0,
     summary: count(TRIGGER_HANDLERS.dailySummary) > 0,
     editTriggers: count(TRIGGER_HANDLERS.workbookEdit),
+    masterEdit: count(TRIGGER_HANDLERS.masterEdit) > 0,
     owner: properties.getProperty(OWNER_KEY),
     user,
     installedSummaryHour: hour === null ? null : Number(hour),
