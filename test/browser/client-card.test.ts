@@ -2,7 +2,6 @@
 // emulator recorded it) is loaded with a stand-in for google.script.run that calls the emulator,
 // so the page, the server function and the data between them are tested together.
 
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   clientsFor,
@@ -13,50 +12,7 @@ import {
   twoTeams,
   type Organisation,
 } from '../integration/fixtures';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/**
- * google.script.run as the page sees it: a chainable runner whose server calls go to the
- * emulator through window.__callServer. While window.__hold is true, calls wait for __release(),
- * so a test can look at the loading state.
- */
-const RUN_STAND_IN = `
-  (function () {
-    var waiting = [];
-    window.__hold = window.__hold || false;
-    window.__release = function () { window.__hold = false; waiting.splice(0).forEach(function (go) { go(); }); };
-    function runner(success, failure) {
-      return new Proxy({}, {
-        get: function (_, name) {
-          if (name === 'withSuccessHandler') return function (fn) { return runner(fn, failure); };
-          if (name === 'withFailureHandler') return function (fn) { return runner(success, fn); };
-          return function () {
-            var args = Array.prototype.slice.call(arguments);
-            var go = function () {
-              window.__callServer(String(name), JSON.stringify(args)).then(function (answer) {
-                if (answer.ok) { if (success) success(answer.value); }
-                else if (failure) failure(new Error(answer.message));
-              });
-            };
-            if (window.__hold) waiting.push(go); else go();
-          };
-        },
-      });
-    }
-    window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
-  })();
-`;
+import { ARGS, CHROMIUM, chromiumMissing, openPage } from './harness';
 
 function organisation(): Organisation {
   const org = newMaster();
@@ -83,9 +39,6 @@ function sidebarHtml(org: Organisation, selectedCell: string | null): string {
   return html;
 }
 
-const chromiumMissing = existsSync(CHROMIUM)
-  ? null
-  : `${CHROMIUM} not found (install Debian's chromium package: apt-get install -y chromium); .ci/run installs it`;
 if (chromiumMissing) console.warn(`skipping the client card browser test: ${chromiumMissing}`);
 
 (chromiumMissing ? describe.skip : describe)('the client card sidebar in Chromium', () => {
@@ -102,23 +55,7 @@ if (chromiumMissing) console.warn(`skipping the client card browser test: ${chro
     await browser?.close();
   });
 
-  async function open(html: string, hold = false): Promise<Page> {
-    const page = await browser.newPage();
-    await page.exposeFunction('__callServer', (name: string, args: string) => {
-      try {
-        const value = org.gas.callServer(org.owner, org.master, name, ...(JSON.parse(args) as unknown[]));
-        return { ok: true, value };
-      } catch (error) {
-        // The error comes from the script's own realm, so instanceof Error would be false here.
-        const message = (error as { message?: unknown } | null)?.message;
-        return { ok: false, message: typeof message === 'string' ? message : String(error) };
-      }
-    });
-    // The stand-in goes first in <head>, as Google's own script is there before the page's.
-    const standIn = `<script>window.__hold = ${hold};\n${RUN_STAND_IN}</script>`;
-    await page.setContent(html.replace('<head>', `<head>${standIn}`));
-    return page;
-  }
+  const open = (html: string, hold = false): Promise<Page> => openPage(browser, org, org.owner, html, hold);
 
   it('shows the loading state until the server answers, then the timeline', async () => {
     const page = await open(sidebarHtml(org, 'B2'), true);
