@@ -61,6 +61,7 @@ export function openAddClientsDialog(master: Spreadsheet, lang: Lang, user: stri
         add: text('addClients.form.add'),
         close: text('addClients.form.close'),
         working: text('addClients.form.working'),
+        rows: text('addClients.form.rows'),
       },
       fields: IMPORT_FIELDS.map((field) => ({ key: field, label: text(`addClients.field.${field}`) })),
       teams: scope.teams,
