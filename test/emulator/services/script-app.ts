@@ -5,7 +5,7 @@
 
 import type { Runtime } from '../runtime';
 import { enumName, isDate, makeEnum, requireScope, SCOPES, type EnumOf, type ProjectView } from './shared';
-import { isKnownTimeZone, zonedFields, zonedTimeToEpoch } from './time-zone';
+import { isKnownTimeZone, zonedFields, zonedTimeToEpoch } from '../time-zone';
 import { signatureError } from './utilities';
 
 export const MAX_TRIGGERS_PER_USER = 20;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from '../runtime';
 import { isDate } from './shared';
-import { zonedFields, type ZonedFields } from './time-zone';
+import { zonedFields, type ZonedFields } from '../time-zone';
 
 export const SLEEP_MAX_MS = 300_000;
 

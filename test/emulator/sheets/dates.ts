@@ -1,7 +1,8 @@
 // Time-zone arithmetic for the spreadsheet's zone: a spreadsheet stores dates as serial numbers
 // of its own local time (days since 1899-12-30), so converting a JS Date needs that zone's
-// offset at that instant. Intl does the zone rules; formatters are cached because they are slow
-// to build.
+// offset at that instant. The zone rules come from ../time-zone (Intl), shared with the services.
+
+import { zonedFields } from '../time-zone';
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30T00:00:00Z: serial 0 of Google Sheets and of HyperFormula's default nullDate. */
@@ -17,50 +18,25 @@ export interface ZonedParts {
   readonly millisecond: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
+/** The wall-clock fields of an instant in a zone (the shared zone arithmetic of ../time-zone). */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
+  const fields = zonedFields(ms, timeZone);
   return {
-    year: fields.year ?? 1970,
-    month: fields.month ?? 1,
-    day: fields.day ?? 1,
-    hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
-    millisecond: ((ms % 1000) + 1000) % 1000,
+    year: fields.year,
+    month: fields.month,
+    day: fields.day,
+    hour: fields.hour,
+    minute: fields.minute,
+    second: fields.second,
+    millisecond: fields.millisecond,
   };
 }
 
-/** The zone's offset from UTC at an instant, in ms (Moscow: +3 h). */
+/** Milliseconds the zone's wall clock is ahead of UTC at an instant. */
 export function offsetAt(ms: number, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
-  return asUtc - ms;
+  return zonedFields(ms, timeZone).offsetMinutes * 60_000;
 }
 
-/** The instant at which the zone's wall clock shows the given local time. */
 export function fromZoned(
   year: number,
   month: number,
