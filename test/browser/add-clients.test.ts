@@ -1,9 +1,8 @@
 // The Add clients dialog in real headless Chromium: paste, guessed columns, the manager, the
 // report — with google.script.run reaching the emulator, as the administrator would use it.
 
-import { chromium, type Browser } from 'playwright-core';
 import { MENU, newMaster, pasteTeam, twoTeams, type Organisation } from '../integration/fixtures';
-import { ARGS, CHROMIUM, chromiumMissing, openPage } from './harness';
+import { chromiumMissing, openPage, shownHtml, useBrowser } from './harness';
 
 if (chromiumMissing) console.warn(`skipping the add clients browser test: ${chromiumMissing}`);
 
@@ -16,27 +15,17 @@ const PASTE = [
 
 function dialogHtml(org: Organisation): string {
   org.gas.clickMenu(org.owner, org.master, MENU, 'Добавить клиентов');
-  const html = org.gas.ui.dialogs().at(-1)?.html;
-  if (!html) throw new Error('no dialog was shown');
-  return html;
+  return shownHtml(org, 'dialogs');
 }
 
 (chromiumMissing ? describe.skip : describe)('the Add clients dialog in Chromium', () => {
   jest.setTimeout(20_000);
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('guesses the columns of a paste, adds the good rows and reports the bad one', async () => {
     const org = newMaster();
     pasteTeam(org, twoTeams());
-    const page = await openPage(browser, org, org.owner, dialogHtml(org));
+    const page = await openPage(browser(), org, org.owner, dialogHtml(org));
     await page.locator('#text').fill(PASTE);
     await page.locator('#preview').click();
     await page.locator('#mappingBlock:not(.hidden)').waitFor();

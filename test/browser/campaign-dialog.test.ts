@@ -1,7 +1,6 @@
 // The "New weekly campaign" form in real headless Chromium: the dialog the menu opens, filled in
 // and submitted as an administrator would, with google.script.run reaching the emulator.
 
-import { chromium, type Browser } from 'playwright-core';
 import {
   clientsFor,
   MENU,
@@ -11,7 +10,7 @@ import {
   twoTeams,
   type Organisation,
 } from '../integration/fixtures';
-import { ARGS, CHROMIUM, chromiumMissing, openPage } from './harness';
+import { chromiumMissing, openPage, shownHtml, useBrowser } from './harness';
 
 if (chromiumMissing) console.warn(`skipping the campaign form browser test: ${chromiumMissing}`);
 
@@ -25,26 +24,16 @@ function organisation(): Organisation {
 /** The form's HTML as the server rendered it for the administrator. */
 function formHtml(org: Organisation): string {
   org.gas.clickMenu(org.owner, org.master, MENU, 'Новая кампания (форма)…');
-  const html = org.gas.ui.dialogs().at(-1)?.html;
-  if (!html) throw new Error('no dialog was shown');
-  return html;
+  return shownHtml(org, 'dialogs');
 }
 
 (chromiumMissing ? describe.skip : describe)('the New weekly campaign form in Chromium', () => {
   jest.setTimeout(20_000);
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('offers the coming Monday, the default topic and the seminar day, in Russian', async () => {
     const org = organisation();
-    const page = await openPage(browser, org, org.owner, formHtml(org));
+    const page = await openPage(browser(), org, org.owner, formHtml(org));
     expect(await page.locator('#weekStart').inputValue()).toBe('2026-11-30');
     expect(await page.locator('#topic').inputValue()).toBe('Семинар');
     expect(await page.locator('#seminarDate').inputValue()).toBe('2026-12-05');
@@ -54,7 +43,7 @@ function formHtml(org: Organisation): string {
 
   it('creates the campaign and shows the link to the workbook', async () => {
     const org = organisation();
-    const page = await openPage(browser, org, org.owner, formHtml(org));
+    const page = await openPage(browser(), org, org.owner, formHtml(org));
     await page.locator('#topic').fill('Налоги 2027');
     await page.locator('#create').click();
     await page.locator('#open').waitFor({ state: 'visible' });
@@ -71,10 +60,10 @@ function formHtml(org: Organisation): string {
 
   it('shows a refusal as readable text and keeps the form for another try', async () => {
     const org = organisation();
-    const page = await openPage(browser, org, org.owner, formHtml(org));
+    const page = await openPage(browser(), org, org.owner, formHtml(org));
     await page.locator('#create').click();
     await page.locator('#open').waitFor({ state: 'visible' });
-    const again = await openPage(browser, org, org.owner, formHtml(org));
+    const again = await openPage(browser(), org, org.owner, formHtml(org));
     await again.locator('#create').click();
     await again.locator('#status.error').waitFor();
     expect(await again.locator('#status').textContent()).toContain('уже есть кампания на неделю 2026-W49');

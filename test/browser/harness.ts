@@ -3,7 +3,7 @@
 // google.script.run that calls the emulator, so page, server function and data are tested together.
 
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Organisation } from '../integration/fixtures';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -81,4 +81,29 @@ export async function openPage(
   const standIn = `<script>window.__hold = ${hold};\n${RUN_STAND_IN}</script>`;
   await page.setContent(html.replace('<head>', `<head>${standIn}`));
   return page;
+}
+
+/**
+ * One Chromium for the whole describe block (launched in beforeAll, closed in afterAll); call
+ * inside describe and use the returned getter in the tests.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running');
+    return browser;
+  };
+}
+
+/** The HTML of the dialog (or sidebar) a menu item showed, as the server rendered it. */
+export function shownHtml(org: Organisation, kind: 'dialogs' | 'sidebars'): string {
+  const html = org.gas.ui[kind]().at(-1)?.html;
+  if (!html) throw new Error(`no ${kind === 'dialogs' ? 'dialog' : 'sidebar'} was shown`);
+  return html;
 }
