@@ -2,7 +2,7 @@
 // emulator recorded it) is loaded with a stand-in for google.script.run that calls the emulator,
 // so the page, the server function and the data between them are tested together.
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   clientsFor,
   MENU,
@@ -12,7 +12,7 @@ import {
   twoTeams,
   type Organisation,
 } from '../integration/fixtures';
-import { ARGS, CHROMIUM, chromiumMissing, openPage } from './harness';
+import { chromiumMissing, openPage, shownHtml, useBrowser } from './harness';
 
 function organisation(): Organisation {
   const org = newMaster();
@@ -34,28 +34,21 @@ function sidebarHtml(org: Organisation, selectedCell: string | null): string {
   if (selectedCell) org.gas.select(org.owner, org.master, 'Клиенты', selectedCell);
   else org.gas.select(org.owner, org.master, 'Настройки', 'A1');
   org.gas.clickMenu(org.owner, org.master, MENU, 'История клиента');
-  const html = org.gas.ui.sidebars().at(-1)?.html;
-  if (!html) throw new Error('no sidebar was shown');
-  return html;
+  return shownHtml(org, 'sidebars');
 }
 
 if (chromiumMissing) console.warn(`skipping the client card browser test: ${chromiumMissing}`);
 
 (chromiumMissing ? describe.skip : describe)('the client card sidebar in Chromium', () => {
   jest.setTimeout(20_000);
-  let browser: Browser;
+  const browser = useBrowser();
   let org: Organisation;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     org = organisation();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
-  const open = (html: string, hold = false): Promise<Page> => openPage(browser, org, org.owner, html, hold);
+  const open = (html: string, hold = false): Promise<Page> => openPage(browser(), org, org.owner, html, hold);
 
   it('shows the loading state until the server answers, then the timeline', async () => {
     const page = await open(sidebarHtml(org, 'B2'), true);
