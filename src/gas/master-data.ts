@@ -7,6 +7,7 @@ import type { HistoryEvent } from '../core/clientHistory';
 import { ProzvonError } from '../core/errors';
 import { allLabels, t, type Lang, type MessageKey } from '../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../core/planning';
+import { withImplicitTeams } from '../core/teams';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../core/schema';
 import { cell, readTableByName, text, type Table } from './table';
 
@@ -48,7 +49,7 @@ export type TeamTable = Table<(typeof TEAM_SHEET.columns)[number]['key']>;
 export function teamMembers(
   table: Pick<TeamTable, 'rows' | 'rowNumbers' | 'map'>,
 ): Array<TeamMember & { readonly rowNumber: number }> {
-  return table.rows
+  const members = table.rows
     .map((row, index) => ({
       rowNumber: table.rowNumbers[index] ?? 0,
       email: text(table, row, 'email').toLowerCase(),
@@ -61,6 +62,8 @@ export function teamMembers(
       active: readFlag(cell(table, row, 'active'), true),
     }))
     .filter((member) => member.email !== '');
+  // A blank team cell means the administrator's team (DESIGN §3 lists no team column).
+  return withImplicitTeams(members);
 }
 
 export function readTeam(master: Spreadsheet, lang?: Lang): TeamMember[] {

@@ -279,6 +279,27 @@ describe('Clients typed straight into the Clients sheet', () => {
   });
 });
 
+describe('A Team sheet without team names', () => {
+  it("puts each manager in their administrator's team, named after the administrator", () => {
+    const org = newMaster();
+    pasteTeam(
+      org,
+      twoTeams().map((member) => ({ ...member, team: '' })),
+    );
+    pasteClients(org, [...clientsFor(PETROVA, 30, 1), ...clientsFor(SIDOROV, 20, 1001)]);
+    newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+    const workbook = workbookOf(org, '2026-W49');
+    expect(workbook.getName()).toBe('2026-W49 · Семинар · Петрова Анна');
+    expect(workbook.getSheets().map((sheet) => sheet.getName())).toEqual([
+      'Итоги',
+      'Иванов Иван',
+      'Смирнова Ольга',
+      'Кузнецов Пётр',
+      'Журнал',
+    ]);
+  });
+});
+
 describe('New weekly campaign refusals', () => {
   it('refuses a malformed date and changes nothing', () => {
     const org = organisation();
