@@ -115,7 +115,6 @@ function organisation(managers: number, clients: number): Gas {
         managerEmail(i % managers),
         '',
         '',
-        '',
       ];
     });
     const result = gas.edit(ADMIN, master, 'Клиенты', `A${start + 2}`, rows);

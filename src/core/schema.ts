@@ -76,7 +76,6 @@ export const CLIENTS_SHEET = {
     column('phoneE164', 'col.clients.phoneE164', 'text', 140),
     column('email', 'col.clients.email', 'text', 200),
     column('manager', 'col.clients.manager', 'text', 200),
-    column('notes', 'col.clients.notes', 'text', 200),
     column('doNotCall', 'col.clients.doNotCall', 'flag', 90),
     column('doNotCallReason', 'col.clients.doNotCallReason', 'text', 180),
     column('doNotCallDate', 'col.clients.doNotCallDate', 'datetime', 130),
@@ -89,6 +88,8 @@ export const CLIENTS_SHEET = {
     column('lastContact', 'col.clients.lastContact', 'datetime', 130),
     column('campaigns', 'col.clients.campaigns', 'number', 90),
     column('paid', 'col.clients.paid', 'number', 80),
+    // Last, so the columns above follow DESIGN §3's order.
+    column('notes', 'col.clients.notes', 'text', 200),
   ],
 } as const satisfies SheetSpec;
 

@@ -92,8 +92,8 @@ describe('Adding clients', () => {
   it('spreads new clients evenly across the team (lists without do-not-call clients)', () => {
     add(org, { text: messyPaste().text, manager: 'spread' });
     const rows = org.gas
-      .read(org.master, 'Клиенты', 'G2:I1000')
-      .filter((row) => row[0] !== '' && row[2] !== 'Да');
+      .read(org.master, 'Клиенты', 'G2:H1000')
+      .filter((row) => row[0] !== '' && row[1] !== 'Да');
     const counts = ['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'].map(
       (m) => rows.filter((row) => row[0] === m).length,
     );

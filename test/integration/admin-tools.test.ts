@@ -54,7 +54,7 @@ describe('Administrator tools', () => {
       org.gas.clickMenu('admin1@firm.ru', org.master, MENU, 'Не звонить');
       expect(org.gas.ui.lastAlert()?.message).toContain('C-000002');
 
-      expect(org.gas.read(org.master, 'Клиенты', 'I3:L3')[0]).toEqual([
+      expect(org.gas.read(org.master, 'Клиенты', 'H3:K3')[0]).toEqual([
         'Да',
         'просил не звонить',
         expect.any(Date),
@@ -103,7 +103,7 @@ describe('Administrator tools', () => {
         reason: 'ошибка',
       });
       org.gas.callServer('admin1@firm.ru', org.master, 'clearDoNotCall', { clientIds: ['C-000002'] });
-      expect(org.gas.read(org.master, 'Клиенты', 'I3:I3')[0]).toEqual(['Нет']);
+      expect(org.gas.read(org.master, 'Клиенты', 'H3:H3')[0]).toEqual(['Нет']);
       const workbook = workbookOf(org, 'Команда Петровой');
       const row = sheetRows(org, workbook, 'Смирнова Ольга').find(({ cells }) => cells[1] === 'C-000002')!;
       expect(row.cells[7]).toBe('');

@@ -178,8 +178,8 @@ describe('a manager editing their sheet', () => {
     org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, 'Черный список');
     const clients = org.gas.read(org.master, 'Клиенты', 'A2:L');
     const flagged = clients.find((row) => row[0] === clientId);
-    expect(flagged?.[8]).toBe('Да');
-    expect(String(flagged?.[9])).toContain('2026-W49');
+    expect(flagged?.[7]).toBe('Да');
+    expect(String(flagged?.[8])).toContain('2026-W49');
     org.gas.clock.set('2026-12-07T09:00:00+03:00');
     org.gas.ui.answer('OK', '2026-12-07');
     org.gas.clickMenu('admin1@firm.ru', org.master, MENU, 'Новая недельная кампания');

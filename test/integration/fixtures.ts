@@ -59,7 +59,6 @@ export function pasteClients(org: Organisation, clients: readonly ClientRow[]): 
     '',
     c.email,
     c.manager,
-    '',
     c.doNotCall ?? '',
     c.reason ?? '',
   ]);
