@@ -90,14 +90,14 @@ function organisation(managers: number, clients: number): Gas {
   gas.open(ADMIN, master);
   gas.clickMenu(ADMIN, master, MENU, 'Настроить мастер-таблицу');
   const team = [
-    [ADMIN, 'Администратор Бенч', 'Администратор', 'Бенч', '', 'Да'],
+    [ADMIN, 'Администратор Бенч', 'Администратор', '', 'Да', 'Бенч'],
     ...Array.from({ length: managers }, (_, i) => [
       managerEmail(i),
       managerName(i),
       'Менеджер',
-      'Бенч',
       ADMIN,
       'Да',
+      'Бенч',
     ]),
   ];
   gas.edit(ADMIN, master, 'Команда', 'A2', team);

@@ -191,17 +191,17 @@ class Demo {
         team.administrator.email,
         team.administrator.name,
         this.text('role.administrator'),
-        team.name,
         '',
         yes,
+        team.name,
       ],
       ...team.managers.map((m) => [
         m.email,
         m.name,
         this.text('role.manager'),
-        team.name,
         team.administrator.email,
         yes,
+        team.name,
       ]),
     ]);
     expectOk(

@@ -59,9 +59,10 @@ export const TEAM_SHEET = {
     column('email', 'col.team.email', 'text', 220),
     column('name', 'col.team.name', 'text', 200),
     column('role', 'col.team.role', 'list', 140),
-    column('team', 'col.team.team', 'text', 180),
     column('administrator', 'col.team.administrator', 'text', 220),
     column('active', 'col.team.active', 'flag', 80),
+    // Last and optional (DESIGN §3 lists the five above): blank means the administrator's team.
+    column('team', 'col.team.team', 'text', 180),
   ],
 } as const satisfies SheetSpec;
 
@@ -103,9 +104,10 @@ const EVENT_COLUMNS = [
   column('field', 'col.history.field', 'text', 140),
   column('old', 'col.history.old', 'text', 160),
   column('new', 'col.history.new', 'text', 160),
-  column('code', 'col.history.newCode', 'text', 120),
   column('editedBy', 'col.history.editedBy', 'text', 220),
   column('source', 'col.history.source', 'text', 100),
+  // After DESIGN §3's columns: the option code of the new value, for counting whatever the label.
+  column('code', 'col.history.newCode', 'text', 120),
   // campaign|client|row version|field: lets reconcile tell an event already recorded from a missed one.
   column('eventId', 'col.history.eventId', 'text', 80, true),
 ] as const;

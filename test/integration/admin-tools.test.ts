@@ -71,7 +71,7 @@ describe('Administrator tools', () => {
       expect(org.gas.edit('m2@firm.ru', workbook, 'Смирнова Ольга', `H${other.row}`, 'Недозвон').ok).toBe(
         true,
       );
-      const history = historyOf(org, 'C-000002').map((event) => [event[6], event[8], event[10], event[11]]);
+      const history = historyOf(org, 'C-000002').map((event) => [event[6], event[8], event[9], event[10]]);
       expect(history).toEqual(
         expect.arrayContaining([
           ['Не звонить', 'Да', 'admin1@firm.ru', 'система'],

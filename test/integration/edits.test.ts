@@ -68,8 +68,8 @@ describe('a manager editing their sheet', () => {
     expect(event?.[6]).toBe('Результат звонка');
     expect(event?.[7]).toBe('');
     expect(event?.[8]).toBe('Согласен на семинар');
-    expect(event?.[9]).toBe('AGREED');
-    expect(String(event?.[10])).toContain('m1@firm.ru');
+    expect(String(event?.[9])).toContain('m1@firm.ru');
+    expect(event?.[11]).toBe('AGREED');
     expect(logRows(week)).toHaveLength(1);
   });
 

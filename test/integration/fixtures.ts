@@ -45,7 +45,7 @@ export function newMaster(owner = 'admin1@firm.ru', now = '2026-11-27T10:00:00+0
 }
 
 export function pasteTeam(org: Organisation, members: readonly Member[]): void {
-  const rows = members.map((m) => [m.email, m.name, m.role, m.team, m.administrator, m.active ?? 'Да']);
+  const rows = members.map((m) => [m.email, m.name, m.role, m.administrator, m.active ?? 'Да', m.team]);
   const result = org.gas.edit(org.owner, org.master, 'Команда', 'A2', rows);
   if (!result.ok) throw new Error(`pasting the team was refused: ${result.reason}`);
 }

@@ -15,9 +15,9 @@ describe('Set up master', () => {
       'Email',
       'Имя',
       'Роль',
-      'Команда',
       'Администратор',
       'Активен',
+      'Команда',
     ]);
     for (const name of MASTER_SHEETS) expect(master.getSheetByName(name)?.getFrozenRows()).toBe(1);
     expect(gas.ui.lastAlert()?.message).toContain('Мастер-таблица готова');

@@ -95,7 +95,7 @@ function figuresFromHistory(org: Organisation, manager: string) {
     .readDisplay(org.master, 'История', 'A2:L')
     .filter((row) => row[0]?.startsWith(TODAY) && row[3] === manager);
   const outcomes = events.filter((row) => row[6] === 'Результат звонка' && row[8] !== '');
-  const stages = (code: string) => events.filter((row) => row[6] === 'Этап' && row[9] === code).length;
+  const stages = (code: string) => events.filter((row) => row[6] === 'Этап' && row[11] === code).length;
   return {
     calls: String(outcomes.length),
     reached: String(outcomes.filter((row) => reachedLabels.includes(row[8] ?? '')).length),
