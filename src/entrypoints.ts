@@ -20,6 +20,7 @@ import {
 import { showDialog } from './gas/html';
 import { administratorEmails, openMaster, readSettings, setUpMaster, syncAdministrators } from './gas/master';
 import { readTeam, teamsOf } from './gas/master-data';
+import { refreshClientTotals } from './gas/client-totals';
 import { completeClients } from './gas/clients-fill';
 import { handleWorkbookEdit } from './gas/edits';
 import { activeWorkbooks, reconcile } from './gas/reconcile';
@@ -350,10 +351,14 @@ export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 }
 
-/** Nightly time-driven trigger: reconcile every active campaign. */
+/** Nightly time-driven trigger: reconcile every active campaign, then refresh the Clients summary. */
 export function nightlyReconcile(): void {
   const master = openMaster();
-  reconcile(master, activeWorkbooks(master, spreadsheetLang(master)));
+  const lang = spreadsheetLang(master);
+  reconcile(master, activeWorkbooks(master, lang));
+  // Then the summary columns of Clients, from the History reconcile has just completed.
+  const timeZone = master.getSpreadsheetTimeZone();
+  refreshClientTotals(master, readSettings(master, lang, timeZone), lang, timeZone);
 }
 
 /** Compare managers: a report sheet per team the administrator leads, last N weeks and this one. */

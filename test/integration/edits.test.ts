@@ -205,6 +205,27 @@ describe('a manager editing their sheet', () => {
   });
 });
 
+describe('the nightly job', () => {
+  it("fills each client's last campaign, outcome and contact, campaigns and payments on Clients", () => {
+    const { org, workbook } = campaignWeek();
+    const [clientId] = org.gas.read(workbook, 'Иванов Иван', 'B2:B2')[0] ?? [];
+    org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, 'Согласен на семинар');
+    org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${STAGE}2`, 'Счет оплачен');
+    org.gas.clock.set('2026-12-01T03:00:00+03:00');
+    org.gas.runTriggers();
+    expect(org.gas.triggerFailures()).toEqual([]);
+    const header = org.gas.read(org.master, 'Клиенты', 'A1:T1')[0] ?? [];
+    const row =
+      org.gas.readDisplay(org.master, 'Клиенты', 'A2:T200').find((line) => line[0] === clientId) ?? [];
+    const column = (name: string) => row[header.indexOf(name)];
+    expect(column('Последняя кампания')).toBe('2026-W49 · Команда Петровой');
+    expect(column('Последний результат')).toBe('Согласен на семинар');
+    expect(column('Последний контакт')).toContain('30.11.2026');
+    expect(column('Кампаний')).toBe('1');
+    expect(column('Оплат')).toBe('1');
+  });
+});
+
 describe('reconcile after failures', () => {
   it('records exactly once whatever call of an edit fails', () => {
     const probe = campaignWeek();
