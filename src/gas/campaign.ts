@@ -30,7 +30,12 @@ import {
   type CampaignsTable,
 } from './master-data';
 import { appendRows, toRow } from './table';
-import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './template';
+import {
+  callsTemplateSpec,
+  DEFAULT_TEMPLATE_ROWS,
+  ensureWorkbookTemplate,
+  openWorkbookTemplate,
+} from './template';
 import { ensureEditTrigger, JOBS_OWNER_PROPERTY, pruneEditTriggers } from './triggers';
 import { spreadsheetLang } from './ui';
 import { buildManagerSheet, protectForScript, writeTotals } from './workbook';
@@ -228,8 +233,10 @@ export function createWeeklyCampaign(
     const scriptEditors = [...new Set([user, ...administrators, ...(jobsOwner ? [jobsOwner] : [])])];
     if (job.stage === 'planned') {
       abandonPartialWorkbook(job, plan.workbookName, lang);
-      const template = ensureWorkbookTemplate(
-        callsTemplateSpec(settings.taxonomy, lang, job.templateRows),
+      const spec = callsTemplateSpec(settings.taxonomy, lang, job.templateRows);
+      const template = openWorkbookTemplate(
+        ensureWorkbookTemplate(spec, allAdministrators(members)),
+        spec,
         allAdministrators(members),
       );
       const workbook = buildWorkbook(template, plan, state, scriptEditors, (id) => {
@@ -331,17 +338,16 @@ function allAdministrators(members: readonly TeamMember[]): string[] {
  * removed, Totals written, script-owned sheets protected, and, last, shared with the managers.
  */
 function buildWorkbook(
-  template: { readonly id: string; readonly rows: number },
+  opened: { readonly file: Spreadsheet; readonly template: { readonly rows: number } },
   plan: CampaignPlan,
   state: MasterState,
   scriptEditors: readonly string[],
   created: (workbookId: string) => void,
 ): { readonly id: string } {
   const { lang, timeZone, settings } = state;
+  const template = opened.template;
   // Named as unfinished until the end, so a copy left by a failure is recognisable as such.
-  const workbook = SpreadsheetApp.openById(template.id).copy(
-    t(lang, 'campaign.abandoned', { name: plan.workbookName }),
-  );
+  const workbook = opened.file.copy(t(lang, 'campaign.abandoned', { name: plan.workbookName }));
   const id = workbook.getId();
   created(id);
   const [totals, managerTemplate, log] = workbook.getSheets();

@@ -107,6 +107,24 @@ export function ensureWorkbookTemplate(
   return template;
 }
 
+/**
+ * The template file itself. If someone deleted it (or took away access), it is built again once:
+ * the weekly workbook must not depend on a file people can throw away.
+ */
+export function openWorkbookTemplate(
+  template: WorkbookTemplate,
+  spec: CallsTemplateSpec,
+  editors: readonly string[],
+): { readonly file: Spreadsheet; readonly template: WorkbookTemplate } {
+  try {
+    return { file: SpreadsheetApp.openById(template.id), template };
+  } catch {
+    PropertiesService.getScriptProperties().deleteProperty(TEMPLATE_PROPERTY);
+    const rebuilt = ensureWorkbookTemplate({ ...spec, rows: Math.max(spec.rows, template.rows) }, editors);
+    return { file: SpreadsheetApp.openById(rebuilt.id), template: rebuilt };
+  }
+}
+
 /** Lets the administrators open (and so copy) the template file; nothing to do before it exists. */
 export function shareTemplate(administrators: readonly string[]): void {
   const stored = parseStored(PropertiesService.getScriptProperties().getProperty(TEMPLATE_PROPERTY));

@@ -300,6 +300,24 @@ describe('A Team sheet without team names', () => {
   });
 });
 
+describe('The weekly template file', () => {
+  it('is built again when the administrator can no longer open it', () => {
+    const org = organisation();
+    const template = org.gas.spreadsheets().find((ss) => ss.getName().startsWith('Прозвон — шаблон недели'));
+    template?.removeEditor('admin2@firm.ru');
+    newCampaign(org, 'admin2@firm.ru', '2026-11-30');
+    expect(
+      workbookOf(org, 'Команда Сидорова')
+        .getSheets()
+        .map((sheet) => sheet.getName()),
+    ).toEqual(['Итоги', 'Попова Мария', 'Волков Антон', 'Журнал']);
+    const templates = org.gas
+      .spreadsheets()
+      .filter((ss) => ss.getName().startsWith('Прозвон — шаблон недели'));
+    expect(templates).toHaveLength(2);
+  });
+});
+
 describe('New weekly campaign refusals', () => {
   it('refuses a malformed date and changes nothing', () => {
     const org = organisation();
