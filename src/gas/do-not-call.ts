@@ -18,33 +18,50 @@ export interface DoNotCallMark {
 
 /**
  * Sets the flag on each client not yet flagged; returns the ids flagged now. Reads Clients once and
- * writes each client's four adjacent flag cells (flag, reason, date, by) with one range.
+ * writes the four adjacent flag columns (flag, reason, date, by) of all of them with one range.
  */
 export function markDoNotCall(master: Spreadsheet, lang: Lang, marks: readonly DoNotCallMark[]): string[] {
   if (marks.length === 0) return [];
-  const table = requireSheet(master, CLIENTS_SHEET);
+  const table = requireSheet(master, CLIENTS_SHEET, lang);
   const columns = ['doNotCall', 'doNotCallReason', 'doNotCallDate', 'doNotCallBy'] as const;
   const indexes = columns.map((key) => table.map[key]);
-  const first = indexes[0];
-  const adjacent = first !== undefined && indexes.every((index, offset) => index === first + offset);
-  const flagged: string[] = [];
   const now = new Date();
+  const positionOf = new Map(table.rows.map((row, position) => [cellText(cell(table, row, 'id')), position]));
+  const flagged: { id: string; rowNumber: number }[] = [];
   for (const mark of marks) {
-    const position = table.rows.findIndex((row) => cellText(cell(table, row, 'id')) === mark.clientId);
-    const row = table.rows[position];
-    const rowNumber = table.rowNumbers[position];
+    const position = positionOf.get(mark.clientId);
+    const row = position === undefined ? undefined : table.rows[position];
+    const rowNumber = position === undefined ? undefined : table.rowNumbers[position];
     if (!row || rowNumber === undefined || readFlag(cell(table, row, 'doNotCall'), false)) continue;
     const values = [t(lang, 'value.yes'), mark.reason, now, mark.by];
-    if (adjacent && first !== undefined) {
-      table.sheet.getRange(rowNumber, first + 1, 1, values.length).setValues([values]);
-    } else {
-      // Columns moved apart by hand: one cell at a time, still correct.
-      columns.forEach((key, index) => {
-        const column = table.map[key];
-        if (column !== undefined) table.sheet.getRange(rowNumber, column + 1).setValue(values[index]);
-      });
-    }
-    flagged.push(mark.clientId);
+    indexes.forEach((index, offset) => {
+      if (index !== undefined) row[index] = values[offset];
+    });
+    flagged.push({ id: mark.clientId, rowNumber });
   }
-  return flagged;
+  if (flagged.length === 0) return [];
+  const first = indexes[0];
+  const adjacent = first !== undefined && indexes.every((index, offset) => index === first + offset);
+  if (adjacent) {
+    // One block from the first to the last flagged row; rows between keep the values just read.
+    const rowNumbers = flagged.map((entry) => entry.rowNumber);
+    const top = Math.min(...rowNumbers);
+    const bottom = Math.max(...rowNumbers);
+    const byRow = new Map(table.rowNumbers.map((number, position) => [number, table.rows[position]]));
+    const block = Array.from({ length: bottom - top + 1 }, (_, offset) => {
+      const row = byRow.get(top + offset);
+      return columns.map((_, column) => row?.[first + column] ?? '');
+    });
+    table.sheet.getRange(top, first + 1, block.length, columns.length).setValues(block);
+  } else {
+    // Columns moved apart by hand: one cell at a time, still correct.
+    for (const entry of flagged) {
+      const row = table.rows[table.rowNumbers.indexOf(entry.rowNumber)];
+      for (const index of indexes) {
+        if (index !== undefined)
+          table.sheet.getRange(entry.rowNumber, index + 1).setValue(row?.[index] ?? '');
+      }
+    }
+  }
+  return flagged.map((entry) => entry.id);
 }
