@@ -3,31 +3,8 @@
 // so the page, the server function and the data between them are tested together.
 
 import type { Page } from 'playwright-core';
-import {
-  clientsFor,
-  MENU,
-  newMaster,
-  pasteClients,
-  pasteTeam,
-  twoTeams,
-  type Organisation,
-} from '../integration/fixtures';
+import { MENU, weekWithTwoEdits, type Organisation } from '../integration/fixtures';
 import { chromiumMissing, openPage, shownHtml, useBrowser } from './harness';
-
-function organisation(): Organisation {
-  const org = newMaster();
-  pasteTeam(org, twoTeams());
-  pasteClients(org, clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'], 12, 1));
-  org.gas.clock.set('2026-11-30T09:00:00+03:00');
-  org.gas.ui.answer('OK', '2026-11-30');
-  org.gas.clickMenu(org.owner, org.master, MENU, 'Новая недельная кампания');
-  const workbook = org.gas.spreadsheets().find((ss) => ss.getName().includes('Команда Петровой'))!;
-  org.gas.clock.advance(60_000);
-  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'H2', 'Согласен на семинар');
-  org.gas.clock.advance(60_000);
-  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'I2', 'КП отправлено');
-  return org;
-}
 
 /** The sidebar's HTML as the server rendered it, opened with a row of Clients selected (or none). */
 function sidebarHtml(org: Organisation, selectedCell: string | null): string {
@@ -45,7 +22,7 @@ if (chromiumMissing) console.warn(`skipping the client card browser test: ${chro
   let org: Organisation;
 
   beforeAll(() => {
-    org = organisation();
+    org = weekWithTwoEdits(4);
   });
 
   const open = (html: string, hold = false): Promise<Page> => openPage(browser(), org, org.owner, html, hold);

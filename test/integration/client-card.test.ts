@@ -1,15 +1,7 @@
 // The client card from the master's menu: the selected client's timeline across campaigns, found
 // by the sidebar's search through google.script.run (plain JSON), with readable refusals.
 
-import {
-  clientsFor,
-  MENU,
-  newMaster,
-  pasteClients,
-  pasteTeam,
-  twoTeams,
-  type Organisation,
-} from './fixtures';
+import { MENU, weekWithTwoEdits, type Organisation } from './fixtures';
 
 interface Card {
   kind: 'card';
@@ -24,25 +16,10 @@ interface Card {
   };
 }
 
-function weekWithEdits(): Organisation {
-  const org = newMaster();
-  pasteTeam(org, twoTeams());
-  pasteClients(org, clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'], 40, 1));
-  org.gas.clock.set('2026-11-30T09:00:00+03:00');
-  org.gas.ui.answer('OK', '2026-11-30');
-  org.gas.clickMenu(org.owner, org.master, MENU, 'Новая недельная кампания');
-  const workbook = org.gas.spreadsheets().find((ss) => ss.getName().includes('Команда Петровой'))!;
-  org.gas.clock.advance(60_000);
-  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'H2', 'Согласен на семинар');
-  org.gas.clock.advance(60_000);
-  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'I2', 'КП отправлено');
-  return org;
-}
-
 describe('the client card', () => {
   let org: Organisation;
   beforeAll(() => {
-    org = weekWithEdits();
+    org = weekWithTwoEdits(14);
   });
 
   it('opens a sidebar for the client of the row selected on Clients', () => {

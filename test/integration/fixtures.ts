@@ -146,3 +146,23 @@ export function clientsFor(managers: readonly string[], count: number, start = 1
     };
   });
 }
+
+/**
+ * Petrova's team in week 2026-W49 with clientsPerManager × 3 clients, and two edits on the first
+ * row of Иванов Иван a minute apart (agreed, then offer sent): a short timeline to look at.
+ */
+export function weekWithTwoEdits(clientsPerManager: number): Organisation {
+  const org = newMaster();
+  pasteTeam(org, twoTeams());
+  pasteClients(org, clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'], clientsPerManager * 3, 1));
+  org.gas.clock.set('2026-11-30T09:00:00+03:00');
+  org.gas.ui.answer('OK', '2026-11-30');
+  org.gas.clickMenu(org.owner, org.master, MENU, 'Новая недельная кампания');
+  const workbook = org.gas.spreadsheets().find((ss) => ss.getName().includes('Команда Петровой'));
+  if (!workbook) throw new Error('no workbook was created');
+  org.gas.clock.advance(60_000);
+  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'H2', 'Согласен на семинар');
+  org.gas.clock.advance(60_000);
+  org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'I2', 'КП отправлено');
+  return org;
+}
