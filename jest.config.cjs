@@ -7,6 +7,6 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2021' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(libphonenumber-js)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(libphonenumber-js|@noble/hashes)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

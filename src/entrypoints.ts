@@ -23,6 +23,7 @@ import { readTeam, teamsOf } from './gas/master-data';
 import { refreshClientTotals } from './gas/client-totals';
 import { completeClients } from './gas/clients-fill';
 import { handleWorkbookEdit } from './gas/edits';
+import { forgetHistoryCursor } from './gas/history';
 import { activeWorkbooks, reconcile } from './gas/reconcile';
 import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './gas/template';
 import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from './gas/triggers';
@@ -322,13 +323,17 @@ export function menuReconcileNow(): void {
     const campaigns = activeWorkbooks(spreadsheet, lang).filter(
       (entry) => everyTeam || teams.has(entry.team.toLowerCase()),
     );
-    const report = reconcile(spreadsheet, campaigns);
+    const report = reconcile(spreadsheet, campaigns, lang, readSettings(spreadsheet, lang).taxonomy);
     const total = Object.values(report.recorded).reduce((sum, count) => sum + count, 0);
     showText(
       t(lang, 'menu.reconcileNow'),
       t(lang, 'reconcile.done', { campaigns: Object.keys(report.recorded).length, events: total }) +
         (report.skipped.length > 0
           ? t(lang, 'reconcile.skipped', { campaigns: report.skipped.join(', ') })
+          : '') +
+        (report.flagsRestored > 0 ? t(lang, 'reconcile.flagsRestored', { count: report.flagsRestored }) : '') +
+        (report.problems.length > 0
+          ? t(lang, 'reconcile.problems', { problems: report.problems.map((line) => `• ${line}`).join('\n') })
           : ''),
     );
   });
@@ -348,6 +353,9 @@ export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } else if (sheet === t('ru', 'sheet.clients') || sheet === t('en', 'sheet.clients')) {
     // Clients pasted straight into the sheet get their IDs and normalised phones at once.
     completeClients(e.source, sheet === t('ru', 'sheet.clients') ? 'ru' : 'en');
+  } else if (sheet === t('ru', 'sheet.history') || sheet === t('en', 'sheet.history')) {
+    // Someone typed into History: the next append finds its end again, so no row of theirs is overwritten.
+    forgetHistoryCursor();
   }
 }
 
@@ -355,10 +363,12 @@ export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export function nightlyReconcile(): void {
   const master = openMaster();
   const lang = spreadsheetLang(master);
-  reconcile(master, activeWorkbooks(master, lang));
-  // Then the summary columns of Clients, from the History reconcile has just completed.
   const timeZone = master.getSpreadsheetTimeZone();
-  refreshClientTotals(master, readSettings(master, lang, timeZone), lang, timeZone);
+  const settings = readSettings(master, lang, timeZone);
+  const report = reconcile(master, activeWorkbooks(master, lang), lang, settings.taxonomy);
+  for (const problem of report.problems) console.warn(problem);
+  // Then the summary columns of Clients, from the History reconcile has just completed.
+  refreshClientTotals(master, settings, lang, timeZone);
 }
 
 /** Compare managers: a report sheet per team the administrator leads, last N weeks and this one. */

@@ -6,8 +6,7 @@
 import { spreadEvenly } from './assign';
 import { actionLabel, firstStep, type CadenceSettings, type CampaignDates } from './cadence';
 import { businessDayOnOrAfter, type IsoDay } from './calendar';
-import { EMPTY_CELLS, encodeRowState } from './rowState';
-import type { CallsColumnKey } from './schema';
+import type { NewManagerRow } from './managerRows';
 import { planClientImport, type ExistingClient, type ImportManager, type NewClient } from './clientImport';
 import { ProzvonError } from './errors';
 import { t, type Lang } from './messages';
@@ -136,6 +135,8 @@ export function planAddClients(input: AddClientsInput): AddClientsPlan {
 
 /** The cells of a new client's row on a manager sheet of the week under way (schema CALLS_SHEET_COLUMNS). */
 export interface WeekRowInput {
+  /** The sheet row the client is appended at. */
+  readonly rowNumber: number;
   readonly number: number;
   readonly client: Pick<NewClient, 'id' | 'organisation' | 'contact' | 'phone' | 'email' | 'manager'>;
   readonly today: IsoDay;
@@ -146,17 +147,15 @@ export interface WeekRowInput {
 
 /**
  * A client added mid-week is first called today (or the next business day), never before the
- * campaign's first call day; the row's state says the sheet's manager and nothing recorded yet.
+ * campaign's first call day; nothing is recorded yet, and the row belongs to the client's manager.
  */
-export function weekRow(
-  input: WeekRowInput,
-): Record<CallsColumnKey, string | number> & { nextCallDay: IsoDay } {
+export function weekRow(input: WeekRowInput): NewManagerRow {
   const step = firstStep(input.campaign, input.cadence, false);
   const from =
     step.nextCallDate !== null && step.nextCallDate > input.today ? step.nextCallDate : input.today;
-  const nextCallDay = businessDayOnOrAfter(from, input.cadence.calendar);
   const { client } = input;
   return {
+    rowNumber: input.rowNumber,
     number: input.number,
     clientId: client.id,
     organisation: client.organisation,
@@ -164,21 +163,9 @@ export function weekRow(
     phone: client.phone,
     email: client.email,
     history: '',
-    outcome: '',
-    stage: '',
-    quality: '',
-    nextCall: nextCallDay,
-    nextCallDay,
-    comment: '',
+    nextCall: businessDayOnOrAfter(from, input.cadence.calendar),
     nextAction: actionLabel(step.action, input.lang),
-    changedAt: '',
-    attempts: 0,
-    state: encodeRowState({
-      cells: { ...EMPTY_CELLS, nextCall: nextCallDay },
-      feedbackFor: null,
-      manager: client.manager,
-      version: 0,
-      action: actionLabel(step.action, input.lang),
-    }),
+    feedbackFor: null,
+    manager: client.manager,
   };
 }

@@ -3,7 +3,8 @@
 // is marked, since the person behind the number asked not to be called. One team's administrator
 // may not mark another team's clients: such a request changes nothing and names them.
 
-import { labelKey } from './cells';
+import { cellText, labelKey } from './cells';
+import { parseEventField } from './events';
 import { ProzvonError } from './errors';
 import {
   clientIdSerial,
@@ -12,7 +13,8 @@ import {
   normalisePhone,
   phoneProblemText,
 } from './identity';
-import type { Lang } from './messages';
+import { allLabels, type Lang } from './messages';
+import { findOption, type Taxonomy } from './taxonomy';
 
 /** A Clients row, as far as do-not-call needs it. */
 export interface FlaggableClient {
@@ -126,4 +128,53 @@ export function planDoNotCall(
     notFound,
     invalid,
   };
+}
+
+/** A History row, as far as the do-not-call register needs it. */
+export interface DoNotCallEvent {
+  readonly time: Date;
+  readonly campaign: string;
+  readonly clientId: string;
+  readonly field: unknown;
+  readonly new: unknown;
+  readonly code: unknown;
+  readonly editedBy: unknown;
+}
+
+export interface RecordedDoNotCall {
+  readonly flagged: boolean;
+  readonly time: Date;
+  readonly campaign: string;
+  readonly by: string;
+}
+
+/**
+ * Who is do-not-call according to History, the record of truth: a manager's do-not-call outcome
+ * flags the client; an administrator's flag or its undo (the Clients "do not call" field) sets or
+ * clears it. The latest such event of each client decides; Clients' flag columns follow it.
+ */
+export function doNotCallFromHistory(
+  events: readonly DoNotCallEvent[],
+  taxonomy: Taxonomy,
+): Map<string, RecordedDoNotCall> {
+  const flagLabels = allLabels('col.clients.doNotCall').map(labelKey);
+  const result = new Map<string, RecordedDoNotCall>();
+  for (const event of events) {
+    const clientId = cellText(event.clientId);
+    if (clientId === '') continue;
+    let flagged: boolean | null = null;
+    if (parseEventField(event.field) === 'outcome') {
+      const code = cellText(event.code);
+      if (code !== '' && findOption(taxonomy, 'outcome', code)?.meaning === 'DO_NOT_CALL') flagged = true;
+    } else if (flagLabels.includes(labelKey(cellText(event.field)))) {
+      const value = labelKey(cellText(event.new));
+      if (allLabels('value.yes').map(labelKey).includes(value)) flagged = true;
+      if (allLabels('value.no').map(labelKey).includes(value)) flagged = false;
+    }
+    if (flagged === null) continue;
+    const previous = result.get(clientId);
+    if (previous && previous.time > event.time) continue;
+    result.set(clientId, { flagged, time: event.time, campaign: cellText(event.campaign), by: cellText(event.editedBy) });
+  }
+  return result;
 }

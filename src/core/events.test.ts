@@ -7,6 +7,7 @@ import {
   type EditContext,
   type RowEdit,
 } from './events';
+import { cellsState } from './rowState';
 import { DEFAULT_TAXONOMY } from './taxonomy';
 
 const context: EditContext = {
@@ -18,25 +19,35 @@ const context: EditContext = {
   now: new Date('2026-11-30T10:15:00+03:00'),
 };
 
-function edit(before: RowEdit['before'], after: RowEdit['after'], overrides: Partial<RowEdit> = {}): RowEdit {
-  return { rowNumber: 5, clientId: 'C-000001', before, after, attemptsBefore: 0, ...overrides };
+/** An edit from the cells before (as read, turned into the state's form) to the cells after. */
+function edit(before: RowEdit['after'], after: RowEdit['after'], overrides: Partial<RowEdit> = {}): RowEdit {
+  return {
+    rowNumber: 5,
+    clientId: 'C-000001',
+    before: cellsState(before, context.timeZone),
+    after,
+    attemptsBefore: 0,
+    ...overrides,
+  };
 }
+
+const stateOf = (cells: RowEdit['after'], timeZone = 'UTC') => cellsState(cells, timeZone);
 
 describe('the events of an edit', () => {
   it('records one event for one changed cell, with the option code', () => {
-    expect(diffRow({ outcome: '' }, { outcome: 'Согласен на семинар' }, DEFAULT_TAXONOMY, 'UTC')).toEqual([
+    expect(diffRow(stateOf({ outcome: '' }), { outcome: 'Согласен на семинар' }, DEFAULT_TAXONOMY, 'UTC')).toEqual([
       { field: 'outcome', old: '', new: 'Согласен на семинар', code: 'AGREED' },
     ]);
   });
 
   it('records nothing for a value pasted over itself', () => {
     const same = { outcome: 'Недозвон', comment: 'позже', nextCall: new Date('2026-12-01T00:00:00+03:00') };
-    expect(diffRow(same, { ...same, nextCall: '2026-12-01' }, DEFAULT_TAXONOMY, 'Europe/Moscow')).toEqual([]);
+    expect(diffRow(stateOf(same, 'Europe/Moscow'), { ...same, nextCall: '2026-12-01' }, DEFAULT_TAXONOMY, 'Europe/Moscow')).toEqual([]);
     expect(planRowEdit(edit(same, same), context)).toBeUndefined();
   });
 
   it('records a cleared cell as a change to empty', () => {
-    expect(diffRow({ stage: 'КП отправлено' }, { stage: '' }, DEFAULT_TAXONOMY, 'UTC')).toEqual([
+    expect(diffRow(stateOf({ stage: 'КП отправлено' }), { stage: '' }, DEFAULT_TAXONOMY, 'UTC')).toEqual([
       { field: 'stage', old: 'КП отправлено', new: '', code: '' },
     ]);
   });
@@ -54,6 +65,20 @@ describe('the events of an edit', () => {
       [2, ['outcome', 'comment']],
       [4, ['outcome']],
     ]);
+  });
+
+  it('records a long comment whole, and its old value as its beginning', () => {
+    const long = 'подробно '.repeat(6000);
+    const [change] = diffRow(stateOf({ comment: long }), { comment: 'коротко' }, DEFAULT_TAXONOMY, 'UTC');
+    expect(change?.new).toBe('коротко');
+    expect(change?.old).toBe(`${long.slice(0, 120)}…`);
+    const [added] = diffRow(stateOf({ comment: '' }), { comment: long }, DEFAULT_TAXONOMY, 'UTC');
+    expect(added?.new).toBe(long.trim());
+  });
+
+  it('records nothing when a long comment is pasted over itself', () => {
+    const long = 'ж'.repeat(49_990);
+    expect(diffRow(stateOf({ comment: long }), { comment: long }, DEFAULT_TAXONOMY, 'UTC')).toEqual([]);
   });
 
   it('recognises History field cells written as keys or as localised headers', () => {

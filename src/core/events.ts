@@ -1,8 +1,9 @@
 // A manager's edit as History sees it: which tracked cells of a row changed (one cell, a paste
 // over many rows and columns, a cleared cell), one event per changed cell and none for a value
 // that did not change, plus the script-owned cells to rewrite (next call, next action, attempts,
-// changed at) from the cadence. The gas layer reads the rows before and after, calls this, and
-// appends the events to History and the Log in one batch.
+// changed at) from the cadence. "Before" is the row's state (what History knows, in state form,
+// see rowState); "after" is the cells as read. The same function replays recorded events, so a
+// state rebuilt from the Log is the state the edits wrote.
 
 import { isoDayInTimeZone, parseDay, type IsoDay } from './calendar';
 import {
@@ -14,12 +15,14 @@ import {
   type NextAction,
 } from './cadence';
 import { cellText } from './cells';
+import { displayText, stateText } from './rowState';
+import { CALLS_INPUT_KEYS, type CallsInputKey } from './schema';
 import { allLabels, t, type Lang, type MessageKey, type MessageParams } from './messages';
 import { findOption, type OptionList, type Taxonomy } from './taxonomy';
 
-/** The manager-editable cells whose changes are recorded (the keys of schema's CALLS_INPUT_KEYS). */
-export const TRACKED_FIELDS = ['outcome', 'stage', 'quality', 'nextCall', 'comment'] as const;
-export type TrackedField = (typeof TRACKED_FIELDS)[number];
+/** The manager-editable cells whose changes are recorded: the sheet's input columns. */
+export const TRACKED_FIELDS = CALLS_INPUT_KEYS;
+export type TrackedField = CallsInputKey;
 
 const LIST_FIELDS: readonly OptionList[] = ['outcome', 'stage', 'quality'];
 
@@ -48,24 +51,30 @@ export interface FieldChange {
   readonly code: string;
 }
 
-function fieldText(field: TrackedField, value: unknown, timeZone: string): string {
+/** A cell's value as History writes it: whole (not shortened), the next call as an ISO day. */
+export function fullText(field: TrackedField, value: unknown, timeZone: string): string {
   if (field === 'nextCall') return parseDay(value, timeZone) ?? cellText(value);
   return cellText(value);
 }
 
-/** The changes between two states of a row; a cell whose value is the same gives no change. */
+/** The state form of a row's tracked values (see rowState). */
+export type StateCells = { readonly [F in TrackedField]: string };
+
+/**
+ * The changes from a row's state to its cells; a cell whose value is the same gives no change.
+ * The old value is the state's (a long text shows shortened), the new one the cell's, whole.
+ */
 export function diffRow(
-  before: TrackedCells,
+  before: StateCells,
   after: TrackedCells,
   taxonomy: Taxonomy,
   timeZone: string,
 ): FieldChange[] {
   return TRACKED_FIELDS.flatMap((field) => {
-    const old = fieldText(field, before[field], timeZone);
-    const now = fieldText(field, after[field], timeZone);
-    if (old === now) return [];
+    if (stateText(field, after[field], timeZone) === before[field]) return [];
+    const now = fullText(field, after[field], timeZone);
     const code = isListField(field) ? (findOption(taxonomy, field, now)?.code ?? '') : '';
-    return [{ field, old, new: now, code }];
+    return [{ field, old: displayText(before[field]), new: now, code }];
   });
 }
 
@@ -82,7 +91,8 @@ export interface EditContext {
 export interface RowEdit {
   readonly rowNumber: number;
   readonly clientId: string;
-  readonly before: TrackedCells;
+  /** The row's state cells (state form). */
+  readonly before: StateCells;
   readonly after: TrackedCells;
   /** The hidden attempts cell: no-answers recorded before this edit. */
   readonly attemptsBefore: number;
@@ -109,6 +119,8 @@ export interface RowEditPlan {
   readonly rowNumber: number;
   readonly clientId: string;
   readonly changes: readonly FieldChange[];
+  /** The row's tracked values after the edit, in state form (the next call as the cadence set it). */
+  readonly cells: StateCells;
   readonly update: RowUpdate;
   /** The outcome just became a do-not-call one: the gas layer flags the client in the master. */
   readonly marksDoNotCall: boolean;
@@ -125,6 +137,8 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
   const { taxonomy, lang, timeZone } = context;
   const changes = diffRow(edit.before, edit.after, taxonomy, timeZone);
   if (changes.length === 0) return undefined;
+  const cells: Record<TrackedField, string> = { ...edit.before };
+  for (const change of changes) cells[change.field] = stateText(change.field, edit.after[change.field], timeZone);
   const notices: Notice[] = [];
   const row = edit.rowNumber;
   const changed = changes.map((change) => change.field);
@@ -134,6 +148,7 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
       rowNumber: row,
       clientId: edit.clientId,
       changes,
+      cells,
       update: { changedAt: context.now },
       marksDoNotCall: false,
       notices,
@@ -180,10 +195,12 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
   if (step.notice)
     notices.push({ key: 'events.callDateInPast', params: { row, date: step.notice.params.date } });
 
+  cells.nextCall = step.nextCallDate ?? '';
   return {
     rowNumber: row,
     clientId: edit.clientId,
     changes,
+    cells,
     update: {
       changedAt: context.now,
       nextCall: step.nextCallDate ?? '',

@@ -70,6 +70,11 @@ export interface PlanningInput {
   readonly timeZone: string;
   /** Sheet names the workbook already uses (Totals, Log), so no manager sheet takes them. */
   readonly reservedSheetNames?: readonly string[] | undefined;
+  /**
+   * Clients History records as do-not-call (core/doNotCall doNotCallFromHistory): left out even
+   * when Clients does not show the flag yet (reconcile puts it there).
+   */
+  readonly doNotCallRecorded?: ReadonlySet<string> | undefined;
 }
 
 /** One row of a manager's sheet (keys follow schema CALLS_SHEET_COLUMNS where they overlap). */
@@ -242,9 +247,14 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     return state?.stage?.meaning === 'ATTENDED' && state.quality === undefined;
   };
 
-  const blocked = doNotCallContacts(clients);
+  const recorded = input.doNotCallRecorded ?? new Set<string>();
+  const flaggedClients = clients.map((client) =>
+    !client.doNotCall && recorded.has(client.id) ? { ...client, doNotCall: true } : client,
+  );
+  const blocked = doNotCallContacts(flaggedClients);
   const exclusionReason = (client: PlanningClient): string | undefined => {
-    if (client.doNotCall) return client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged');
+    if (client.doNotCall || recorded.has(client.id))
+      return client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged');
     const phone = phoneKey(client);
     const byPhone = phone !== '' ? blocked.phones.get(phone) : undefined;
     if (byPhone) return t(lang, 'planning.excluded.samePhone', { clientId: byPhone });

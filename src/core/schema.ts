@@ -125,6 +125,21 @@ export const LOG_SHEET = {
   columns: [...EVENT_COLUMNS, column('day', 'col.history.day', 'date', 100)],
 } as const satisfies SheetSpec;
 
+/**
+ * The weekly workbook's roster (hidden): which client is planned on which manager sheet (by sheet
+ * id), with the row's signed genesis state — what reconcile puts a damaged row back from. A later
+ * line for a client (a client moved to another manager) replaces an earlier one.
+ */
+export const ROSTER_SHEET = {
+  key: 'roster',
+  name: 'sheet.roster',
+  columns: [
+    column('sheetId', 'col.roster.sheetId', 'number', 100),
+    column('clientId', 'col.roster.clientId', 'text', 100),
+    column('genesis', 'col.roster.genesis', 'text', 300),
+  ],
+} as const satisfies SheetSpec;
+
 export const CAMPAIGNS_SHEET = {
   key: 'campaigns',
   name: 'sheet.campaigns',

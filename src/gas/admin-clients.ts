@@ -5,7 +5,7 @@
 // only adds to the master: every table is read and every block written with one call each.
 
 import { planAddClients, SPREAD, weekRow, type AddClientsPlan, type ReportLine } from '../core/addClients';
-import { isoDayInTimeZone, startOfDay } from '../core/calendar';
+import { isoDayInTimeZone } from '../core/calendar';
 import { cellText, labelKey } from '../core/cells';
 import type { ExistingClient, NewClient } from '../core/clientImport';
 import { ProzvonError } from '../core/errors';
@@ -25,11 +25,13 @@ import {
   gridRow,
   gridText,
   readGrid,
-  sheetOfManager,
   type Grid,
 } from './admin-common';
 import { chooseTeam } from './campaign';
-import type { WorkbookContext } from './context';
+import { sheetOfManager, type WorkbookContext } from './context';
+import { signerOf } from './secret';
+import { rosterLine, rowValues, writeRoster } from './workbook';
+import type { Signer } from '../core/signature';
 import { appendEvents, sourceLabel, type EventRecord } from './history';
 import { readFlag } from './master-data';
 import { ensureSheet } from './sheets';
@@ -202,25 +204,27 @@ function managerLoad(clients: Grid<ClientsKey>): Map<string, number> {
 /** A planned append to one manager sheet of the week. */
 interface WeekAppend {
   readonly context: WorkbookContext;
-  readonly workbook: Spreadsheet;
-  readonly sheetName: string;
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   readonly firstRow: number;
   readonly rows: unknown[][];
+  readonly roster: unknown[][];
   readonly clients: readonly NewClient[];
 }
 
 /**
- * Plans appending the new clients to the active campaign's sheets of their managers, reading each
- * sheet's client-ID column once to find its first free row. Refuses before anything is written
+ * Plans appending the new clients to the active campaign's sheets of their managers (found by
+ * sheet id), reading each sheet's client-ID column once to find its first free row. Each row's
+ * state is signed for its sheet and goes to the roster too. Refuses before anything is written
  * when a sheet has no room left.
  */
 function planWeekAppends(
   added: readonly NewClient[],
   contexts: readonly WorkbookContext[],
   lang: Lang,
-): { appends: WeekAppend[]; skipped: number } {
+  signer: Signer | null,
+): { appends: WeekAppend[]; workbook: Spreadsheet | null; skipped: number } {
   const context = contexts[0];
-  if (!context || added.length === 0) return { appends: [], skipped: added.length };
+  if (!context || added.length === 0 || !signer) return { appends: [], workbook: null, skipped: added.length };
   const workbook = SpreadsheetApp.openById(context.workbookId);
   const today = isoDayInTimeZone(new Date(), context.timeZone);
   const appends: WeekAppend[] = [];
@@ -228,40 +232,48 @@ function planWeekAppends(
   const byManager = new Map<string, NewClient[]>();
   for (const client of added)
     byManager.set(client.manager, [...(byManager.get(client.manager) ?? []), client]);
-  const clientIdColumn = columnLetters(CALLS_SHEET_COLUMNS.findIndex((c) => c.key === 'clientId') + 1);
-  const numberIndex = CALLS_SHEET_COLUMNS.findIndex((c) => c.key === 'number');
+  const clientIdColumn = CALLS_SHEET_COLUMNS.findIndex((c) => c.key === 'clientId') + 1;
   for (const [manager, clients] of byManager) {
-    const sheetName = sheetOfManager(context, manager);
-    if (sheetName === undefined) {
+    const ref = sheetOfManager(context, manager);
+    const sheet = ref ? workbook.getSheetById(ref.sheetId) : null;
+    if (!ref || !sheet) {
       skipped += clients.length;
       continue;
     }
-    const quoted = `'${sheetName.replace(/'/g, "''")}'`;
-    const ids = workbook.getRange(`${quoted}!${clientIdColumn}:${clientIdColumn}`).getValues();
+    const ids = sheet.getRange(1, clientIdColumn, sheet.getMaxRows(), 1).getValues();
     let lastFilled = 1;
     ids.forEach((row, index) => {
       if (cellText(row[0]) !== '') lastFilled = index + 1;
     });
     if (lastFilled + clients.length > ids.length)
-      throw new ProzvonError('addClients.noRoom', { sheet: sheetName });
-    const rows = clients.map((client, offset) => {
-      const cells = weekRow({
-        number: lastFilled - 1 + offset + 1,
+      throw new ProzvonError('addClients.noRoom', { sheet: sheet.getName() });
+    const planned = clients.map((client, offset) =>
+      weekRow({
+        rowNumber: lastFilled + 1 + offset,
+        number: lastFilled + offset,
         client,
         today,
         campaign: { weekStart: context.weekStart, seminarDate: context.seminarDate },
         cadence: context.cadence,
         lang,
-      });
-      return CALLS_SHEET_COLUMNS.map((column) =>
-        column.key === 'nextCall' ? startOfDay(cells.nextCallDay, context.timeZone) : cells[column.key],
-      );
+      }),
+    );
+    appends.push({
+      context,
+      sheet,
+      firstRow: lastFilled + 1,
+      rows: planned.map((row) => rowValues(row, ref.sheetId, signer, context.timeZone)),
+      roster: planned.map((row) => rosterLine(row, ref.sheetId, signer)),
+      clients,
     });
-    // The row number column holds the position; the template keeps it a number.
-    void numberIndex;
-    appends.push({ context, workbook, sheetName, firstRow: lastFilled + 1, rows, clients });
   }
-  return { appends, skipped };
+  return { appends, workbook, skipped };
+}
+
+/** Adds lines to a workbook's roster, below its last line. */
+function appendRoster(workbook: Spreadsheet, context: WorkbookContext, lines: readonly unknown[][]): void {
+  const roster = lines.length > 0 ? workbook.getSheetById(context.rosterSheetId) : null;
+  if (roster) writeRoster(roster, lines, roster.getLastRow());
 }
 
 function summary(lang: Lang, plan: AddClientsPlan, rejectedSheet: string, week: string): string {
@@ -324,8 +336,8 @@ export function addClients(
     const snapshot = request.appendToWeek ? PropertiesService.getScriptProperties().getProperties() : {};
     const contexts = request.appendToWeek ? activeContexts(snapshot, [team]) : [];
     const week = request.appendToWeek
-      ? planWeekAppends(plan.added, contexts, lang)
-      : { appends: [], skipped: 0 };
+      ? planWeekAppends(plan.added, contexts, lang, signerOf(snapshot))
+      : { appends: [], workbook: null, skipped: 0 };
 
     const now = new Date();
     const source = sourceLabel('import', lang);
@@ -374,12 +386,10 @@ export function addClients(
     }
 
     let weekRows = 0;
+    // The roster first: a row whose plan is not on it would not be trusted.
+    if (week.workbook && contexts[0]) appendRoster(week.workbook, contexts[0], week.appends.flatMap((a) => a.roster));
     for (const append of week.appends) {
-      const quoted = `'${append.sheetName.replace(/'/g, "''")}'`;
-      const last = append.firstRow + append.rows.length - 1;
-      append.workbook
-        .getRange(`${quoted}!A${append.firstRow}:${columnLetters(CALLS_SHEET_COLUMNS.length)}${last}`)
-        .setValues(append.rows);
+      append.sheet.getRange(append.firstRow, 1, append.rows.length, CALLS_SHEET_COLUMNS.length).setValues(append.rows);
       weekRows += append.rows.length;
     }
     if (weekRows > 0) {

@@ -106,13 +106,6 @@ export function activeContexts(
     .filter((context): context is WorkbookContext => context !== null && wanted.has(labelKey(context.team)));
 }
 
-/** The sheet name of a manager in a workbook context, if the manager has one. */
-export function sheetOfManager(context: WorkbookContext, email: string): string | undefined {
-  return Object.entries(context.managers).find(
-    ([, manager]) => labelKey(manager.email) === labelKey(email),
-  )?.[0];
-}
-
 const LOCK_PATTERN = /C-\d+/;
 
 /**

@@ -48,15 +48,15 @@ function weekOf(value: unknown, timeZone: string): IsoDay {
 /** This week's funnel per manager, counted from the rows of the workbook's manager sheets. */
 function currentResults(context: WorkbookContext): WeekResult[] {
   const workbook = SpreadsheetApp.openById(context.workbookId);
-  return Object.entries(context.managers).flatMap(([sheetName, manager]) => {
-    const sheet = workbook.getSheetByName(sheetName);
+  return context.sheets.flatMap((manager) => {
+    const sheet = workbook.getSheetById(manager.sheetId);
     if (!sheet) return [];
     const values = sheet.getDataRange().getValues();
     const map = mapHeaders(values[0] ?? [], CALLS_SHEET_COLUMNS);
     const at = (row: unknown[], key: 'clientId' | 'outcome' | 'stage' | 'quality') =>
       map[key] === undefined ? '' : row[map[key]];
     const rows: FunnelRow[] = values.slice(1).map((row) => ({
-      manager: manager.email,
+      manager: manager.manager,
       clientId: at(row, 'clientId'),
       outcome: at(row, 'outcome'),
       stage: at(row, 'stage'),
@@ -66,7 +66,7 @@ function currentResults(context: WorkbookContext): WeekResult[] {
     return [
       {
         campaign: context.campaignId,
-        manager: manager.email,
+        manager: manager.manager,
         name: manager.name,
         listSize: counts.listSize,
         called: counts.called,

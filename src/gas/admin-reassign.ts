@@ -10,10 +10,17 @@ import { planReassign, type Move, type ReassignRequest } from '../core/assign';
 import { ProzvonError } from '../core/errors';
 import { t, type Lang } from '../core/messages';
 import { decodeRowState, encodeRowState } from '../core/rowState';
-import { CALLS_SHEET_COLUMNS, CLIENTS_SHEET, mapHeaders } from '../core/schema';
-import { activeContexts, adminScope, sheetOfManager } from './admin-common';
-import { CALLS_WIDTH, columnLetters, lockDoNotCallRows, rowsByClient, runsOf } from './admin-week';
-import type { WorkbookContext } from './context';
+import { CLIENTS_SHEET } from '../core/schema';
+import { activeContexts, adminScope } from './admin-common';
+import { lockDoNotCallRows, rowsByClient, runsOf } from './admin-week';
+import { sheetOfManager, type ManagerSheetRef } from './context';
+import { CALLS_WIDTH, readWholeSheet, type RowBlock } from './manager-rows';
+import { openSession, settle, type Session } from './recording';
+import { readRoster } from './roster';
+import { signerOf } from './secret';
+import { writeRoster } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from './history';
 import { readFlag, requireSheet } from './master-data';
 import { cell, text } from './table';
@@ -82,10 +89,13 @@ export function reassignClients(
     const contexts = activeContexts(snapshot, [...new Set(moves.map((move) => move.team))]);
     const notMoved: string[] = [];
     let weekRows = 0;
+    const signer = signerOf(snapshot);
     for (const context of contexts) {
       const teamMoves = moves.filter((move) => labelKey(move.team) === labelKey(context.team));
-      if (teamMoves.length === 0) continue;
-      const result = moveRows(context, teamMoves, doNotCall);
+      if (teamMoves.length === 0 || !signer) continue;
+      const session = openSession(SpreadsheetApp.openById(context.workbookId), context, signer, snapshot, master);
+      settle(session);
+      const result = moveRows(session, teamMoves, doNotCall);
       weekRows += result.moved;
       notMoved.push(...result.problems.map((problem) => t(lang, 'reassign.noSheet', problem)));
     }
@@ -126,89 +136,105 @@ export function reassignClients(
 }
 
 /**
- * Moves the rows of one workbook: reads each sheet involved once, appends the moved rows under the
- * new manager's last row (with the state's manager updated), then clears them where they were.
+ * Moves the rows of one workbook: reads each sheet involved once, puts the moved clients on the
+ * roster of their new sheet, appends the moved rows under the new manager's last row (with their
+ * state signed for that sheet and naming the new manager), then clears them where they were.
  */
 function moveRows(
-  context: WorkbookContext,
+  session: Session,
   moves: readonly Move[],
   doNotCall: ReadonlySet<string>,
 ): { moved: number; problems: Array<{ manager: string; campaign: string; clients: string }> } {
-  const workbook = SpreadsheetApp.openById(context.workbookId);
-  const sheets = new Map<
-    string,
-    { name: string; sheet: GoogleAppsScript.Spreadsheet.Sheet; values: unknown[][] }
-  >();
+  const { context, signer } = session;
+  const sheets = new Map<number, { ref: ManagerSheetRef; sheet: Sheet; block: RowBlock }>();
   const load = (manager: string) => {
-    const name = sheetOfManager(context, manager);
-    if (name === undefined) return undefined;
-    const known = sheets.get(name);
+    const ref = sheetOfManager(context, manager);
+    if (!ref) return undefined;
+    const known = sheets.get(ref.sheetId);
     if (known) return known;
-    const sheet = workbook.getSheetByName(name);
-    if (!sheet) return undefined;
-    const entry = { name, sheet, values: sheet.getDataRange().getValues() };
-    sheets.set(name, entry);
+    const sheet = session.workbook.getSheetById(ref.sheetId);
+    const block = sheet ? readWholeSheet(sheet) : null;
+    if (!sheet || !block) return undefined;
+    const entry = { ref, sheet, block };
+    sheets.set(ref.sheetId, entry);
     return entry;
   };
+  const roster = readRoster(session);
   const problems: Array<{ manager: string; campaign: string; clients: string }> = [];
-  const cleared = new Map<string, number[]>();
-  const appended = new Map<string, unknown[][]>();
+  const cleared = new Map<number, number[]>();
+  const appended = new Map<number, unknown[][]>();
+  const rosterLines: unknown[][] = [];
   let moved = 0;
   for (const move of moves) {
     const source = load(move.from);
-    const row = source ? rowsByClient(source.values).get(move.clientId) : undefined;
+    const row = source ? rowsByClient(session, source.ref.sheetId, source.block).get(move.clientId) : undefined;
     if (!source || row === undefined) continue;
     const target = load(move.to);
     if (!target) {
       problems.push({ manager: move.to, campaign: context.campaignId, clients: move.clientId });
       continue;
     }
-    const map = mapHeaders(source.values[0] ?? [], CALLS_SHEET_COLUMNS);
-    const cells = [...(source.values[row - 1] ?? [])].slice(0, CALLS_WIDTH);
-    const stateIndex = map.state;
-    if (stateIndex !== undefined) {
-      const state = decodeRowState(cells[stateIndex]);
-      cells[stateIndex] = encodeRowState({ ...state, manager: move.to });
+    const cells = [...(source.block.values[row - source.block.firstRow] ?? [])];
+    const stateIndex = source.block.layout.state ?? CALLS_WIDTH - 1;
+    const decoded = decodeRowState(cells[stateIndex], source.ref.sheetId, signer);
+    if (!decoded.ok) continue;
+    const waiting = appended.get(target.ref.sheetId) ?? [];
+    const targetRow = lastRowOf(session, target) + waiting.length + 1;
+    cells[stateIndex] = encodeRowState(
+      { ...decoded.state, manager: move.to, row: targetRow },
+      target.ref.sheetId,
+      signer,
+    );
+    const genesis = roster.get(source.ref.sheetId)?.get(move.clientId);
+    if (genesis) {
+      rosterLines.push([
+        target.ref.sheetId,
+        move.clientId,
+        encodeRowState({ ...genesis, manager: move.to, row: targetRow }, target.ref.sheetId, signer),
+      ]);
     }
-    const targetName = target.name;
-    appended.set(targetName, [...(appended.get(targetName) ?? []), cells]);
-    const sourceName = source.name;
-    cleared.set(sourceName, [...(cleared.get(sourceName) ?? []), row]);
+    appended.set(target.ref.sheetId, [...waiting, cells]);
+    cleared.set(source.ref.sheetId, [...(cleared.get(source.ref.sheetId) ?? []), row]);
     moved += 1;
   }
 
-  // Appends first: a failure half-way leaves a row on both sheets (visible), never on neither.
-  for (const [name, rows] of appended) {
-    const entry = sheets.get(name);
+  // The roster first, then the appends: a failure half-way leaves a row on both sheets (visible;
+  // the old one is no longer planned there, so nothing on it counts), never on neither.
+  const rosterSheet = rosterLines.length > 0 ? session.workbook.getSheetById(context.rosterSheetId) : null;
+  if (rosterSheet) writeRoster(rosterSheet, rosterLines, rosterSheet.getLastRow());
+  for (const [sheetId, rows] of appended) {
+    const entry = sheets.get(sheetId);
     if (!entry) continue;
-    const map = mapHeaders(entry.values[0] ?? [], CALLS_SHEET_COLUMNS);
-    const ids = rowsByClient(entry.values);
-    const last = Math.max(1, ...ids.values());
-    const numberIndex = map.number;
-    let number = Math.max(
-      0,
-      ...[...ids.values()].map((row) => Number(entry.values[row - 1]?.[numberIndex ?? 0]) || 0),
-    );
+    const last = lastRowOf(session, entry);
+    const numberIndex = entry.block.layout.number;
+    let number = Math.max(0, ...entry.block.values.map((line) => Number(line[numberIndex ?? 0]) || 0));
     for (const cells of rows) if (numberIndex !== undefined) cells[numberIndex] = ++number;
-    entry.sheet.getRange(`A${last + 1}:${columnLetters(CALLS_WIDTH)}${last + rows.length}`).setValues(rows);
-    rows.forEach((cells, offset) => {
-      entry.values[last + offset] = cells;
-    });
+    entry.sheet.getRange(last + 1, 1, rows.length, CALLS_WIDTH).setValues(rows);
+    entry.block.values.push(...rows);
   }
-  for (const [name, rows] of cleared) {
-    const entry = sheets.get(name);
+  for (const [sheetId, rows] of cleared) {
+    const entry = sheets.get(sheetId);
     if (!entry) continue;
     for (const run of runsOf(rows)) {
       entry.sheet.getRange(run.first, 1, run.count, CALLS_WIDTH).clearContent();
-      for (let row = run.first; row < run.first + run.count; row += 1) entry.values[row - 1] = [];
+      for (let row = run.first; row < run.first + run.count; row += 1)
+        entry.block.values[row - entry.block.firstRow] = [];
     }
   }
   // Locks follow do-not-call rows to their new place.
   for (const entry of sheets.values()) {
-    const manager = context.managers[entry.name]?.email ?? '';
-    const touched = appended.has(entry.name) || cleared.has(entry.name);
-    if (touched && doNotCall.size > 0)
-      lockDoNotCallRows(entry.sheet, entry.values, doNotCall, manager, context);
+    const touched = appended.has(entry.ref.sheetId) || cleared.has(entry.ref.sheetId);
+    if (touched && doNotCall.size > 0) lockDoNotCallRows(session, entry.sheet, entry.ref, entry.block, doNotCall);
   }
   return { moved, problems };
+}
+
+/** The last row of a sheet holding a client (1 when none). */
+function lastRowOf(session: Session, entry: { ref: ManagerSheetRef; block: RowBlock }): number {
+  const rows = [...rowsByClient(session, entry.ref.sheetId, entry.block).values()];
+  let last = Math.max(1, ...rows);
+  entry.block.values.forEach((line, offset) => {
+    if (line.some((value) => value !== '' && value !== null)) last = Math.max(last, entry.block.firstRow + offset);
+  });
+  return last;
 }

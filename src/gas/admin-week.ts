@@ -1,28 +1,25 @@
 // Changes the administrator's tools make to the active weekly workbooks: setting or clearing a
-// row's do-not-call outcome through the same state/event machinery as a manager's edit (so reconcile
-// never records it twice), and runs of rows cleared or appended. Per sheet: one read, one write
-// per block of adjacent rows.
+// row's do-not-call outcome through the same judging and recording as a manager's edit (so the
+// record stays exactly-once and reconcile never records it twice), and the per-row locks of
+// do-not-call rows. Per sheet: one read, one write.
 
 import { cellText, labelKey } from '../core/cells';
-import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, mapHeaders } from '../core/schema';
+import { t } from '../core/messages';
+import { decodeRowState } from '../core/rowState';
+import { CALLS_EDITABLE_BLOCK } from '../core/schema';
 import { labelsWithMeaning } from '../core/taxonomy';
+import { planRows, type RowEdit } from '../core/trackedRows';
 import { syncRowLocks } from './admin-common';
-import type { WorkbookContext } from './context';
-import { eventsOf, sheetChanges, writeBack, type SheetChanges } from './edits';
+import { editContextOf, type ManagerSheetRef } from './context';
 import type { EventRecord } from './history';
+import { readWholeSheet, sheetRows, type RowBlock } from './manager-rows';
+import { eventsOf, recordRows, type Session } from './recording';
+import { readRecordedEvents, readRoster } from './roster';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const CALLS_WIDTH = CALLS_SHEET_COLUMNS.length;
 export const INPUT_COLUMN = CALLS_EDITABLE_BLOCK.first + 1;
 export const INPUT_WIDTH = CALLS_EDITABLE_BLOCK.width;
-
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /** Runs of adjacent row numbers, so a block of rows costs one range. */
 export function runsOf(rows: readonly number[]): Array<{ first: number; count: number }> {
@@ -36,92 +33,84 @@ export function runsOf(rows: readonly number[]): Array<{ first: number; count: n
   return runs;
 }
 
-/** A manager sheet's rows by client ID (sheet row numbers). */
-export function rowsByClient(values: readonly (readonly unknown[])[]): Map<string, number> {
-  const map = mapHeaders(values[0] ?? [], CALLS_SHEET_COLUMNS);
-  const index = map.clientId ?? 1;
+/** The sheet rows of a block's clients, by the client each row's signed state names. */
+export function rowsByClient(session: Session, sheetId: number, block: RowBlock): Map<string, number> {
   const rows = new Map<string, number>();
-  values.forEach((row, position) => {
-    const id = cellText(row[index]);
-    if (position > 0 && id !== '' && !rows.has(id)) rows.set(id, position + 1);
-  });
+  for (const row of sheetRows(block.values, block.firstRow, block.layout)) {
+    const decoded = decodeRowState(row.cells.state, sheetId, session.signer);
+    if (decoded.ok && !rows.has(decoded.state.clientId)) rows.set(decoded.state.clientId, row.rowNumber);
+  }
   return rows;
-}
-
-export interface OutcomeChange {
-  readonly sheet: Sheet;
-  readonly values: unknown[][];
-  readonly changes: SheetChanges;
-  readonly events: EventRecord[];
-  readonly manager: string;
 }
 
 /**
  * Sets (or, for `undo`, clears if it still holds it) the do-not-call outcome of the clients' rows
- * on one manager sheet and plans their events with the edit machinery. The outcome cells are
- * written now; the caller appends the events and then calls `finishOutcomeChange`.
+ * on one manager sheet and records it like an edit by the administrator; other rows' unrecorded
+ * changes are recorded too, as reconcile would. Then locks the do-not-call rows. Returns the
+ * number of rows changed.
  */
 export function changeOutcome(
-  sheet: Sheet,
-  context: WorkbookContext,
-  manager: string,
+  session: Session,
+  ref: ManagerSheetRef,
   clientIds: ReadonlySet<string>,
   undo: boolean,
   editedBy: string,
-): OutcomeChange | null {
-  const values = sheet.getDataRange().getValues();
-  const map = mapHeaders(values[0] ?? [], CALLS_SHEET_COLUMNS);
-  const outcomeIndex = map.outcome;
-  if (outcomeIndex === undefined) return null;
+  doNotCall: ReadonlySet<string>,
+): number {
+  const { context } = session;
+  const sheet = session.workbook.getSheetById(ref.sheetId);
+  const block = sheet ? readWholeSheet(sheet) : null;
+  const outcomeIndex = block?.layout.outcome;
+  if (!sheet || !block || outcomeIndex === undefined) return 0;
   const labels = labelsWithMeaning(context.taxonomy, 'outcome', ['DO_NOT_CALL'], context.lang);
   const label = labels[0] ?? '';
   const isDoNotCall = (value: unknown) => labels.some((l) => labelKey(l) === labelKey(cellText(value)));
-  const touched: number[] = [];
-  for (const [clientId, rowNumber] of rowsByClient(values)) {
+  const targets = new Set<number>();
+  for (const [clientId, rowNumber] of rowsByClient(session, ref.sheetId, block)) {
     if (!clientIds.has(clientId)) continue;
-    const row = values[rowNumber - 1];
+    const row = block.values[rowNumber - block.firstRow];
     if (!row) continue;
     if (!undo && !isDoNotCall(row[outcomeIndex])) row[outcomeIndex] = label;
     else if (undo && isDoNotCall(row[outcomeIndex])) row[outcomeIndex] = '';
     else continue;
-    touched.push(rowNumber);
+    targets.add(rowNumber);
   }
-  if (touched.length === 0) return null;
-  for (const run of runsOf(touched)) {
-    sheet
-      .getRange(run.first, outcomeIndex + 1, run.count, 1)
-      .setValues(values.slice(run.first - 1, run.first - 1 + run.count).map((row) => [row[outcomeIndex]]));
+  if (targets.size > 0) {
+    const now = new Date();
+    const plan = planRows({
+      sheetId: ref.sheetId,
+      manager: ref.manager,
+      rows: sheetRows(block.values, block.firstRow, block.layout),
+      signer: session.signer,
+      context: editContextOf(context, now),
+      wholeSheet: true,
+      roster: readRoster(session).get(ref.sheetId) ?? new Map(),
+      recorded: readRecordedEvents(session),
+    });
+    // The outcome cells are written with the block: make sure the targets are in its span.
+    const writes = new Map(plan.writes);
+    for (const row of targets) writes.set(row, { ...(writes.get(row) ?? {}) });
+    const events = plan.edits.flatMap((edit: RowEdit): EventRecord[] =>
+      targets.has(edit.rowNumber)
+        ? eventsOf([edit], context, now, () => editedBy, 'system')
+        : eventsOf([edit], context, now, (email) => t(context.lang, 'history.byManager', { email }), 'reconcile'),
+    );
+    recordRows(session, ref.sheetId, block, { ...plan, writes }, events);
   }
-  const now = new Date();
-  const all = sheetChanges(values, context, () => manager, now);
-  const touchedSet = new Set(touched);
-  const changes: SheetChanges = {
-    map: all.map,
-    rows: all.rows.filter((row) => touchedSet.has(row.plan.rowNumber)),
-    restores: all.restores.filter((restore) => touchedSet.has(restore.rowNumber)),
-  };
-  const events = eventsOf(changes, context, now, () => editedBy, 'system');
-  return { sheet, values, changes, events, manager };
-}
-
-/** Advances the rows' state once their events are in History, then locks the do-not-call rows. */
-export function finishOutcomeChange(
-  change: OutcomeChange,
-  context: WorkbookContext,
-  doNotCall: ReadonlySet<string>,
-): void {
-  writeBack(change.sheet, change.values, change.changes, context);
-  lockDoNotCallRows(change.sheet, change.values, doNotCall, change.manager, context);
+  lockDoNotCallRows(session, sheet, ref, block, doNotCall);
+  return targets.size;
 }
 
 /** Locks the input cells of every do-not-call client's row on the sheet, and only those. */
 export function lockDoNotCallRows(
+  session: Session,
   sheet: Sheet,
-  values: readonly (readonly unknown[])[],
+  ref: ManagerSheetRef,
+  block: RowBlock,
   doNotCall: ReadonlySet<string>,
-  manager: string,
-  context: WorkbookContext,
 ): void {
-  const locked = new Map([...rowsByClient(values)].filter(([clientId]) => doNotCall.has(clientId)));
-  syncRowLocks(sheet, locked, INPUT_COLUMN, INPUT_WIDTH, manager, context.lang);
+  const locked = new Map(
+    [...rowsByClient(session, ref.sheetId, block)].filter(([clientId]) => doNotCall.has(clientId)),
+  );
+  syncRowLocks(sheet, locked, INPUT_COLUMN, INPUT_WIDTH, ref.manager, session.context.lang);
 }

@@ -9,6 +9,7 @@ import { addDays, isoDayInTimeZone, mondayOf, parseDay, startOfDay, type IsoDay 
 import { labelKey } from '../core/cells';
 import { ProzvonError } from '../core/errors';
 import { t, type Lang } from '../core/messages';
+import { doNotCallFromHistory } from '../core/doNotCall';
 import { campaignIdFor, planCampaign, type CampaignPlan, type TeamMember } from '../core/planning';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, TEAM_SHEET } from '../core/schema';
 import type { Settings } from '../core/settings';
@@ -16,7 +17,9 @@ import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
 import { closeCampaign } from './campaign-close';
 import { completeClients } from './clients-fill';
-import { saveContext, saveTriggerWorkbook } from './context';
+import { saveContext, saveTriggerWorkbook, type ManagerSheetRef } from './context';
+import { ensureSigner } from './secret';
+import type { Signer } from '../core/signature';
 import { seedCursors } from './history';
 import { MASTER_ID_PROPERTY, readSettings } from './master';
 import {
@@ -38,7 +41,7 @@ import {
 } from './template';
 import { ensureEditTrigger, JOBS_OWNER_PROPERTY, pruneEditTriggers } from './triggers';
 import { spreadsheetLang } from './ui';
-import { buildManagerSheet, protectForScript, writeTotals } from './workbook';
+import { buildManagerSheet, protectForScript, writeRoster, writeTotals } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -191,7 +194,16 @@ export function createWeeklyCampaign(
     const clients = planningClients(completeClients(master, lang));
     const historyTable = requireSheet(master, HISTORY_SHEET, lang);
     const history = historyEvents(historyTable);
+    const recordedDoNotCall = new Set(
+      [...doNotCallFromHistory(
+        history.map((event) => ({ ...event, code: event.code ?? '', editedBy: '' })),
+        settings.taxonomy,
+      )]
+        .filter(([, entry]) => entry.flagged)
+        .map(([clientId]) => clientId),
+    );
     const plan = planCampaign({
+      doNotCallRecorded: recordedDoNotCall,
       request: {
         team,
         requestedBy: user,
@@ -239,7 +251,8 @@ export function createWeeklyCampaign(
         spec,
         allAdministrators(members),
       );
-      const workbook = buildWorkbook(template, plan, state, scriptEditors, (id) => {
+      const signer = ensureSigner();
+      const workbook = buildWorkbook(template, plan, state, scriptEditors, signer, (id) => {
         job.workbookId = id;
         saveJob();
       });
@@ -254,9 +267,9 @@ export function createWeeklyCampaign(
         timeZone,
         taxonomy: settings.taxonomy,
         cadence: settings.cadence,
-        managers: Object.fromEntries(
-          plan.lists.map((list) => [list.sheetName, { email: list.manager, name: list.name }]),
-        ),
+        sheets: workbook.sheets,
+        logSheetId: workbook.logSheetId,
+        rosterSheetId: workbook.rosterSheetId,
       });
       // The first edit then needs no sheet reads to find where History and the Log continue.
       seedCursors(properties.getProperties(), workbook.id, lang, {
@@ -342,31 +355,48 @@ function buildWorkbook(
   plan: CampaignPlan,
   state: MasterState,
   scriptEditors: readonly string[],
+  signer: Signer,
   created: (workbookId: string) => void,
-): { readonly id: string } {
+): {
+  readonly id: string;
+  readonly sheets: ManagerSheetRef[];
+  readonly logSheetId: number;
+  readonly rosterSheetId: number;
+} {
   const { lang, timeZone, settings } = state;
   const template = opened.template;
   // Named as unfinished until the end, so a copy left by a failure is recognisable as such.
   const workbook = opened.file.copy(t(lang, 'campaign.abandoned', { name: plan.workbookName }));
   const id = workbook.getId();
   created(id);
-  const [totals, managerTemplate, log] = workbook.getSheets();
-  if (!totals || !managerTemplate || !log) throw new Error('the workbook template lacks a sheet');
-  plan.lists.forEach((list, index) => {
-    buildManagerSheet(workbook, managerTemplate, index + 1, list, template.rows, timeZone, {
-      sheet: scriptEditors,
-      inputs: [...scriptEditors, list.manager],
-    });
+  const [totals, managerTemplate, log, roster] = workbook.getSheets();
+  if (!totals || !managerTemplate || !log || !roster) throw new Error('the workbook template lacks a sheet');
+  const rosterLines: unknown[][] = [];
+  const sheets = plan.lists.map((list, index): ManagerSheetRef => {
+    const built = buildManagerSheet(
+      workbook,
+      managerTemplate,
+      index + 1,
+      list,
+      template.rows,
+      timeZone,
+      { sheet: scriptEditors, inputs: [...scriptEditors, list.manager] },
+      signer,
+    );
+    rosterLines.push(...built.roster);
+    return { sheetId: built.sheetId, manager: list.manager, name: list.name, sheetName: list.sheetName };
   });
   workbook.deleteSheet(managerTemplate);
+  writeRoster(roster, rosterLines);
   writeTotals(totals, plan, settings, template.rows, lang, timeZone);
   protectForScript(totals, scriptEditors);
   protectForScript(log, scriptEditors);
+  protectForScript(roster, scriptEditors);
   // Shared last, under its real name: managers never see a half-built workbook.
   const managers = plan.lists.map((list) => list.manager);
   workbook.addEditors([...new Set([...scriptEditors, ...managers])]);
   workbook.rename(plan.workbookName);
-  return { id };
+  return { id, sheets, logSheetId: log.getSheetId(), rosterSheetId: roster.getSheetId() };
 }
 
 function registerCampaign(

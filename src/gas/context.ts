@@ -1,11 +1,24 @@
 // What an edit trigger needs to know about its workbook without reading the master: the campaign,
-// its dates, the master's id, language, time zone and the settings in force when the campaign was
-// created. Written once per campaign into a script property keyed by the workbook's id.
+// its dates, the master's id, language, time zone, the settings in force when the campaign was
+// created, and the sheets it tracks — each manager sheet by its sheet id (a sheet someone added,
+// copied or renamed to look like one is not among them), the Log and the roster. Written once per
+// campaign into a script property keyed by the workbook's id, and checked when read.
 
 import type { IsoDay } from '../core/calendar';
 import type { CadenceSettings } from '../core/cadence';
+import type { EditContext } from '../core/events';
 import type { Lang } from '../core/messages';
 import type { Taxonomy } from '../core/taxonomy';
+
+/** A manager sheet of a campaign, known by its sheet id (its name is only where it started). */
+export interface ManagerSheetRef {
+  readonly sheetId: number;
+  /** The manager's e-mail and name. */
+  readonly manager: string;
+  readonly name: string;
+  /** The sheet's name when the campaign was created (it may have been renamed since). */
+  readonly sheetName: string;
+}
 
 export interface WorkbookContext {
   readonly workbookId: string;
@@ -18,11 +31,15 @@ export interface WorkbookContext {
   readonly timeZone: string;
   readonly taxonomy: Taxonomy;
   readonly cadence: CadenceSettings;
-  /** Sheet name → manager e-mail and name. */
-  readonly managers: Readonly<Record<string, { readonly email: string; readonly name: string }>>;
+  readonly sheets: readonly ManagerSheetRef[];
+  /** The hidden Log's sheet id (found by id when renamed; rebuilt when deleted). */
+  readonly logSheetId: number;
+  /** The hidden roster's sheet id: the clients planned on each manager sheet, with their genesis state. */
+  readonly rosterSheetId: number;
 }
 
 export const contextKey = (workbookId: string): string => `prozvon.workbook.${workbookId}`;
+export const CONTEXT_PREFIX = 'prozvon.workbook.';
 
 /** Which workbook an installable edit trigger watches (the event object names only the trigger). */
 export const triggerKey = (triggerUid: string): string => `prozvon.trigger.${triggerUid}`;
@@ -47,18 +64,68 @@ export function contextOfTrigger(
   return workbookId ? contextFrom(snapshot, workbookId) : null;
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isSheetId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+
+function isSheetRef(value: unknown): value is ManagerSheetRef {
+  if (value === null || typeof value !== 'object') return false;
+  const ref = value as Record<string, unknown>;
+  return isSheetId(ref.sheetId) && isString(ref.manager) && isString(ref.name) && isString(ref.sheetName);
+}
+
+/**
+ * A stored context, checked field by field: a property written by an older release or damaged by
+ * hand reads as null (the workbook is then reported as not tracked), never as a half-right object.
+ */
+export function parseContext(text: string | undefined | null): WorkbookContext | null {
+  if (!text) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (data === null || typeof data !== 'object') return null;
+  const value = data as Record<string, unknown>;
+  const strings = ['workbookId', 'campaignId', 'team', 'weekStart', 'seminarDate', 'masterId', 'timeZone'];
+  if (!strings.every((key) => isString(value[key]))) return null;
+  if (value.lang !== 'ru' && value.lang !== 'en') return null;
+  if (!Array.isArray(value.sheets) || !value.sheets.every(isSheetRef)) return null;
+  if (!isSheetId(value.logSheetId) || !isSheetId(value.rosterSheetId)) return null;
+  if (value.taxonomy === null || typeof value.taxonomy !== 'object') return null;
+  if (value.cadence === null || typeof value.cadence !== 'object') return null;
+  return value as unknown as WorkbookContext;
+}
+
 /** The context of a workbook from a properties snapshot; null for a workbook Prozvon does not track. */
 export function contextFrom(
   snapshot: Readonly<Record<string, string>>,
   workbookId: string,
 ): WorkbookContext | null {
-  const text = snapshot[contextKey(workbookId)];
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as WorkbookContext;
-  } catch {
-    return null;
-  }
+  return parseContext(snapshot[contextKey(workbookId)]);
+}
+
+/** The manager sheet with that sheet id, if the campaign tracks it. */
+export function trackedSheet(context: WorkbookContext, sheetId: number): ManagerSheetRef | undefined {
+  return context.sheets.find((sheet) => sheet.sheetId === sheetId);
+}
+
+/** The sheet of a manager (by e-mail, any case), if the campaign gave them one. */
+export function sheetOfManager(context: WorkbookContext, email: string): ManagerSheetRef | undefined {
+  const wanted = email.trim().toLowerCase();
+  return context.sheets.find((sheet) => sheet.manager.toLowerCase() === wanted);
+}
+
+/** The core's view of the campaign at a moment (what an edit or a replay is planned against). */
+export function editContextOf(context: WorkbookContext, now: Date): EditContext {
+  return {
+    campaign: { weekStart: context.weekStart, seminarDate: context.seminarDate },
+    cadence: context.cadence,
+    taxonomy: context.taxonomy,
+    lang: context.lang,
+    timeZone: context.timeZone,
+    now,
+  };
 }
 
 export function forgetContext(workbookId: string): void {

@@ -1,11 +1,11 @@
 // Flags clients do-not-call in the master's Clients sheet (flag, reason, date, by whom), so that
-// no later campaign of any team offers them again. Used by the edit handler when a manager picks
-// a do-not-call outcome, and by the administrator's do-not-call tool.
+// no later campaign of any team offers them again. History is the record of truth (a manager's
+// do-not-call outcome is an event there); reconcile brings the flags in line with it.
 
 import { cellText } from '../core/cells';
 import { t, type Lang } from '../core/messages';
 import { CLIENTS_SHEET } from '../core/schema';
-import { readFlag, requireSheet } from './master-data';
+import { readFlag, requireSheet, type ClientsTable } from './master-data';
 import { cell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,9 +20,14 @@ export interface DoNotCallMark {
  * Sets the flag on each client not yet flagged; returns the ids flagged now. Reads Clients once and
  * writes the four adjacent flag columns (flag, reason, date, by) of all of them with one range.
  */
-export function markDoNotCall(master: Spreadsheet, lang: Lang, marks: readonly DoNotCallMark[]): string[] {
+export function markDoNotCall(
+  master: Spreadsheet,
+  lang: Lang,
+  marks: readonly DoNotCallMark[],
+  clients?: ClientsTable,
+): string[] {
   if (marks.length === 0) return [];
-  const table = requireSheet(master, CLIENTS_SHEET, lang);
+  const table = clients ?? requireSheet(master, CLIENTS_SHEET, lang);
   const columns = ['doNotCall', 'doNotCallReason', 'doNotCallDate', 'doNotCallBy'] as const;
   const indexes = columns.map((key) => table.map[key]);
   const now = new Date();

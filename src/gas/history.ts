@@ -82,24 +82,58 @@ function a1(sheetName: string, firstRow: number, lastRow: number, width: number)
   return `'${sheetName.replace(/'/g, "''")}'!A${firstRow}:${letters}${lastRow}`;
 }
 
-/** Writes rows at the cursor; one getRange and one setValues unless the sheet must grow first. */
+/** Where a batch of events goes: the rows reserved for it, and where its event ids are. */
+export interface Reservation {
+  readonly sheetName: string;
+  readonly row: number;
+  readonly count: number;
+  readonly width: number;
+  /** 0-based column of the event id (-1 when the sheet has none). */
+  readonly idColumn: number;
+  /** Column keys in sheet order (null for columns Prozvon does not know). */
+  readonly keys: readonly (string | null)[];
+}
+
+function reservation(cursor: Cursor, count: number): Reservation {
+  return {
+    sheetName: cursor.sheetName,
+    row: cursor.next,
+    count,
+    width: cursor.keys.length,
+    idColumn: cursor.keys.indexOf('eventId'),
+    keys: cursor.keys,
+  };
+}
+
+/** The A1 range of a reservation's rows (for reading them back). */
+export function reservedA1(reserved: Reservation): string {
+  return a1(reserved.sheetName, reserved.row, reserved.row + reserved.count - 1, reserved.width);
+}
+
+/**
+ * Writes rows at the cursor; one getRange and one setValues unless the sheet must grow first or
+ * was renamed (then `locate` finds it). Returns the sheet's name as found.
+ */
 function writeAtCursor(
   spreadsheet: Spreadsheet,
   cursor: Cursor,
   rows: readonly Record<string, unknown>[],
   columns: readonly ColumnSpec[],
   lang: Lang,
-): void {
+  locate: () => Sheet,
+): string {
   const width = cursor.keys.length;
   const lastRow = cursor.next + rows.length - 1;
   const values = rows.map((row) => cursor.keys.map((key) => (key === null ? '' : (row[key] ?? ''))));
   let range: GoogleAppsScript.Spreadsheet.Range;
+  let name = cursor.sheetName;
   try {
     range = spreadsheet.getRange(a1(cursor.sheetName, cursor.next, lastRow, width));
-  } catch {
-    // Past the sheet's last row (or the sheet was renamed): find it, grow it, format the new rows.
-    const sheet = spreadsheet.getSheetByName(cursor.sheetName);
-    if (!sheet) throw new ProzvonError('error.masterNotSetUp');
+  } catch (error) {
+    if (!isRangeNotFound(error)) throw error;
+    // Past the sheet's last row, or the sheet was renamed: find it, grow it, format the new rows.
+    const sheet = locate();
+    name = sheet.getName();
     const maxRows = sheet.getMaxRows();
     if (lastRow > maxRows) {
       const grow = Math.max(GROWTH, lastRow - maxRows);
@@ -113,21 +147,124 @@ function writeAtCursor(
     range = sheet.getRange(cursor.next, 1, rows.length, width);
   }
   range.setValues(values);
+  return name;
+}
+
+/** Google's answer to an A1 range on a sheet that does not exist, or past its last row. */
+function isRangeNotFound(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Range not found|out of bounds/i.test(message);
+}
+
+/** Where a workbook's Log is, and how to rebuild it when someone deleted it. */
+export interface LogTarget {
+  readonly spreadsheet: Spreadsheet;
+  readonly id: string;
+  readonly timeZone: string;
+  /** The Log sheet, found by its id (or rebuilt); called only when its name no longer works. */
+  readonly locate: () => Sheet;
 }
 
 export interface AppendTarget {
-  readonly master: Spreadsheet;
+  /** The master, or how to open it (opened only when History gets rows). */
+  readonly master: Spreadsheet | (() => Spreadsheet);
   readonly lang: Lang;
   /** The workbook whose Log receives the events too (omitted for master-only events). */
-  readonly workbook?: { readonly spreadsheet: Spreadsheet; readonly id: string; readonly timeZone: string };
+  readonly workbook?: LogTarget;
+}
+
+export interface AppendPlan {
+  /** The cursor properties after the append (to be saved before anything is written). */
+  readonly updates: Record<string, string>;
+  readonly history: Reservation | null;
+  readonly log: Reservation | null;
+  readonly writeHistory: () => void;
+  readonly writeLog: () => void;
+  /** Writes the rows: History first, then the Log. */
+  readonly write: () => void;
+}
+
+function masterOf(target: AppendTarget): () => Spreadsheet {
+  let opened: Spreadsheet | null = null;
+  return () => (opened ??= typeof target.master === 'function' ? target.master() : target.master);
 }
 
 /**
- * Appends events to History and (when a workbook is given) to its Log; `logRecords` defaults to
- * the same events. The caller holds the script lock, and `snapshot` is the script properties as
- * read after taking it: the cursors are read from it, advanced and saved *before* the rows are
- * written, so a failure half-way leaves at worst an empty row, never an overwritten one.
- * Returns the saved cursor properties, for a caller that appends again in the same lock.
+ * Plans an append of events to History and (when a workbook is given) to its Log; `logRecords`
+ * defaults to the same events. The caller holds the script lock, and `snapshot` is the script
+ * properties read after taking it: the cursors come from it and advance in `updates`, which the
+ * caller saves *before* calling `write`, so a failure half-way leaves at worst empty rows, never an
+ * overwritten one.
+ */
+export function planAppend(
+  target: AppendTarget,
+  records: readonly EventRecord[],
+  snapshot: Readonly<Record<string, string>>,
+  logRecords: readonly EventRecord[] = records,
+): AppendPlan {
+  const updates: Record<string, string> = {};
+  let writeHistory = () => {};
+  let writeLog = () => {};
+  const master = masterOf(target);
+  let history: Reservation | null = null;
+  let log: Reservation | null = null;
+
+  if (records.length > 0) {
+    const locate = () => {
+      const sheet = findSheet(master(), HISTORY_SHEET.name);
+      if (!sheet) throw new ProzvonError('history.missing');
+      return sheet;
+    };
+    const cursor = parseCursor(snapshot[HISTORY_CURSOR]) ?? cursorFromSheet(locate(), HISTORY_SHEET.columns);
+    const rows = records as readonly unknown[] as readonly Record<string, unknown>[];
+    updates[HISTORY_CURSOR] = JSON.stringify({ ...cursor, next: cursor.next + records.length });
+    history = reservation(cursor, records.length);
+    writeHistory = () => {
+      const name = writeAtCursor(master(), cursor, rows, HISTORY_SHEET.columns, target.lang, locate);
+      if (name !== cursor.sheetName) saveCursorName(HISTORY_CURSOR, cursor, records.length, name);
+    };
+  }
+
+  if (target.workbook && logRecords.length > 0) {
+    const { spreadsheet, id, timeZone, locate } = target.workbook;
+    const key = logCursorKey(id);
+    const cursor = parseCursor(snapshot[key]) ?? cursorFromSheet(locate(), LOG_SHEET.columns);
+    const withDay = logRecords.map((record) => ({
+      ...record,
+      day: startOfDay(isoDayInTimeZone(record.time, timeZone), timeZone),
+    }));
+    updates[key] = JSON.stringify({ ...cursor, next: cursor.next + logRecords.length });
+    log = reservation(cursor, logRecords.length);
+    writeLog = () => {
+      const name = writeAtCursor(spreadsheet, cursor, withDay, LOG_SHEET.columns, target.lang, locate);
+      if (name !== cursor.sheetName) saveCursorName(key, cursor, logRecords.length, name);
+    };
+  }
+  return {
+    updates,
+    history,
+    log,
+    writeHistory,
+    writeLog,
+    write: () => {
+      writeHistory();
+      writeLog();
+    },
+  };
+}
+
+/** A sheet found under another name: later appends go there straight away. */
+function saveCursorName(key: string, cursor: Cursor, appended: number, sheetName: string): void {
+  PropertiesService.getScriptProperties().setProperty(
+    key,
+    JSON.stringify({ ...cursor, sheetName, next: cursor.next + appended }),
+  );
+}
+
+/**
+ * Appends events at once (events that are not row edits: imports, administrators' tools): saves
+ * the cursors, then writes. Returns the saved cursor properties, for a caller that appends again
+ * in the same lock.
  */
 export function appendEvents(
   target: AppendTarget,
@@ -135,42 +272,11 @@ export function appendEvents(
   snapshot: Readonly<Record<string, string>>,
   logRecords: readonly EventRecord[] = records,
 ): Record<string, string> {
-  const updates: Record<string, string> = {};
-  const writes: Array<() => void> = [];
-
-  if (target.workbook && logRecords.length > 0) {
-    const { spreadsheet, id, timeZone } = target.workbook;
-    const key = logCursorKey(id);
-    const cursor =
-      parseCursor(snapshot[key]) ??
-      cursorFromSheet(requireSheet(spreadsheet, LOG_SHEET.name), LOG_SHEET.columns);
-    const withDay = logRecords.map((record) => ({
-      ...record,
-      day: startOfDay(isoDayInTimeZone(record.time, timeZone), timeZone),
-    }));
-    updates[key] = JSON.stringify({ ...cursor, next: cursor.next + logRecords.length });
-    writes.push(() => writeAtCursor(spreadsheet, cursor, withDay, LOG_SHEET.columns, target.lang));
-  }
-
-  if (records.length > 0) {
-    const cursor =
-      parseCursor(snapshot[HISTORY_CURSOR]) ??
-      cursorFromSheet(requireSheet(target.master, HISTORY_SHEET.name), HISTORY_SHEET.columns);
-    const rows = records as readonly unknown[] as readonly Record<string, unknown>[];
-    updates[HISTORY_CURSOR] = JSON.stringify({ ...cursor, next: cursor.next + records.length });
-    writes.push(() => writeAtCursor(target.master, cursor, rows, HISTORY_SHEET.columns, target.lang));
-  }
-
-  if (writes.length === 0) return updates;
-  PropertiesService.getScriptProperties().setProperties(updates);
-  for (const write of writes) write();
-  return updates;
-}
-
-function requireSheet(spreadsheet: Spreadsheet, name: Parameters<typeof findSheet>[1]): Sheet {
-  const sheet = findSheet(spreadsheet, name);
-  if (!sheet) throw new ProzvonError('error.masterNotSetUp');
-  return sheet;
+  const plan = planAppend(target, records, snapshot, logRecords);
+  if (plan.history === null && plan.log === null) return plan.updates;
+  PropertiesService.getScriptProperties().setProperties(plan.updates);
+  plan.write();
+  return plan.updates;
 }
 
 /**
@@ -207,6 +313,11 @@ export function seedCursors(
     });
   }
   PropertiesService.getScriptProperties().setProperties(updates);
+}
+
+/** Forgets History's cursor (someone edited History): the next append reads the sheet's end again. */
+export function forgetHistoryCursor(): void {
+  PropertiesService.getScriptProperties().deleteProperty(HISTORY_CURSOR);
 }
 
 /** Forgets the cursors, so the next append reads the sheets again (after set-up or a repair). */

@@ -1,6 +1,7 @@
 // The master spreadsheet: finding it from any execution, setting it up (or repairing it without
 // touching data), and reading its Settings. Set-up is idempotent: a second run changes nothing.
 
+import { ensureSigner } from './secret';
 import { ProzvonError } from '../core/errors';
 import { t, type Lang, type MessageKey } from '../core/messages';
 import {
@@ -113,6 +114,7 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
   syncAdministrators(master, runningUser);
   removeEmptyDefaultSheet(master);
   PropertiesService.getScriptProperties().setProperty(MASTER_ID_PROPERTY, master.getId());
+  ensureSigner();
   return { created, repaired };
 }
 

@@ -1,125 +1,100 @@
-// Reconcile: compares every row of the active campaigns with its last known state and records
-// what a missed or failed trigger dropped (source "reconcile"). Events carry ids, so an event that
-// reached History or the Log before a failure is not written there again. Per manager sheet:
-// find it, read it (two calls), write its script-owned cells back (two calls).
+// Reconcile: every manager sheet of the active campaigns judged whole (trackedRows) — what a
+// missed or failed trigger dropped is recorded (source "reconcile"), moved rows are signed where
+// they are, copied or forged rows are never credited and are put back from the roster and the Log
+// — after the journals earlier executions left are settled. Then Clients' do-not-call flags are
+// brought in line with History. A workbook that cannot be opened or is damaged is reported by name
+// and the others are reconciled all the same. Per manager sheet: find it by id, read it (two
+// calls), write back its changed rows (two calls).
 
-import { cellText, labelKey } from '../core/cells';
+import { labelKey } from '../core/cells';
+import { doNotCallFromHistory } from '../core/doNotCall';
+import { isProzvonError } from '../core/errors';
 import { t, type Lang } from '../core/messages';
+import { planRows, type RowProblem } from '../core/trackedRows';
+import { CAMPAIGNS_SHEET, HISTORY_SHEET } from '../core/schema';
+import { cell, text } from './table';
 import {
-  CALLS_SHEET_COLUMNS,
-  CAMPAIGNS_SHEET,
-  HISTORY_SHEET,
-  LOG_SHEET,
-  type SheetSpec,
-} from '../core/schema';
-import { columnLetter } from '../core/totals';
-import { cell, quotedSheet, text } from './table';
-import { contextFrom, forgetContext, type WorkbookContext } from './context';
-import { markDoNotCall, type DoNotCallMark } from './do-not-call';
-import { eventsOf, hasWork, sheetChanges, writeBack } from './edits';
-import { appendEvents, HISTORY_CURSOR, logCursorKey } from './history';
-import { isLabel, requireSheet } from './master-data';
-import { findSheet } from './sheets';
+  CONTEXT_PREFIX,
+  contextFrom,
+  editContextOf,
+  forgetContext,
+  type ManagerSheetRef,
+  type WorkbookContext,
+} from './context';
+import { markDoNotCall } from './do-not-call';
+import { HISTORY_CURSOR } from './history';
+import { readWholeSheet, sheetRows } from './manager-rows';
+import { isLabel, readFlag, requireSheet } from './master-data';
+import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
+import { readRecordedEvents, readRoster } from './roster';
+import { signerOf } from './secret';
+import type { Signer } from '../core/signature';
+import type { Taxonomy } from '../core/taxonomy';
+import { CLIENTS_SHEET } from '../core/schema';
+import { isTimeLimit } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Event ids already in the master's History. */
-export function historyIds(master: Spreadsheet): Set<string> {
-  return recordedIds(master, HISTORY_SHEET);
+const byManager = (lang: Lang) => (email: string) => t(lang, 'history.byManager', { email });
+
+function problemText(session: Session, ref: ManagerSheetRef, problem: RowProblem): string {
+  return t(session.context.lang, `problem.row.${problem.kind}`, {
+    workbook: session.workbook.getName(),
+    sheet: ref.sheetName,
+    row: problem.rowNumber ?? '',
+    clientId: problem.clientId,
+  });
 }
 
-/** Event ids already present in a sheet with an eventId column (History or a Log). */
-function recordedIds(spreadsheet: Spreadsheet, spec: SheetSpec): Set<string> {
-  const ids = new Set<string>();
-  const sheet = findSheet(spreadsheet, spec.name);
-  if (!sheet) return ids;
-  const values = sheet.getDataRange().getValues();
-  const eventColumn = spec.columns.find((column) => column.key === 'eventId');
-  if (!eventColumn) return ids;
-  const labels = [t('ru', eventColumn.header), t('en', eventColumn.header)].map(labelKey);
-  const index = (values[0] ?? []).findIndex((value) => labels.includes(labelKey(cellText(value))));
-  if (index < 0) return ids;
-  for (const row of values.slice(1)) {
-    const id = cellText(row[index]);
-    if (id !== '') ids.add(id);
+/** Reconciles one manager sheet; returns the number of events recorded. */
+function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, problems: string[]): number {
+  const { workbook, context } = session;
+  const sheet = workbook.getSheetById(ref.sheetId);
+  const lang = context.lang;
+  if (!sheet) {
+    problems.push(t(lang, 'problem.sheetMissing', { workbook: workbook.getName(), sheet: ref.sheetName, manager: ref.manager }));
+    return 0;
   }
-  return ids;
+  const block = readWholeSheet(sheet);
+  if (!block) {
+    problems.push(t(lang, 'problem.headerDamaged', { workbook: workbook.getName(), sheet: sheet.getName() }));
+    return 0;
+  }
+  const plan = planRows({
+    sheetId: ref.sheetId,
+    manager: ref.manager,
+    rows: sheetRows(block.values, block.firstRow, block.layout),
+    signer: session.signer,
+    context: editContextOf(context, now),
+    wholeSheet: true,
+    roster: readRoster(session).get(ref.sheetId) ?? new Map(),
+    recorded: readRecordedEvents(session),
+  });
+  const events = eventsOf(plan.edits, context, now, byManager(lang), 'reconcile');
+  recordRows(session, ref.sheetId, block, plan, events);
+  problems.push(...plan.problems.map((problem) => problemText(session, { ...ref, sheetName: sheet.getName() }, problem)));
+  return events.length;
 }
 
 /**
- * Reconciles one campaign's workbook; returns the number of events recorded. The caller holds
- * the script lock and passes History's event ids and a mutable copy of the script properties.
+ * Reconciles one campaign's workbook (the caller holds the script lock). Returns the events
+ * recorded; what it found goes to `problems`.
  */
 export function reconcileWorkbook(
   master: Spreadsheet,
   context: WorkbookContext,
-  historyIds: () => Set<string>,
+  signer: Signer,
   snapshot: Record<string, string>,
+  problems: string[],
 ): number {
   const workbook = SpreadsheetApp.openById(context.workbookId);
-  let logIds: Set<string> | null = null;
+  const session = openSession(workbook, context, signer, snapshot, master);
+  settle(session);
   const now = new Date();
-  const byManager = (email: string) => t(context.lang, 'history.byManager', { email });
-  const doNotCall: DoNotCallMark[] = [];
   let recorded = 0;
-  for (const [sheetName, manager] of Object.entries(context.managers)) {
-    // Read by name in one range (no Sheet lookup); a sheet renamed or deleted is skipped.
-    let values: unknown[][];
-    try {
-      values = workbook.getRange(`${quotedSheet(sheetName)}!A1:${CALLS_LAST_COLUMN}`).getValues();
-    } catch {
-      continue;
-    }
-    const changes = sheetChanges(values, context, () => manager.email, now);
-    if (!hasWork(changes)) continue;
-    const events = eventsOf(changes, context, now, byManager, 'reconcile');
-    const known = historyIds();
-    logIds ??= recordedIds(workbook, LOG_SHEET);
-    const forHistory = events.filter((event) => !known.has(event.eventId));
-    const forLog = events.filter((event) => !logIds?.has(event.eventId));
-    Object.assign(
-      snapshot,
-      appendEvents(
-        {
-          master,
-          lang: context.lang,
-          workbook: { spreadsheet: workbook, id: context.workbookId, timeZone: context.timeZone },
-        },
-        forHistory,
-        snapshot,
-        forLog,
-      ),
-    );
-    // The state advances only once the events are safely written.
-    writeBack(
-      {
-        getRange: (row: number, column: number, rows: number, columns: number) =>
-          workbook.getRange(a1Block(sheetName, row, column, rows, columns)),
-      } as Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getRange'>,
-      values,
-      changes,
-      context,
-    );
-    for (const event of events) known.add(event.eventId);
-    recorded += forHistory.length;
-    for (const row of changes.rows) {
-      if (row.plan.marksDoNotCall) {
-        doNotCall.push({
-          clientId: row.plan.clientId,
-          by: byManager(row.manager),
-          reason: t(context.lang, 'doNotCall.byOutcome', { campaign: context.campaignId }),
-        });
-      }
-    }
-  }
-  markDoNotCall(master, context.lang, doNotCall);
+  for (const ref of context.sheets) recorded += reconcileSheet(session, ref, now, problems);
+  problems.push(...session.repairs);
   return recorded;
-}
-
-const CALLS_LAST_COLUMN = columnLetter(CALLS_SHEET_COLUMNS.length);
-
-function a1Block(sheetName: string, row: number, column: number, rows: number, columns: number): string {
-  return `${quotedSheet(sheetName)}!${columnLetter(column)}${row}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
 }
 
 const FINAL_RECONCILE = 'prozvon.finalReconcile';
@@ -149,6 +124,10 @@ export interface ReconcileReport {
   readonly recorded: Record<string, number>;
   /** Active campaigns whose workbook Prozvon no longer tracks. */
   readonly skipped: string[];
+  /** What was found and repaired, named by workbook, sheet and row. */
+  readonly problems: string[];
+  /** Clients whose do-not-call flag History had and Clients lacked. */
+  readonly flagsRestored: number;
 }
 
 /** A campaign as reconcile needs it: no dates, so no time-zone lookup. */
@@ -171,44 +150,123 @@ export function activeWorkbooks(master: Spreadsheet, lang: Lang): ActiveWorkbook
     .filter((entry) => entry.id !== '');
 }
 
+/** Runs one workbook's reconcile; its failure is reported by name and stops nothing else. */
+function guarded(campaignId: string, lang: Lang, problems: string[], work: () => number): number {
+  try {
+    return work();
+  } catch (error) {
+    if (isTimeLimit(error)) throw error;
+    const detail = isProzvonError(error) ? t(lang, error.code, error.params) : error instanceof Error ? error.message : String(error);
+    problems.push(t(lang, 'problem.failed', { campaign: campaignId, detail }));
+    console.error(`reconcile ${campaignId}: ${detail}`);
+    return 0;
+  }
+}
+
 /**
- * Reconciles the given campaigns (all active ones by default) under the script lock. The row
- * cursors are read again from the sheets, in case someone added rows to History by hand.
+ * Reconciles the given campaigns (all active ones by default) under the script lock, then the
+ * closed campaigns waiting for their last reconcile, then Clients' do-not-call flags. The History
+ * cursor is read again from the sheet, in case someone added rows to History by hand.
  */
-export function reconcile(master: Spreadsheet, campaigns: readonly ActiveWorkbook[]): ReconcileReport {
+export function reconcile(
+  master: Spreadsheet,
+  campaigns: readonly ActiveWorkbook[],
+  lang: Lang,
+  taxonomy: Taxonomy,
+): ReconcileReport {
   const lock = LockService.getScriptLock();
   lock.waitLock(30_000);
   try {
     const properties = PropertiesService.getScriptProperties();
     const snapshot: Record<string, string> = { ...properties.getProperties() };
-    delete snapshot[HISTORY_CURSOR];
-    let known: Set<string> | null = null;
-    // History is read only if some sheet has something to record.
-    const historyKnown = () => (known ??= historyIds(master));
+    const signer = signerOf(snapshot);
     const recorded: Record<string, number> = {};
     const skipped: string[] = [];
+    const problems: string[] = [];
+    const contexts = new Map<string, WorkbookContext>();
     for (const entry of campaigns) {
       const context = entry.workbookId === '' ? null : contextFrom(snapshot, entry.workbookId);
-      if (!context) {
-        skipped.push(entry.id);
-        continue;
-      }
-      delete snapshot[logCursorKey(context.workbookId)];
-      recorded[entry.id] = reconcileWorkbook(master, context, historyKnown, snapshot);
+      if (context && signer) contexts.set(entry.id, context);
+      else skipped.push(entry.id);
+    }
+    // Every journal is settled before anything is appended, so the cursors can be read afresh.
+    for (const [id, context] of contexts) {
+      if (!signer) break;
+      guarded(id, lang, problems, () => {
+        settle(openSession(SpreadsheetApp.openById(context.workbookId), context, signer, snapshot, master));
+        return 0;
+      });
+    }
+    delete snapshot[HISTORY_CURSOR];
+    for (const [id, context] of contexts) {
+      if (!signer) break;
+      recorded[id] = guarded(id, lang, problems, () =>
+        reconcileWorkbook(master, context, signer, snapshot, problems),
+      );
     }
     // Closed campaigns waiting for their last reconcile.
     const finals = parseList(snapshot[FINAL_RECONCILE]);
     for (const workbookId of finals) {
       const context = contextFrom(snapshot, workbookId);
-      if (context) {
-        delete snapshot[logCursorKey(workbookId)];
-        recorded[context.campaignId] = reconcileWorkbook(master, context, historyKnown, snapshot);
+      if (context && signer) {
+        recorded[context.campaignId] = guarded(context.campaignId, lang, problems, () =>
+          reconcileWorkbook(master, context, signer, snapshot, problems),
+        );
       }
       forgetContext(workbookId);
     }
     if (finals.length > 0) properties.deleteProperty(FINAL_RECONCILE);
-    return { recorded, skipped };
+    const flagsRestored = restoreDoNotCallFlags(master, lang, taxonomy);
+    return { recorded, skipped, problems, flagsRestored };
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * Clients' do-not-call flags follow History: a client History says is do-not-call and Clients
+ * does not gets the flag (with the reason and who). Returns how many were flagged.
+ */
+export function restoreDoNotCallFlags(master: Spreadsheet, lang: Lang, taxonomy: Taxonomy): number {
+  const history = requireSheet(master, HISTORY_SHEET, lang);
+  const clients = requireSheet(master, CLIENTS_SHEET, lang);
+  const register = doNotCallFromHistory(
+    history.rows.flatMap((row) => {
+      const time = cell(history, row, 'time');
+      if (!(time instanceof Date)) return [];
+      return [
+        {
+          time,
+          campaign: text(history, row, 'campaign'),
+          clientId: text(history, row, 'clientId'),
+          field: cell(history, row, 'field'),
+          new: cell(history, row, 'new'),
+          code: cell(history, row, 'code'),
+          editedBy: cell(history, row, 'editedBy'),
+        },
+      ];
+    }),
+    taxonomy,
+  );
+  const flagged = new Set(
+    clients.rows
+      .filter((row) => readFlag(cell(clients, row, 'doNotCall'), false))
+      .map((row) => labelKey(text(clients, row, 'id'))),
+  );
+  const marks = [...register]
+    .filter(([clientId, entry]) => entry.flagged && !flagged.has(labelKey(clientId)))
+    .map(([clientId, entry]) => ({
+      clientId,
+      by: entry.by,
+      reason: t(lang, 'doNotCall.byOutcome', { campaign: entry.campaign }),
+    }));
+  return markDoNotCall(master, lang, marks, clients).length;
+}
+
+/** Contexts of every workbook Prozvon tracks (for tools that look across campaigns). */
+export function trackedContexts(snapshot: Readonly<Record<string, string>>): WorkbookContext[] {
+  return Object.keys(snapshot)
+    .filter((key) => key.startsWith(CONTEXT_PREFIX))
+    .map((key) => contextFrom(snapshot, key.slice(CONTEXT_PREFIX.length)))
+    .filter((context): context is WorkbookContext => context !== null);
 }

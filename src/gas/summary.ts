@@ -60,17 +60,17 @@ function campaignSheets(
     );
   }
   const managers: SummaryCampaign['managers'][number][] = [];
-  for (const [sheetName, manager] of Object.entries(context.managers)) {
-    const sheet = workbook ? workbook.getSheetByName(sheetName) : null;
+  for (const manager of context.sheets) {
+    const sheet = workbook ? workbook.getSheetById(manager.sheetId) : null;
     if (!sheet) {
-      managers.push({ email: manager.email, name: manager.name, rows: null });
+      managers.push({ email: manager.manager, name: manager.name, rows: null });
       continue;
     }
     const [header = [], ...data] = sheet.getDataRange().getValues();
     const map = mapHeaders(header, CALLS_SHEET_COLUMNS);
     const at = (row: unknown[], index: number | undefined) => (index === undefined ? '' : row[index]);
     managers.push({
-      email: manager.email,
+      email: manager.manager,
       name: manager.name,
       rows: data.map((row) => ({ clientId: at(row, map.clientId), nextCall: at(row, map.nextCall) })),
     });

@@ -6,7 +6,7 @@
 // every dropdown, rule and chart again with dozens of calls.
 
 import { t, type Lang, type MessageKey } from '../core/messages';
-import { CALLS_SHEET_COLUMNS, headers, LOG_SHEET, type CallsColumnKey } from '../core/schema';
+import { CALLS_SHEET_COLUMNS, headers, LOG_SHEET, ROSTER_SHEET, type CallsColumnKey } from '../core/schema';
 import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../core/taxonomy';
 import { columnLetter as letterOf, funnelColumn, TOTALS_LAYOUT } from '../core/totals';
 import { HEADER_BACKGROUND } from './sheets';
@@ -94,7 +94,7 @@ export function ensureWorkbookTemplate(
   spec: CallsTemplateSpec,
   editors: readonly string[],
 ): WorkbookTemplate {
-  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 2 });
+  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 3 });
   const properties = PropertiesService.getScriptProperties();
   const stored = parseStored(properties.getProperty(TEMPLATE_PROPERTY));
   if (stored && stored.fingerprint === fingerprint && stored.rows >= spec.rows) return stored;
@@ -132,7 +132,7 @@ export function shareTemplate(administrators: readonly string[]): void {
   SpreadsheetApp.openById(stored.id).addEditors([...administrators]);
 }
 
-/** Lays out a fresh spreadsheet as [Totals, manager template, Log]. */
+/** Lays out a fresh spreadsheet as [Totals, manager template, Log, roster]. */
 function buildTemplateFile(file: Spreadsheet, spec: CallsTemplateSpec): void {
   const totals = file.getSheets()[0];
   if (!totals) throw new Error('a new spreadsheet has no sheet');
@@ -140,6 +140,7 @@ function buildTemplateFile(file: Spreadsheet, spec: CallsTemplateSpec): void {
   buildTotalsSkeleton(totals, spec.lang);
   buildManagerTemplate(file.insertSheet(MANAGER_TEMPLATE_NAME, 1), spec);
   buildLogSkeleton(file.insertSheet(t(spec.lang, LOG_SHEET.name), 2), spec.lang);
+  buildRosterSkeleton(file.insertSheet(t(spec.lang, ROSTER_SHEET.name), 3), spec.lang);
 }
 
 function fitRows(sheet: Sheet, rows: number): void {
@@ -289,6 +290,21 @@ function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
       .setPosition(L.charts.row, L.charts.managersColumn, 0, 0)
       .build(),
   );
+}
+
+/** The roster: which client is planned on which manager sheet, with its genesis state (hidden). */
+function buildRosterSkeleton(sheet: Sheet, lang: Lang): void {
+  const width = ROSTER_SHEET.columns.length;
+  fitColumns(sheet, width);
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setNumberFormat('@');
+  header.setValues([headers(lang, ROSTER_SHEET.columns)]);
+  styleHeader(header);
+  sheet.setFrozenRows(1);
+  const rows = sheet.getMaxRows() - 1;
+  const formats = ROSTER_SHEET.columns.map((column) => numberFormatFor(column.kind, lang));
+  sheet.getRange(2, 1, rows, width).setNumberFormats(Array.from({ length: rows }, () => formats));
+  sheet.hideSheet();
 }
 
 function buildLogSkeleton(sheet: Sheet, lang: Lang): void {

@@ -6,8 +6,16 @@
 import { formatDay, isBusinessDay, startOfDay } from '../core/calendar';
 import { t, type Lang } from '../core/messages';
 import type { CampaignPlan, ManagerList } from '../core/planning';
-import { encodeRowState, EMPTY_CELLS } from '../core/rowState';
-import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, LOG_SHEET, type CallsColumnKey } from '../core/schema';
+import { genesisState, managerRowCells, type NewManagerRow } from '../core/managerRows';
+import { encodeRowState } from '../core/rowState';
+import {
+  CALLS_EDITABLE_BLOCK,
+  CALLS_SHEET_COLUMNS,
+  LOG_SHEET,
+  ROSTER_SHEET,
+  type CallsColumnKey,
+} from '../core/schema';
+import type { Signer } from '../core/signature';
 import type { Settings } from '../core/settings';
 import { activityDays, buildTotals, columnLetter, TOTALS_LAYOUT, type TotalsCell } from '../core/totals';
 import { columnIndex } from './template';
@@ -15,35 +23,37 @@ import { columnIndex } from './template';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The cells of a manager sheet's data rows, in column order. */
-export function managerRows(list: ManagerList, timeZone: string): unknown[][] {
-  return list.rows.map((row) => {
-    const values: Record<CallsColumnKey, unknown> = {
-      number: row.number,
-      clientId: row.clientId,
-      organisation: row.organisation,
-      contact: row.contact,
-      phone: row.phone,
-      email: row.email,
-      history: row.history,
-      outcome: '',
-      stage: '',
-      quality: '',
-      nextCall: startOfDay(row.nextCall, timeZone),
-      comment: '',
-      nextAction: row.nextAction,
-      changedAt: '',
-      attempts: 0,
-      state: encodeRowState({
-        cells: { ...EMPTY_CELLS, nextCall: row.nextCall },
-        feedbackFor: row.feedbackFor,
-        manager: list.manager,
-        version: 0,
-        action: row.nextAction,
-      }),
-    };
-    return CALLS_SHEET_COLUMNS.map((column) => values[column.key]);
-  });
+/** A planned row of a list as core's NewManagerRow (written at row `index + 2`). */
+export function plannedRow(list: ManagerList, index: number): NewManagerRow {
+  const row = list.rows[index];
+  if (!row) throw new Error(`the list of ${list.manager} has no row ${index}`);
+  return {
+    rowNumber: index + 2,
+    number: row.number,
+    clientId: row.clientId,
+    organisation: row.organisation,
+    contact: row.contact,
+    phone: row.phone,
+    email: row.email,
+    history: row.history,
+    nextCall: row.nextCall,
+    nextAction: row.nextAction,
+    feedbackFor: row.feedbackFor,
+    manager: list.manager,
+  };
+}
+
+/** A manager sheet row's cells in column order, its genesis state signed for the sheet it goes to. */
+export function rowValues(row: NewManagerRow, sheetId: number, signer: Signer, timeZone: string): unknown[] {
+  const cells = managerRowCells(row, encodeRowState(genesisState(row), sheetId, signer));
+  return CALLS_SHEET_COLUMNS.map((column) =>
+    column.key === 'nextCall' ? startOfDay(row.nextCall, timeZone) : cells[column.key],
+  );
+}
+
+/** The roster line of a planned row: the sheet, the client and its signed genesis state. */
+export function rosterLine(row: NewManagerRow, sheetId: number, signer: Signer): unknown[] {
+  return [sheetId, row.clientId, encodeRowState(genesisState(row), sheetId, signer)];
 }
 
 export interface SheetEditors {
@@ -68,9 +78,12 @@ export function buildManagerSheet(
   templateRows: number,
   timeZone: string,
   editors: SheetEditors,
-): Sheet {
+  signer: Signer,
+): { readonly sheet: Sheet; readonly sheetId: number; readonly roster: unknown[][] } {
   const sheet = workbook.insertSheet(list.sheetName, index, { template });
-  const rows = managerRows(list, timeZone);
+  const sheetId = sheet.getSheetId();
+  const planned = list.rows.map((_, position) => plannedRow(list, position));
+  const rows = planned.map((row) => rowValues(row, sheetId, signer, timeZone));
   sheet.getRange(2, 1, rows.length, CALLS_SHEET_COLUMNS.length).setValues(rows);
 
   const sheetProtection = sheet.protect();
@@ -78,7 +91,16 @@ export function buildManagerSheet(
   const inputs = sheet.getRange(2, CALLS_EDITABLE_BLOCK.first + 1, templateRows, CALLS_EDITABLE_BLOCK.width);
   sheetProtection.setUnprotectedRanges([inputs]);
   inputs.protect().addEditors([...editors.inputs]);
-  return sheet;
+  return { sheet, sheetId, roster: planned.map((row) => rosterLine(row, sheetId, signer)) };
+}
+
+/** Writes the roster lines below the roster's header (one range), growing the sheet if needed. */
+export function writeRoster(sheet: Sheet, lines: readonly unknown[][], afterRow = 1): void {
+  if (lines.length === 0) return;
+  const needed = afterRow + lines.length;
+  const maxRows = sheet.getMaxRows();
+  if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
+  sheet.getRange(afterRow + 1, 1, lines.length, ROSTER_SHEET.columns.length).setValues([...lines]);
 }
 
 /** Script-owned sheets (Totals, Log): only the script's user and the team's administrators edit them. */

@@ -172,10 +172,13 @@ describe('a manager editing their sheet', () => {
     expect(historyRows(org)).toHaveLength(0);
   });
 
-  it('puts a do-not-call client on the master at once, out of next week', () => {
+  it('leaves a do-not-call client out of next week, and flags them on Clients at the next reconcile', () => {
     const { org, workbook } = week;
     const [clientId] = org.gas.read(workbook, 'Иванов Иван', 'B2:B2')[0] ?? [];
     org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, 'Черный список');
+    const dncEvent = historyRows(org).find((row) => row[4] === clientId);
+    expect(dncEvent?.[11]).toBe('DO_NOT_CALL');
+    org.gas.clickMenu('admin1@firm.ru', org.master, MENU, 'Сверить сейчас');
     const clients = org.gas.read(org.master, 'Клиенты', 'A2:L');
     const flagged = clients.find((row) => row[0] === clientId);
     expect(flagged?.[7]).toBe('Да');

@@ -15,6 +15,7 @@ import { schemaMessages } from './schema';
 import { adminMessages } from './admin';
 import { summaryMessages } from './summary';
 import { clientCardMessages } from './clientCard';
+import { trackingMessages } from './tracking';
 import type { Lang, Message } from './types';
 
 export type { Lang, Message } from './types';
@@ -35,6 +36,7 @@ export const MESSAGE_TABLES = {
   summaryMessages,
   clientCardMessages,
   adminMessages,
+  trackingMessages,
 };
 
 const catalog = {
@@ -52,6 +54,7 @@ const catalog = {
   ...summaryMessages,
   ...clientCardMessages,
   ...adminMessages,
+  ...trackingMessages,
 };
 
 export type MessageKey = keyof typeof catalog;

@@ -16,6 +16,10 @@ export const schemaMessages = {
   // Weekly workbook sheets
   'sheet.totals': { ru: 'Итоги', en: 'Totals' },
   'sheet.log': { ru: 'Журнал', en: 'Log' },
+  'sheet.roster': { ru: 'Списки листов', en: 'Sheet lists' },
+  'col.roster.sheetId': { ru: 'Лист (id)', en: 'Sheet (id)' },
+  'col.roster.clientId': { ru: 'Код клиента', en: 'Client ID' },
+  'col.roster.genesis': { ru: 'Служебное: начальное состояние', en: 'Internal: initial state' },
 
   // Settings
   'col.settings.section': { ru: 'Раздел', en: 'Section' },

@@ -1,0 +1,413 @@
+// What an edit or a reconcile does with the rows of a manager sheet: which rows can be trusted
+// (their signed state says the script wrote them for this sheet, at this row), which changes are a
+// manager's edits and which are not (a block sorted on its own, a next action or a client ID typed
+// over, a date that cannot be a next call), and what to write back. An edit reads only the rows it
+// touched; when one of them is not what the script wrote, the whole sheet is needed to tell a moved
+// row from a copied one, and the campaign's roster and the Log to put a damaged row back.
+
+import { addDays, isoDayInTimeZone, parseDay } from './calendar';
+import { cellText } from './cells';
+import { TRACKED_FIELDS, type EditContext, type FieldChange, type Notice, type TrackedField } from './events';
+import { replayRow, stateAfter, type RecordedChange } from './replay';
+import { decodeRowState, encodeRowState, stateText, type RowState } from './rowState';
+import type { CallsColumnKey } from './schema';
+import type { Signer } from './signature';
+import { findOption, type OptionList } from './taxonomy';
+import { planRowEdit } from './events';
+
+/** A manager-sheet row as read: its sheet row and its cells by column key. */
+export interface SheetRow {
+  readonly rowNumber: number;
+  readonly cells: Partial<Readonly<Record<CallsColumnKey, unknown>>>;
+}
+
+export interface RowsInput {
+  readonly sheetId: number;
+  /** The sheet's manager (e-mail), for rows whose state names none. */
+  readonly manager: string;
+  readonly rows: readonly SheetRow[];
+  readonly signer: Signer;
+  readonly context: EditContext;
+  /**
+   * Every row of the sheet was read (reconcile, or an edit that needed it): moved, copied and
+   * damaged rows can then be told apart. Without it, such a row asks for the whole sheet.
+   */
+  readonly wholeSheet?: boolean;
+  /** The genesis state of each client planned on this sheet (the campaign's roster). */
+  readonly roster?: ReadonlyMap<string, RowState>;
+  /** The recorded events of a client in this campaign (from the Log), to rebuild a damaged row. */
+  readonly recorded?: (clientId: string) => readonly RecordedChange[];
+}
+
+/** A row's edit as History records it. */
+export interface RowEdit {
+  readonly rowNumber: number;
+  readonly clientId: string;
+  readonly organisation: string;
+  readonly manager: string;
+  /** The row's version before the edit: with the field it makes the event id. */
+  readonly version: number;
+  readonly changes: readonly FieldChange[];
+  readonly marksDoNotCall: boolean;
+}
+
+export type RowProblemKind =
+  /** The state cell is not one the script wrote for this sheet. */
+  | 'forged'
+  /** A row of another row's client (copied with its state). */
+  | 'copied'
+  /** A client not planned on this sheet. */
+  | 'unplanned'
+  /** The client ID cell was typed over (put back). */
+  | 'idTypedOver'
+  /** A planned client has no row on the sheet any more. */
+  | 'missing'
+  /** The input block was sorted on its own (put back). */
+  | 'sorted'
+  /** A damaged row was rebuilt from the roster and the Log. */
+  | 'restored';
+
+export interface RowProblem {
+  readonly kind: RowProblemKind;
+  readonly rowNumber: number | null;
+  readonly clientId: string;
+}
+
+export interface RowsPlan {
+  /** Cells to write, per sheet row; cells not named keep what was read. */
+  readonly writes: ReadonlyMap<number, Partial<Record<CallsColumnKey, unknown>>>;
+  readonly edits: readonly RowEdit[];
+  /** What the manager is told. */
+  readonly notices: readonly Notice[];
+  /** What the administrator is told (reconcile's report). */
+  readonly problems: readonly RowProblem[];
+  /** A row could not be judged from the rows read: read the whole sheet and plan again. */
+  readonly needsWholeSheet: boolean;
+}
+
+const INPUT_KEYS: readonly CallsColumnKey[] = [...TRACKED_FIELDS, 'nextAction'];
+
+/** How far ahead a typed next call may be. */
+const MAX_DAYS_AHEAD = 366;
+
+interface Trusted {
+  readonly row: SheetRow;
+  readonly state: RowState;
+}
+
+function isBlank(row: SheetRow): boolean {
+  return cellText(row.cells.clientId) === '' && cellText(row.cells.state) === '';
+}
+
+/** Plans the rows of one manager sheet; see the file header. */
+export function planRows(input: RowsInput): RowsPlan {
+  const writes = new Map<number, Partial<Record<CallsColumnKey, unknown>>>();
+  const write = (rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>) =>
+    writes.set(rowNumber, { ...(writes.get(rowNumber) ?? {}), ...cells });
+  const notices: Notice[] = [];
+  const problems: RowProblem[] = [];
+  const trusted = input.wholeSheet ? judgeWholeSheet(input, write, notices, problems) : judgeRows(input);
+  if (trusted === null) {
+    return { writes: new Map(), edits: [], notices: [], problems: [], needsWholeSheet: true };
+  }
+  const edits = planEdits(input, trusted, write, notices, problems);
+  return { writes, edits, notices, problems, needsWholeSheet: false };
+}
+
+/**
+ * Rows of an edit, read where the template puts each column: every one must carry the script's
+ * state for this sheet and this row, and every dropdown cell a label of its own list (a column an
+ * administrator moved shows as another list's labels; the whole sheet is then read by its header).
+ */
+function judgeRows(input: RowsInput): Trusted[] | null {
+  const trusted: Trusted[] = [];
+  for (const row of input.rows) {
+    if (isBlank(row)) continue;
+    const decoded = decodeRowState(row.cells.state, input.sheetId, input.signer);
+    if (!decoded.ok || decoded.state.row !== row.rowNumber) return null;
+    const lists: readonly OptionList[] = ['outcome', 'stage', 'quality'];
+    for (const list of lists) {
+      const label = cellText(row.cells[list]);
+      if (label !== '' && !findOption(input.context.taxonomy, list, label)) return null;
+    }
+    trusted.push({ row, state: decoded.state });
+  }
+  return trusted;
+}
+
+/**
+ * Every row of the sheet: each client's genuine row is the one its state was written at; other
+ * rows claiming it are copies; states the script did not write are forged. A planned client left
+ * without a row is matched to an untrusted row (by the ID cell, or when only one of each is left)
+ * and that row is rebuilt from the roster and the Log.
+ */
+function judgeWholeSheet(
+  input: RowsInput,
+  write: (rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>) => void,
+  notices: Notice[],
+  problems: RowProblem[],
+): Trusted[] {
+  const claims = new Map<string, Trusted[]>();
+  const untrusted: { row: SheetRow; kind: RowProblemKind }[] = [];
+  for (const row of input.rows) {
+    if (isBlank(row)) continue;
+    const decoded = decodeRowState(row.cells.state, input.sheetId, input.signer);
+    if (!decoded.ok) {
+      untrusted.push({ row, kind: 'forged' });
+      continue;
+    }
+    const planned = input.roster ? input.roster.has(decoded.state.clientId) : true;
+    if (!planned) {
+      untrusted.push({ row, kind: 'unplanned' });
+      continue;
+    }
+    const id = decoded.state.clientId;
+    claims.set(id, [...(claims.get(id) ?? []), { row, state: decoded.state }]);
+  }
+  const trusted: Trusted[] = [];
+  for (const rows of claims.values()) {
+    const genuine = rows.find((entry) => entry.state.row === entry.row.rowNumber) ?? rows[0];
+    if (!genuine) continue;
+    trusted.push(genuine);
+    for (const other of rows) if (other !== genuine) untrusted.push({ row: other.row, kind: 'copied' });
+  }
+
+  const present = new Set(trusted.map((entry) => entry.state.clientId));
+  const missing = input.roster ? [...input.roster.keys()].filter((id) => !present.has(id)) : [];
+  const assigned = new Map<SheetRow, string>();
+  for (const entry of untrusted) {
+    const id = cellText(entry.row.cells.clientId);
+    if (missing.includes(id) && ![...assigned.values()].includes(id)) assigned.set(entry.row, id);
+  }
+  const leftRows = untrusted.filter((entry) => !assigned.has(entry.row));
+  const leftClients = missing.filter((id) => ![...assigned.values()].includes(id));
+  const [onlyRow] = leftRows;
+  const [onlyClient] = leftClients;
+  if (leftRows.length === 1 && leftClients.length === 1 && onlyRow && onlyClient)
+    assigned.set(onlyRow.row, onlyClient);
+
+  for (const entry of untrusted) {
+    problems.push({
+      kind: entry.kind,
+      rowNumber: entry.row.rowNumber,
+      clientId: cellText(entry.row.cells.clientId),
+    });
+    const clientId = assigned.get(entry.row);
+    const genesis = clientId === undefined ? undefined : input.roster?.get(clientId);
+    if (clientId === undefined || !genesis) {
+      notices.push({ key: 'events.rowUntrusted', params: { row: entry.row.rowNumber } });
+      continue;
+    }
+    const rebuilt = rebuild(input, genesis, entry.row.rowNumber);
+    write(entry.row.rowNumber, rebuilt.cells);
+    trusted.push({ row: { rowNumber: entry.row.rowNumber, cells: { ...entry.row.cells, ...rebuilt.cells } }, state: rebuilt.state });
+    problems.push({ kind: 'restored', rowNumber: entry.row.rowNumber, clientId });
+    notices.push({ key: 'events.rowRestored', params: { row: entry.row.rowNumber, clientId } });
+  }
+  for (const clientId of leftClients) {
+    if (![...assigned.values()].includes(clientId)) problems.push({ kind: 'missing', rowNumber: null, clientId });
+  }
+  return trusted.sort((a, b) => a.row.rowNumber - b.row.rowNumber);
+}
+
+/** A damaged row put back: the state replayed from the Log, and the cells it implies. */
+function rebuild(
+  input: RowsInput,
+  genesis: RowState,
+  rowNumber: number,
+): { state: RowState; cells: Partial<Record<CallsColumnKey, unknown>> } {
+  const events = input.recorded?.(genesis.clientId) ?? [];
+  const replayed = replayRow({ ...genesis, row: rowNumber }, events, input.context);
+  const state = { ...replayed.state, row: rowNumber };
+  // Whole texts: a shortened comment in the state is taken from its last event.
+  const comments = events.filter((event) => event.field === 'comment').sort((a, b) => a.version - b.version);
+  const lastComment = comments[comments.length - 1];
+  return {
+    state,
+    cells: {
+      clientId: state.clientId,
+      outcome: state.cells.outcome,
+      stage: state.cells.stage,
+      quality: state.cells.quality,
+      nextCall: state.cells.nextCall,
+      comment: lastComment?.new ?? state.cells.comment,
+      nextAction: state.action,
+      changedAt: replayed.changedAt ?? '',
+      attempts: state.attempts,
+      state: encodeRowState(state, input.sheetId, input.signer),
+    },
+  };
+}
+
+/** The tracked values of a row as read, with a refused next-call date replaced by the state's. */
+function afterCells(
+  entry: Trusted,
+  context: EditContext,
+  refuse: (value: unknown) => void,
+): Record<TrackedField, unknown> {
+  const after: Record<TrackedField, unknown> = {
+    outcome: entry.row.cells.outcome,
+    stage: entry.row.cells.stage,
+    quality: entry.row.cells.quality,
+    nextCall: entry.row.cells.nextCall,
+    comment: entry.row.cells.comment,
+  };
+  const typed = after.nextCall;
+  if (stateText('nextCall', typed, context.timeZone) === entry.state.cells.nextCall) return after;
+  if (cellText(typed) === '') return after;
+  const day = parseDay(typed, context.timeZone);
+  const today = isoDayInTimeZone(context.now, context.timeZone);
+  if (day === undefined || day < today || day > addDays(today, MAX_DAYS_AHEAD)) {
+    refuse(typed);
+    after.nextCall = entry.state.cells.nextCall;
+  }
+  return after;
+}
+
+/** Text of a tuple of a row's input cells, for finding a block sorted on its own. */
+function tupleKey(values: readonly string[]): string {
+  return JSON.stringify(values);
+}
+
+/**
+ * Rows whose input cells were moved among themselves (a sort of the input block alone): every one
+ * of them now holds what another one of them held. Returns the rows and, for each, the row whose
+ * current cells are its own.
+ */
+export function permutedRows(
+  rows: readonly { readonly id: number; readonly before: string; readonly after: string }[],
+): Map<number, number> {
+  let remaining = rows.filter((row) => row.before !== row.after);
+  for (;;) {
+    const befores = new Map<string, number>();
+    const afters = new Map<string, number>();
+    for (const row of remaining) {
+      befores.set(row.before, (befores.get(row.before) ?? 0) + 1);
+      afters.set(row.after, (afters.get(row.after) ?? 0) + 1);
+    }
+    const kept = remaining.filter(
+      (row) => (befores.get(row.after) ?? 0) === (afters.get(row.after) ?? 0) && (afters.get(row.before) ?? 0) === (befores.get(row.before) ?? 0),
+    );
+    if (kept.length === remaining.length) break;
+    remaining = kept;
+  }
+  const sources = new Map<number, number>();
+  if (remaining.length < 2) return sources;
+  const holders = new Map<string, number[]>();
+  for (const row of remaining) holders.set(row.after, [...(holders.get(row.after) ?? []), row.id]);
+  for (const row of remaining) {
+    const holder = holders.get(row.before)?.shift();
+    if (holder !== undefined) sources.set(row.id, holder);
+  }
+  return sources;
+}
+
+function planEdits(
+  input: RowsInput,
+  trusted: readonly Trusted[],
+  write: (rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>) => void,
+  notices: Notice[],
+  problems: RowProblem[],
+): RowEdit[] {
+  const { context } = input;
+  const candidates = trusted.map((entry) => {
+    const { row, state } = entry;
+    if (cellText(row.cells.clientId) !== state.clientId) {
+      write(row.rowNumber, { clientId: state.clientId });
+      notices.push({ key: 'events.idRestored', params: { row: row.rowNumber, clientId: state.clientId } });
+      problems.push({ kind: 'idTypedOver', rowNumber: row.rowNumber, clientId: state.clientId });
+    }
+    const after = afterCells(entry, context, (value) => {
+      write(row.rowNumber, { nextCall: state.cells.nextCall });
+      notices.push({ key: 'events.dateRefused', params: { row: row.rowNumber, value: cellText(value) } });
+    });
+    return { entry, after };
+  });
+
+  // Input cells moved among rows (a sort of the block alone) are put back, not recorded.
+  const columns = INPUT_KEYS.filter((key) =>
+    candidates.some(({ entry, after }) => inputText(key, entry, after, context) !== beforeText(key, entry.state)),
+  );
+  const sources = permutedRows(
+    candidates.map(({ entry, after }, id) => ({
+      id,
+      before: tupleKey(columns.map((key) => beforeText(key, entry.state))),
+      after: tupleKey(columns.map((key) => inputText(key, entry, after, context))),
+    })),
+  );
+  if (sources.size > 0) {
+    for (const [target, source] of sources) {
+      const into = candidates[target]?.entry.row;
+      const from = candidates[source]?.entry.row;
+      if (!into || !from) continue;
+      write(into.rowNumber, Object.fromEntries(INPUT_KEYS.map((key) => [key, from.cells[key] ?? ''])));
+      problems.push({ kind: 'sorted', rowNumber: into.rowNumber, clientId: candidates[target]?.entry.state.clientId ?? '' });
+    }
+    const rowsText = [...sources.keys()]
+      .map((id) => candidates[id]?.entry.row.rowNumber ?? 0)
+      .sort((a, b) => a - b)
+      .join(', ');
+    notices.push({ key: 'events.sortReverted', params: { rows: rowsText } });
+  }
+
+  const edits: RowEdit[] = [];
+  candidates.forEach(({ entry, after }, id) => {
+    const { row, state } = entry;
+    if (sources.has(id)) return;
+    const plan = planRowEdit(
+      {
+        rowNumber: row.rowNumber,
+        clientId: state.clientId,
+        before: state.cells,
+        after,
+        attemptsBefore: state.attempts,
+        askFeedbackFirst: state.feedbackFor !== null,
+      },
+      context,
+    );
+    if (!plan) {
+      // Nothing recorded; a next action typed over is put back, a moved row is signed where it is.
+      const cells: Partial<Record<CallsColumnKey, unknown>> = {};
+      if (state.action !== '' && cellText(row.cells.nextAction) !== state.action) cells.nextAction = state.action;
+      if (state.row !== row.rowNumber)
+        cells.state = encodeRowState({ ...state, row: row.rowNumber }, input.sheetId, input.signer);
+      if (Object.keys(cells).length > 0) write(row.rowNumber, cells);
+      return;
+    }
+    const next = stateAfter(state, plan, row.rowNumber);
+    const cells: Partial<Record<CallsColumnKey, unknown>> = {
+      nextAction: next.action,
+      changedAt: plan.update.changedAt,
+      attempts: next.attempts,
+      state: encodeRowState(next, input.sheetId, input.signer),
+    };
+    if (plan.update.nextCall !== undefined) cells.nextCall = plan.update.nextCall;
+    write(row.rowNumber, cells);
+    notices.push(...plan.notices);
+    edits.push({
+      rowNumber: row.rowNumber,
+      clientId: state.clientId,
+      organisation: cellText(row.cells.organisation),
+      manager: state.manager || input.manager,
+      version: state.version,
+      changes: plan.changes,
+      marksDoNotCall: plan.marksDoNotCall,
+    });
+  });
+  return edits;
+}
+
+function beforeText(key: CallsColumnKey, state: RowState): string {
+  if (key === 'nextAction') return state.action;
+  return state.cells[key as TrackedField];
+}
+
+function inputText(
+  key: CallsColumnKey,
+  entry: Trusted,
+  after: Readonly<Record<TrackedField, unknown>>,
+  context: EditContext,
+): string {
+  if (key === 'nextAction') return cellText(entry.row.cells.nextAction);
+  return stateText(key as TrackedField, after[key as TrackedField], context.timeZone);
+}

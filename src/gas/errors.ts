@@ -1,0 +1,11 @@
+// Errors the shell must never treat as a recoverable failure of one workbook.
+
+/**
+ * Google's six-minute limit. In Google the execution is killed and no catch block runs; code that
+ * catches errors to keep going with other work must still let this one through, so that the
+ * emulator (which can only throw) behaves like the kill.
+ */
+export function isTimeLimit(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.includes('Exceeded maximum execution time');
+}
