@@ -331,7 +331,9 @@ export function menuReconcileNow(): void {
         (report.skipped.length > 0
           ? t(lang, 'reconcile.skipped', { campaigns: report.skipped.join(', ') })
           : '') +
-        (report.flagsRestored > 0 ? t(lang, 'reconcile.flagsRestored', { count: report.flagsRestored }) : '') +
+        (report.flagsRestored > 0
+          ? t(lang, 'reconcile.flagsRestored', { count: report.flagsRestored })
+          : '') +
         (report.problems.length > 0
           ? t(lang, 'reconcile.problems', { problems: report.problems.map((line) => `• ${line}`).join('\n') })
           : ''),

@@ -174,7 +174,12 @@ export function doNotCallFromHistory(
     if (flagged === null) continue;
     const previous = result.get(clientId);
     if (previous && previous.time > event.time) continue;
-    result.set(clientId, { flagged, time: event.time, campaign: cellText(event.campaign), by: cellText(event.editedBy) });
+    result.set(clientId, {
+      flagged,
+      time: event.time,
+      campaign: cellText(event.campaign),
+      by: cellText(event.editedBy),
+    });
   }
   return result;
 }

@@ -35,14 +35,21 @@ const stateOf = (cells: RowEdit['after'], timeZone = 'UTC') => cellsState(cells,
 
 describe('the events of an edit', () => {
   it('records one event for one changed cell, with the option code', () => {
-    expect(diffRow(stateOf({ outcome: '' }), { outcome: 'Согласен на семинар' }, DEFAULT_TAXONOMY, 'UTC')).toEqual([
-      { field: 'outcome', old: '', new: 'Согласен на семинар', code: 'AGREED' },
-    ]);
+    expect(
+      diffRow(stateOf({ outcome: '' }), { outcome: 'Согласен на семинар' }, DEFAULT_TAXONOMY, 'UTC'),
+    ).toEqual([{ field: 'outcome', old: '', new: 'Согласен на семинар', code: 'AGREED' }]);
   });
 
   it('records nothing for a value pasted over itself', () => {
     const same = { outcome: 'Недозвон', comment: 'позже', nextCall: new Date('2026-12-01T00:00:00+03:00') };
-    expect(diffRow(stateOf(same, 'Europe/Moscow'), { ...same, nextCall: '2026-12-01' }, DEFAULT_TAXONOMY, 'Europe/Moscow')).toEqual([]);
+    expect(
+      diffRow(
+        stateOf(same, 'Europe/Moscow'),
+        { ...same, nextCall: '2026-12-01' },
+        DEFAULT_TAXONOMY,
+        'Europe/Moscow',
+      ),
+    ).toEqual([]);
     expect(planRowEdit(edit(same, same), context)).toBeUndefined();
   });
 

@@ -138,7 +138,8 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
   const changes = diffRow(edit.before, edit.after, taxonomy, timeZone);
   if (changes.length === 0) return undefined;
   const cells: Record<TrackedField, string> = { ...edit.before };
-  for (const change of changes) cells[change.field] = stateText(change.field, edit.after[change.field], timeZone);
+  for (const change of changes)
+    cells[change.field] = stateText(change.field, edit.after[change.field], timeZone);
   const notices: Notice[] = [];
   const row = edit.rowNumber;
   const changed = changes.map((change) => change.field);

@@ -53,8 +53,14 @@ function sheetOf(count: number): { rows: SheetRow[]; roster: Map<string, RowStat
   return { rows, roster };
 }
 
-function typed(rows: SheetRow[], rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>): SheetRow[] {
-  return rows.map((row) => (row.rowNumber === rowNumber ? { ...row, cells: { ...row.cells, ...cells } } : row));
+function typed(
+  rows: SheetRow[],
+  rowNumber: number,
+  cells: Partial<Record<CallsColumnKey, unknown>>,
+): SheetRow[] {
+  return rows.map((row) =>
+    row.rowNumber === rowNumber ? { ...row, cells: { ...row.cells, ...cells } } : row,
+  );
 }
 
 function plan(rows: SheetRow[], overrides: Partial<RowsInput> = {}): RowsPlan {
@@ -63,11 +69,18 @@ function plan(rows: SheetRow[], overrides: Partial<RowsInput> = {}): RowsPlan {
 
 /** The rows with a plan's writes applied, as the sheet would hold them afterwards. */
 function applied(rows: SheetRow[], result: RowsPlan): SheetRow[] {
-  return rows.map((row) => ({ ...row, cells: { ...row.cells, ...(result.writes.get(row.rowNumber) ?? {}) } }));
+  return rows.map((row) => ({
+    ...row,
+    cells: { ...row.cells, ...(result.writes.get(row.rowNumber) ?? {}) },
+  }));
 }
 
 /** A manager types into a row and the plan is written back: the sheet as it is afterwards. */
-function edited(rows: SheetRow[], rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>): SheetRow[] {
+function edited(
+  rows: SheetRow[],
+  rowNumber: number,
+  cells: Partial<Record<CallsColumnKey, unknown>>,
+): SheetRow[] {
   const sheet = typed(rows, rowNumber, cells);
   return applied(sheet, plan(sheet));
 }
@@ -81,7 +94,9 @@ function stateAt(rows: SheetRow[], rowNumber: number): RowState {
 describe('rows a manager edited', () => {
   it('records an outcome as one edit and advances the state', () => {
     const { rows } = sheetOf(3);
-    const result = plan(typed(rows, 3, { outcome: 'Согласен на семинар' }).filter((row) => row.rowNumber === 3));
+    const result = plan(
+      typed(rows, 3, { outcome: 'Согласен на семинар' }).filter((row) => row.rowNumber === 3),
+    );
     expect(result.needsWholeSheet).toBe(false);
     expect(result.edits).toEqual([
       expect.objectContaining({
@@ -92,7 +107,10 @@ describe('rows a manager edited', () => {
       }),
     ]);
     const after = applied(rows, result);
-    expect(stateAt(after, 3)).toMatchObject({ version: 1, cells: { outcome: 'Согласен на семинар', nextCall: '2026-12-01' } });
+    expect(stateAt(after, 3)).toMatchObject({
+      version: 1,
+      cells: { outcome: 'Согласен на семинар', nextCall: '2026-12-01' },
+    });
   });
 
   it('asks for the whole sheet when a touched row holds a state the script did not write there', () => {
@@ -113,14 +131,14 @@ describe('rows a manager edited', () => {
 
   it('refuses a next call in the past, more than a year ahead or not a date, and records the rest', () => {
     const { rows } = sheetOf(4);
-    const edited = [
-      ...typed(rows, 2, { nextCall: new Date('2026-11-20T00:00:00+03:00'), comment: 'позже' }),
-    ];
+    const edited = [...typed(rows, 2, { nextCall: new Date('2026-11-20T00:00:00+03:00'), comment: 'позже' })];
     const withFar = typed(typed(edited, 3, { nextCall: new Date('2028-01-10T00:00:00+03:00') }), 4, {
       nextCall: 'в среду',
     });
     const result = plan(withFar);
-    expect(result.edits.map((edit) => [edit.rowNumber, edit.changes.map((c) => c.field)])).toEqual([[2, ['comment']]]);
+    expect(result.edits.map((edit) => [edit.rowNumber, edit.changes.map((c) => c.field)])).toEqual([
+      [2, ['comment']],
+    ]);
     expect(result.writes.get(2)).toMatchObject({ nextCall: '2026-11-30' });
     expect(result.writes.get(3)).toMatchObject({ nextCall: '2026-11-30' });
     expect(result.writes.get(4)).toMatchObject({ nextCall: '2026-11-30' });
@@ -129,7 +147,9 @@ describe('rows a manager edited', () => {
 
   it('keeps a next call typed for next week', () => {
     const { rows } = sheetOf(1);
-    const result = plan(typed(rows, 2, { outcome: 'Перезвонить', nextCall: new Date('2026-12-08T00:00:00+03:00') }));
+    const result = plan(
+      typed(rows, 2, { outcome: 'Перезвонить', nextCall: new Date('2026-12-08T00:00:00+03:00') }),
+    );
     expect(result.edits[0]?.changes.map((c) => c.field)).toEqual(['outcome', 'nextCall']);
     expect(result.writes.get(2)).toMatchObject({ nextCall: '2026-12-08' });
   });
@@ -180,12 +200,16 @@ describe('an input block sorted on its own', () => {
 
 describe('the whole sheet, when rows were moved, copied or forged', () => {
   function recordedFrom(log: RecordedChange[][]): (id: string) => RecordedChange[] {
-    return (id) => log.flat().filter((event) => (event as RecordedChange & { clientId?: string }).clientId === id);
+    return (id) =>
+      log.flat().filter((event) => (event as RecordedChange & { clientId?: string }).clientId === id);
   }
 
   it('keeps every edit on the right client after a whole-row sort, and signs rows where they now are', () => {
     const { rows, roster } = sheetOf(3);
-    const reversed = rows.map((row, index) => ({ rowNumber: row.rowNumber, cells: rows[rows.length - 1 - index]!.cells }));
+    const reversed = rows.map((row, index) => ({
+      rowNumber: row.rowNumber,
+      cells: rows[rows.length - 1 - index]!.cells,
+    }));
     const edited = typed(reversed, 2, { outcome: 'Отказался' });
     expect(plan(edited.filter((row) => row.rowNumber === 2)).needsWholeSheet).toBe(true);
     const result = plan(edited, { wholeSheet: true, roster });
@@ -233,7 +257,10 @@ describe('the whole sheet, when rows were moved, copied or forged', () => {
 
   it('names a planned client whose row is gone', () => {
     const { rows, roster } = sheetOf(3);
-    const result = plan(rows.filter((row) => row.rowNumber !== 3), { wholeSheet: true, roster });
+    const result = plan(
+      rows.filter((row) => row.rowNumber !== 3),
+      { wholeSheet: true, roster },
+    );
     expect(result.problems).toEqual([{ kind: 'missing', rowNumber: null, clientId: 'C-000002' }]);
   });
 });
@@ -258,7 +285,11 @@ describe('a state rebuilt from the Log', () => {
         for (const step of edits) {
           now += step.hours * 3_600_000;
           const at = new Date(now);
-          const typedSheet = typed(sheet, 2, { outcome: step.outcome, stage: step.stage, comment: step.comment });
+          const typedSheet = typed(sheet, 2, {
+            outcome: step.outcome,
+            stage: step.stage,
+            comment: step.comment,
+          });
           const result = plan(typedSheet, { context: context(at) });
           for (const rowEdit of result.edits)
             for (const change of rowEdit.changes)

@@ -200,12 +200,16 @@ function judgeWholeSheet(
     }
     const rebuilt = rebuild(input, genesis, entry.row.rowNumber);
     write(entry.row.rowNumber, rebuilt.cells);
-    trusted.push({ row: { rowNumber: entry.row.rowNumber, cells: { ...entry.row.cells, ...rebuilt.cells } }, state: rebuilt.state });
+    trusted.push({
+      row: { rowNumber: entry.row.rowNumber, cells: { ...entry.row.cells, ...rebuilt.cells } },
+      state: rebuilt.state,
+    });
     problems.push({ kind: 'restored', rowNumber: entry.row.rowNumber, clientId });
     notices.push({ key: 'events.rowRestored', params: { row: entry.row.rowNumber, clientId } });
   }
   for (const clientId of leftClients) {
-    if (![...assigned.values()].includes(clientId)) problems.push({ kind: 'missing', rowNumber: null, clientId });
+    if (![...assigned.values()].includes(clientId))
+      problems.push({ kind: 'missing', rowNumber: null, clientId });
   }
   return trusted.sort((a, b) => a.row.rowNumber - b.row.rowNumber);
 }
@@ -286,7 +290,9 @@ export function permutedRows(
       afters.set(row.after, (afters.get(row.after) ?? 0) + 1);
     }
     const kept = remaining.filter(
-      (row) => (befores.get(row.after) ?? 0) === (afters.get(row.after) ?? 0) && (afters.get(row.before) ?? 0) === (befores.get(row.before) ?? 0),
+      (row) =>
+        (befores.get(row.after) ?? 0) === (afters.get(row.after) ?? 0) &&
+        (afters.get(row.before) ?? 0) === (befores.get(row.before) ?? 0),
     );
     if (kept.length === remaining.length) break;
     remaining = kept;
@@ -326,7 +332,9 @@ function planEdits(
 
   // Input cells moved among rows (a sort of the block alone) are put back, not recorded.
   const columns = INPUT_KEYS.filter((key) =>
-    candidates.some(({ entry, after }) => inputText(key, entry, after, context) !== beforeText(key, entry.state)),
+    candidates.some(
+      ({ entry, after }) => inputText(key, entry, after, context) !== beforeText(key, entry.state),
+    ),
   );
   const sources = permutedRows(
     candidates.map(({ entry, after }, id) => ({
@@ -341,7 +349,11 @@ function planEdits(
       const from = candidates[source]?.entry.row;
       if (!into || !from) continue;
       write(into.rowNumber, Object.fromEntries(INPUT_KEYS.map((key) => [key, from.cells[key] ?? ''])));
-      problems.push({ kind: 'sorted', rowNumber: into.rowNumber, clientId: candidates[target]?.entry.state.clientId ?? '' });
+      problems.push({
+        kind: 'sorted',
+        rowNumber: into.rowNumber,
+        clientId: candidates[target]?.entry.state.clientId ?? '',
+      });
     }
     const rowsText = [...sources.keys()]
       .map((id) => candidates[id]?.entry.row.rowNumber ?? 0)
@@ -368,7 +380,8 @@ function planEdits(
     if (!plan) {
       // Nothing recorded; a next action typed over is put back, a moved row is signed where it is.
       const cells: Partial<Record<CallsColumnKey, unknown>> = {};
-      if (state.action !== '' && cellText(row.cells.nextAction) !== state.action) cells.nextAction = state.action;
+      if (state.action !== '' && cellText(row.cells.nextAction) !== state.action)
+        cells.nextAction = state.action;
       if (state.row !== row.rowNumber)
         cells.state = encodeRowState({ ...state, row: row.rowNumber }, input.sheetId, input.signer);
       if (Object.keys(cells).length > 0) write(row.rowNumber, cells);

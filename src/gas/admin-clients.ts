@@ -224,7 +224,8 @@ function planWeekAppends(
   signer: Signer | null,
 ): { appends: WeekAppend[]; workbook: Spreadsheet | null; skipped: number } {
   const context = contexts[0];
-  if (!context || added.length === 0 || !signer) return { appends: [], workbook: null, skipped: added.length };
+  if (!context || added.length === 0 || !signer)
+    return { appends: [], workbook: null, skipped: added.length };
   const workbook = SpreadsheetApp.openById(context.workbookId);
   const today = isoDayInTimeZone(new Date(), context.timeZone);
   const appends: WeekAppend[] = [];
@@ -387,9 +388,16 @@ export function addClients(
 
     let weekRows = 0;
     // The roster first: a row whose plan is not on it would not be trusted.
-    if (week.workbook && contexts[0]) appendRoster(week.workbook, contexts[0], week.appends.flatMap((a) => a.roster));
+    if (week.workbook && contexts[0])
+      appendRoster(
+        week.workbook,
+        contexts[0],
+        week.appends.flatMap((a) => a.roster),
+      );
     for (const append of week.appends) {
-      append.sheet.getRange(append.firstRow, 1, append.rows.length, CALLS_SHEET_COLUMNS.length).setValues(append.rows);
+      append.sheet
+        .getRange(append.firstRow, 1, append.rows.length, CALLS_SHEET_COLUMNS.length)
+        .setValues(append.rows);
       weekRows += append.rows.length;
     }
     if (weekRows > 0) {

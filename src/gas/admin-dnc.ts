@@ -108,7 +108,11 @@ export function setDoNotCall(
     // Then Clients: the four flag cells of every chosen client that does not show the wanted flag.
     const chosen = new Set([...plan.changed, ...plan.unchanged].map((client) => client.id));
     const toWrite = clients.filter((c) => chosen.has(c.id) && c.onClients === undo);
-    writeFlags(table, toWrite, undo ? [t(lang, 'value.no'), '', '', ''] : [t(lang, 'value.yes'), reason, now, user]);
+    writeFlags(
+      table,
+      toWrite,
+      undo ? [t(lang, 'value.no'), '', '', ''] : [t(lang, 'value.yes'), reason, now, user],
+    );
 
     // Active weekly workbooks: the outcome, recorded like an edit, and the row locks.
     const flagged = new Set(
@@ -128,7 +132,13 @@ export function setDoNotCall(
         byManager.set(client.manager, (byManager.get(client.manager) ?? new Set()).add(client.id));
       }
       if (byManager.size === 0 || !signer) continue;
-      const session = openSession(SpreadsheetApp.openById(context.workbookId), context, signer, snapshot, master);
+      const session = openSession(
+        SpreadsheetApp.openById(context.workbookId),
+        context,
+        signer,
+        snapshot,
+        master,
+      );
       settle(session);
       for (const [manager, ids] of byManager) {
         const ref = sheetOfManager(session.context, manager);
@@ -186,7 +196,11 @@ function doNotCallRegister(master: Spreadsheet, lang: Lang, taxonomy: Taxonomy) 
  * The four flag cells of the given Clients rows, in one write from the first to the last of them;
  * rows in between keep what was just read (under the script lock; only administrators edit Clients).
  */
-function writeFlags(table: ClientsTable, rows: readonly { position: number }[], values: readonly unknown[]): void {
+function writeFlags(
+  table: ClientsTable,
+  rows: readonly { position: number }[],
+  values: readonly unknown[],
+): void {
   if (rows.length === 0) return;
   const indexes = FLAG_KEYS.map((key) => table.map[key]);
   const first = indexes[0];
@@ -204,7 +218,8 @@ function writeFlags(table: ClientsTable, rows: readonly { position: number }[], 
   const block = range.getValues();
   table.rows.forEach((row, position) => {
     const rowNumber = table.rowNumbers[position] ?? 0;
-    if (rowNumber >= firstRow && rowNumber <= lastRow) block[rowNumber - firstRow] = row.slice(from, from + width);
+    if (rowNumber >= firstRow && rowNumber <= lastRow)
+      block[rowNumber - firstRow] = row.slice(from, from + width);
   });
   range.setValues(block);
 }

@@ -93,7 +93,13 @@ export function reassignClients(
     for (const context of contexts) {
       const teamMoves = moves.filter((move) => labelKey(move.team) === labelKey(context.team));
       if (teamMoves.length === 0 || !signer) continue;
-      const session = openSession(SpreadsheetApp.openById(context.workbookId), context, signer, snapshot, master);
+      const session = openSession(
+        SpreadsheetApp.openById(context.workbookId),
+        context,
+        signer,
+        snapshot,
+        master,
+      );
       settle(session);
       const result = moveRows(session, teamMoves, doNotCall);
       weekRows += result.moved;
@@ -167,7 +173,9 @@ function moveRows(
   let moved = 0;
   for (const move of moves) {
     const source = load(move.from);
-    const row = source ? rowsByClient(session, source.ref.sheetId, source.block).get(move.clientId) : undefined;
+    const row = source
+      ? rowsByClient(session, source.ref.sheetId, source.block).get(move.clientId)
+      : undefined;
     if (!source || row === undefined) continue;
     const target = load(move.to);
     if (!target) {
@@ -224,7 +232,8 @@ function moveRows(
   // Locks follow do-not-call rows to their new place.
   for (const entry of sheets.values()) {
     const touched = appended.has(entry.ref.sheetId) || cleared.has(entry.ref.sheetId);
-    if (touched && doNotCall.size > 0) lockDoNotCallRows(session, entry.sheet, entry.ref, entry.block, doNotCall);
+    if (touched && doNotCall.size > 0)
+      lockDoNotCallRows(session, entry.sheet, entry.ref, entry.block, doNotCall);
   }
   return { moved, problems };
 }
@@ -234,7 +243,8 @@ function lastRowOf(session: Session, entry: { ref: ManagerSheetRef; block: RowBl
   const rows = [...rowsByClient(session, entry.ref.sheetId, entry.block).values()];
   let last = Math.max(1, ...rows);
   entry.block.values.forEach((line, offset) => {
-    if (line.some((value) => value !== '' && value !== null)) last = Math.max(last, entry.block.firstRow + offset);
+    if (line.some((value) => value !== '' && value !== null))
+      last = Math.max(last, entry.block.firstRow + offset);
   });
   return last;
 }

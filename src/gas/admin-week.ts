@@ -93,7 +93,13 @@ export function changeOutcome(
     const events = plan.edits.flatMap((edit: RowEdit): EventRecord[] =>
       targets.has(edit.rowNumber)
         ? eventsOf([edit], context, now, () => editedBy, 'system')
-        : eventsOf([edit], context, now, (email) => t(context.lang, 'history.byManager', { email }), 'reconcile'),
+        : eventsOf(
+            [edit],
+            context,
+            now,
+            (email) => t(context.lang, 'history.byManager', { email }),
+            'reconcile',
+          ),
     );
     recordRows(session, ref.sheetId, block, { ...plan, writes }, events);
   }

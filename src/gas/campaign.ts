@@ -195,10 +195,12 @@ export function createWeeklyCampaign(
     const historyTable = requireSheet(master, HISTORY_SHEET, lang);
     const history = historyEvents(historyTable);
     const recordedDoNotCall = new Set(
-      [...doNotCallFromHistory(
-        history.map((event) => ({ ...event, code: event.code ?? '', editedBy: '' })),
-        settings.taxonomy,
-      )]
+      [
+        ...doNotCallFromHistory(
+          history.map((event) => ({ ...event, code: event.code ?? '', editedBy: '' })),
+          settings.taxonomy,
+        ),
+      ]
         .filter(([, entry]) => entry.flagged)
         .map(([clientId]) => clientId),
     );

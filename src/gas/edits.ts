@@ -10,7 +10,14 @@ import { t, type Lang } from '../core/messages';
 import { planRows, type RowsPlan } from '../core/trackedRows';
 import { contextOfTrigger, editContextOf, trackedSheet, type ManagerSheetRef } from './context';
 import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
-import { CALLS_WIDTH, rangeBlock, readWholeSheet, sheetRows, TEMPLATE_LAYOUT, type RowBlock } from './manager-rows';
+import {
+  CALLS_WIDTH,
+  rangeBlock,
+  readWholeSheet,
+  sheetRows,
+  TEMPLATE_LAYOUT,
+  type RowBlock,
+} from './manager-rows';
 import { readRecordedEvents, readRoster } from './roster';
 import { signerOf } from './secret';
 import type { EventSource } from './history';
@@ -85,7 +92,9 @@ function recordSheet(
     context: editContextOf(context, now),
   };
   let used = block;
-  let plan = block ? planRows({ ...input, rows: sheetRows(block.values, block.firstRow, block.layout) }) : null;
+  let plan = block
+    ? planRows({ ...input, rows: sheetRows(block.values, block.firstRow, block.layout) })
+    : null;
   if (!plan || plan.needsWholeSheet) {
     const sheet = session.workbook.getSheetById(ref.sheetId);
     used = sheet ? readWholeSheet(sheet) : null;

@@ -37,7 +37,9 @@ const FIELD_LETTERS: Readonly<Record<string, string>> = {
   nextCall: 'n',
   comment: 'c',
 };
-const LETTER_FIELDS = Object.fromEntries(Object.entries(FIELD_LETTERS).map(([field, letter]) => [letter, field]));
+const LETTER_FIELDS = Object.fromEntries(
+  Object.entries(FIELD_LETTERS).map(([field, letter]) => [letter, field]),
+);
 
 export const journalKey = (workbookId: string): string => `prozvon.journal.${workbookId}`;
 
@@ -138,7 +140,8 @@ function readReserved(spreadsheet: Spreadsheet, reserved: Reservation): unknown[
     return spreadsheet.getRange(reservedA1(reserved)).getValues();
   } catch (error) {
     // The reserved rows are past the sheet's end: nothing was written there.
-    if (/Range not found|out of bounds/i.test(error instanceof Error ? error.message : String(error))) return [];
+    if (/Range not found|out of bounds/i.test(error instanceof Error ? error.message : String(error)))
+      return [];
     throw error;
   }
 }
@@ -158,7 +161,8 @@ function copyMissing(
   if (committed.every((isCommitted, index) => !isCommitted || present[index])) return;
   // Columns are matched by key; the Log's day is computed from the event's time.
   const values = committed.map((isCommitted, index) => {
-    if (!(isCommitted && !present[index])) return into.keys.map((_, column) => intoRows[index]?.[column] ?? '');
+    if (!(isCommitted && !present[index]))
+      return into.keys.map((_, column) => intoRows[index]?.[column] ?? '');
     const source = fromRows[index] ?? [];
     const at = (key: string) => source[from.keys.indexOf(key)] ?? '';
     return into.keys.map((key) => (key === null ? '' : key === 'day' ? day(at('time')) : at(key)));
@@ -195,7 +199,11 @@ function recordedByRow(
 }
 
 /** The rows whose events were recorded but whose state was not written get their state now. */
-function advanceStates(target: SettleTarget, journal: Journal, recorded: Map<string, RecordedChange[]>): void {
+function advanceStates(
+  target: SettleTarget,
+  journal: Journal,
+  recorded: Map<string, RecordedChange[]>,
+): void {
   if (recorded.size === 0) return;
   const sheet = target.workbook.getSheetById(journal.sheetId);
   if (!sheet) return;
@@ -221,7 +229,10 @@ function advanceStates(target: SettleTarget, journal: Journal, recorded: Map<str
     // Moved since, or already advanced: reconcile sees the whole sheet and finds it.
     if (!decoded.ok || decoded.state.clientId !== clientId || decoded.state.version !== version) continue;
     const before = decoded.state;
-    const time = changes.reduce((latest, change) => (change.time > latest ? change.time : latest), changes[0]!.time);
+    const time = changes.reduce(
+      (latest, change) => (change.time > latest ? change.time : latest),
+      changes[0]!.time,
+    );
     const next = replayEdit(before, changes, time, editContextOf(context, time));
     if (!next) continue;
     const cells: Partial<Record<CallsColumnKey, unknown>> = {
@@ -247,7 +258,8 @@ function rollBackCursors(journal: Journal, workbookId: string, snapshot: Record<
     const text = snapshot[key];
     if (!text) return;
     const cursor = JSON.parse(text) as { next: number };
-    if (cursor.next === reserved.row + reserved.count) updates[key] = JSON.stringify({ ...cursor, next: reserved.row });
+    if (cursor.next === reserved.row + reserved.count)
+      updates[key] = JSON.stringify({ ...cursor, next: reserved.row });
   };
   back(HISTORY_CURSOR, journal.history);
   back(logCursorKey(workbookId), journal.log);

@@ -3,7 +3,13 @@
 // is read and written with one range, so an edit costs the same whatever the list's length.
 
 import { startOfDay } from '../core/calendar';
-import { CALLS_SHEET_COLUMNS, mapHeaders, missingColumns, type CallsColumnKey, type HeaderMap } from '../core/schema';
+import {
+  CALLS_SHEET_COLUMNS,
+  mapHeaders,
+  missingColumns,
+  type CallsColumnKey,
+  type HeaderMap,
+} from '../core/schema';
 import type { SheetRow } from '../core/trackedRows';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;

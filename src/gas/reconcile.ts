@@ -52,7 +52,13 @@ function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, probl
   const sheet = workbook.getSheetById(ref.sheetId);
   const lang = context.lang;
   if (!sheet) {
-    problems.push(t(lang, 'problem.sheetMissing', { workbook: workbook.getName(), sheet: ref.sheetName, manager: ref.manager }));
+    problems.push(
+      t(lang, 'problem.sheetMissing', {
+        workbook: workbook.getName(),
+        sheet: ref.sheetName,
+        manager: ref.manager,
+      }),
+    );
     return 0;
   }
   const block = readWholeSheet(sheet);
@@ -72,7 +78,9 @@ function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, probl
   });
   const events = eventsOf(plan.edits, context, now, byManager(lang), 'reconcile');
   recordRows(session, ref.sheetId, block, plan, events);
-  problems.push(...plan.problems.map((problem) => problemText(session, { ...ref, sheetName: sheet.getName() }, problem)));
+  problems.push(
+    ...plan.problems.map((problem) => problemText(session, { ...ref, sheetName: sheet.getName() }, problem)),
+  );
   return events.length;
 }
 
@@ -156,7 +164,11 @@ function guarded(campaignId: string, lang: Lang, problems: string[], work: () =>
     return work();
   } catch (error) {
     if (isTimeLimit(error)) throw error;
-    const detail = isProzvonError(error) ? t(lang, error.code, error.params) : error instanceof Error ? error.message : String(error);
+    const detail = isProzvonError(error)
+      ? t(lang, error.code, error.params)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     problems.push(t(lang, 'problem.failed', { campaign: campaignId, detail }));
     console.error(`reconcile ${campaignId}: ${detail}`);
     return 0;

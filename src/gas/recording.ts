@@ -140,7 +140,12 @@ export function recordRows(
     sheetId,
     rows: plan.edits.map(
       (edit) =>
-        [edit.rowNumber, edit.clientId, edit.version, fieldLetters(edit.changes.map((c) => c.field))] as const,
+        [
+          edit.rowNumber,
+          edit.clientId,
+          edit.version,
+          fieldLetters(edit.changes.map((c) => c.field)),
+        ] as const,
     ),
     history: append.history,
     log: append.log,
@@ -182,14 +187,19 @@ export function rebuildLog(session: Session): Sheet {
     LOG_SHEET.columns.map((column) => {
       if (column.key !== 'day') return cell(history, row, column.key);
       const time = cell(history, row, 'time');
-      return time instanceof Date ? startOfDay(isoDayInTimeZone(time, context.timeZone), context.timeZone) : '';
+      return time instanceof Date
+        ? startOfDay(isoDayInTimeZone(time, context.timeZone), context.timeZone)
+        : '';
     }),
   );
   const needed = values.length + 1;
-  if (sheet.getMaxRows() < needed + 100) sheet.insertRowsAfter(sheet.getMaxRows(), needed + 100 - sheet.getMaxRows());
+  if (sheet.getMaxRows() < needed + 100)
+    sheet.insertRowsAfter(sheet.getMaxRows(), needed + 100 - sheet.getMaxRows());
   const formats = LOG_SHEET.columns.map((column) => numberFormatFor(column.kind, lang));
   const rowCount = sheet.getMaxRows() - 1;
-  sheet.getRange(2, 1, rowCount, header.length).setNumberFormats(Array.from({ length: rowCount }, () => formats));
+  sheet
+    .getRange(2, 1, rowCount, header.length)
+    .setNumberFormats(Array.from({ length: rowCount }, () => formats));
   sheet.getRange(1, 1, 1, header.length).setValues([header]);
   if (values.length > 0) sheet.getRange(2, 1, values.length, header.length).setValues(values);
   const totals = workbook.getSheets()[0]?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];

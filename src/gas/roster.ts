@@ -65,7 +65,10 @@ export function readRecordedEvents(session: Session): (clientId: string) => read
         const time = at(row, 'time');
         if (version === null || !field || !(time instanceof Date)) continue;
         const id = cellText(at(row, 'clientId'));
-        byClient.set(id, [...(byClient.get(id) ?? []), { version, field, new: cellText(at(row, 'new')), time }]);
+        byClient.set(id, [
+          ...(byClient.get(id) ?? []),
+          { version, field, new: cellText(at(row, 'new')), time },
+        ]);
       }
     }
     return byClient.get(clientId) ?? [];

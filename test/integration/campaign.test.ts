@@ -75,6 +75,7 @@ describe('New weekly campaign', () => {
       'Смирнова Ольга',
       'Кузнецов Пётр',
       'Журнал',
+      'Списки листов',
     ]);
     expect(workbook.getSheetByName('Журнал')?.isSheetHidden()).toBe(true);
     expect(org.gas.ui.lastAlert()?.message).toContain(
@@ -202,6 +203,7 @@ describe('New weekly campaign', () => {
       'Попова Мария',
       'Волков Антон',
       'Журнал',
+      'Списки листов',
     ]);
     const listed = ['Попова Мария', 'Волков Антон'].flatMap((sheet) =>
       rows(org, sidorov, sheet, 'B2:B400').flat(),
@@ -296,6 +298,7 @@ describe('A Team sheet without team names', () => {
       'Смирнова Ольга',
       'Кузнецов Пётр',
       'Журнал',
+      'Списки листов',
     ]);
   });
 });
@@ -310,7 +313,7 @@ describe('The weekly template file', () => {
       workbookOf(org, 'Команда Сидорова')
         .getSheets()
         .map((sheet) => sheet.getName()),
-    ).toEqual(['Итоги', 'Попова Мария', 'Волков Антон', 'Журнал']);
+    ).toEqual(['Итоги', 'Попова Мария', 'Волков Антон', 'Журнал', 'Списки листов']);
     const templates = org.gas
       .spreadsheets()
       .filter((ss) => ss.getName().startsWith('Прозвон — шаблон недели'));
@@ -380,6 +383,7 @@ describe('New weekly campaign under failures', () => {
         'Смирнова Ольга',
         'Кузнецов Пётр',
         'Журнал',
+        'Списки листов',
       ]);
       const ids = ['Иванов Иван', 'Смирнова Ольга', 'Кузнецов Пётр'].flatMap((sheet) =>
         rows(org, workbook!, sheet, 'B2:B400').flat(),
