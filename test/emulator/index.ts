@@ -876,6 +876,11 @@ export class Gas {
   failCall(n: number, message: string): void {
     this.runtime.failCall(n, message);
   }
+
+  /** True while the fault set by failCall has not hit a call yet (so a test knows what it hit). */
+  faultPending(): boolean {
+    return this.runtime.faultPending();
+  }
 }
 
 function entryCaption(entry: MenuEntry): string {

@@ -208,6 +208,11 @@ export class Runtime {
     this.fault = { remaining: n, message };
   }
 
+  /** True while an injected fault has not been thrown yet. */
+  faultPending(): boolean {
+    return this.fault !== null;
+  }
+
   /** Records one service call; throws an injected fault or Google's time-limit error. */
   countCall(className: string, method: string): void {
     if (!this.isCounting()) return;

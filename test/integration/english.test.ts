@@ -42,7 +42,13 @@ describe('an English-language master', () => {
       expect.arrayContaining(['Settings', 'Team', 'Clients', 'History', 'Campaigns', 'Results']),
     );
     expect(workbook.getName()).toBe('2026-W49 · Seminar · North');
-    expect(workbook.getSheets().map((sheet) => sheet.getName())).toEqual(['Totals', 'Ann', 'Bob', 'Log', 'Sheet lists']);
+    expect(workbook.getSheets().map((sheet) => sheet.getName())).toEqual([
+      'Totals',
+      'Ann',
+      'Bob',
+      'Log',
+      'Sheet lists',
+    ]);
     expect(gas.read(workbook, 'Ann', 'H1:M1')[0]).toEqual([
       'Call outcome',
       'Stage',
