@@ -15,6 +15,7 @@ import { schemaMessages } from './schema';
 import { adminMessages } from './admin';
 import { summaryMessages } from './summary';
 import { clientCardMessages } from './clientCard';
+import { selfCheckMessages } from './selfCheck';
 import type { Lang, Message } from './types';
 
 export type { Lang, Message } from './types';
@@ -35,6 +36,7 @@ export const MESSAGE_TABLES = {
   summaryMessages,
   clientCardMessages,
   adminMessages,
+  selfCheckMessages,
 };
 
 const catalog = {
@@ -52,6 +54,7 @@ const catalog = {
   ...summaryMessages,
   ...clientCardMessages,
   ...adminMessages,
+  ...selfCheckMessages,
 };
 
 export type MessageKey = keyof typeof catalog;
