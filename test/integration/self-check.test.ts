@@ -60,7 +60,7 @@ describe('the environment check menu item', () => {
     gas.clickMenu(owner, master, MENU, ITEM);
     const [scratch, ...more] = scratchFiles(gas);
     expect(more).toEqual([]);
-    expect(scratch?.getOwner().getEmail()).toBe(owner);
+    expect(scratch?.getOwner()?.getEmail()).toBe(owner);
     // Left tidy: a single empty sheet.
     expect(scratch?.getSheets().map((sheet) => sheet.getLastRow())).toEqual([0]);
     const { note } = report(gas, master, 'Проверка среды');
