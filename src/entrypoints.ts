@@ -29,6 +29,7 @@ import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from
 import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from './gas/triggers';
 import { findClientCard, openClientCard } from './gas/clientCard';
 import { writeDailySummary } from './gas/summary';
+import { checkEnvironment } from './gas/self-check';
 import { activeLang, buildMenu, showText, spreadsheetLang } from './gas/ui';
 import type { DoNotCallRequest } from './core/doNotCall';
 import type { ReassignRequest } from './core/assign';
@@ -405,4 +406,9 @@ export function menuHelp(): void {
     );
     showText(t(lang, 'menu.help'), `${t(lang, 'help.text')}\n\n${jobs}`);
   });
+}
+
+/** Check the Google environment: the emulator's assumptions, tested where Prozvon runs (README). */
+export function menuCheckEnvironment(): void {
+  withUserErrors((lang, spreadsheet) => checkEnvironment(opened(spreadsheet), lang, currentUser()));
 }

@@ -27,6 +27,7 @@ export const MENU: readonly MenuEntry[] = [
   { label: 'menu.compareManagers', handler: 'menuCompareManagers' },
   'separator',
   { label: 'menu.help', handler: 'menuHelp' },
+  { label: 'menu.checkEnvironment', handler: 'menuCheckEnvironment' },
 ];
 
 export function menuHandlers(): string[] {

@@ -15,6 +15,7 @@ import { createLockService, LockTable, type LockScope } from './services/lock';
 import { createConsole, createLogger, LogBook, type LogEntry } from './services/logger';
 import { createMailApp, MailBox, type SentMail } from './services/mail';
 import { createPropertiesService, PropertyStores } from './services/properties';
+import { QUOTA_ERRORS, QuotaBook, type AccountKind, type QuotaUse } from './services/quota';
 import { createScriptApp, followingRun, TriggerTable, type TriggerRecord } from './services/script-app';
 import { createSession, createUser } from './services/session';
 import { isDate, isPlainObject, type ProjectView } from './services/shared';
@@ -33,7 +34,7 @@ import { virtualDate } from './services/virtual-date';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const gasLocal = require('gas-local') as { require: (folder: string, globals: object) => vm.Context };
 
-export type { ShownUi, SentMail, LogEntry, MenuSpec };
+export type { ShownUi, SentMail, LogEntry, MenuSpec, QuotaUse, AccountKind };
 
 export interface GasOptions {
   /** The virtual clock's start, e.g. '2026-11-30T09:00:00+03:00'. */
@@ -45,7 +46,8 @@ export interface GasOptions {
   /**
    * Google Workspace domains. A user's email is visible to another user's trigger only inside
    * the script owner's Workspace domain; every other account is treated as a consumer account
-   * whose email Google hides (the default, since it exposes code that trusts e.user).
+   * whose email Google hides (the default, since it exposes code that trusts e.user). Daily
+   * quotas follow the account kind too: a user of these domains has Workspace quotas.
    */
   readonly workspaceDomains?: readonly string[];
   /** Fire daily/weekly triggers at a fixed pseudo-random minute of their hour, as Google does. */
@@ -198,6 +200,7 @@ export class Gas {
   readonly #locks: LockTable;
   readonly #logBook: LogBook;
   readonly #mailBox: MailBox;
+  readonly #quota: QuotaBook;
   readonly #failures: TriggerFailure[] = [];
   readonly #sessions = new Map<number, { user: string; spreadsheetId: string | null }>();
   readonly #globals: Record<string, unknown>;
@@ -219,7 +222,8 @@ export class Gas {
     this.#triggers = new TriggerTable(runtime, options.triggerJitter ?? false);
     this.#locks = new LockTable(runtime);
     this.#logBook = new LogBook(runtime);
-    this.#mailBox = new MailBox(runtime);
+    this.#quota = new QuotaBook(this.clock, (user) => this.#accountOf(user));
+    this.#mailBox = new MailBox(this.#quota);
     runtime.onExecutionEnd((context) => this.#sessions.delete(context.executionId));
 
     const uiDeps = {
@@ -242,7 +246,7 @@ export class Gas {
         spreadsheetId: (ref) => this.#scriptSpreadsheetId(ref),
         scriptId: '1EmulatedScriptIdProzvon0000000000000000000000000000000',
       }),
-      PropertiesService: createPropertiesService(runtime, new PropertyStores()),
+      PropertiesService: createPropertiesService(runtime, new PropertyStores(), this.#quota),
       CacheService: createCacheService(runtime, new CacheStores()),
       LockService: createLockService(runtime, this.#locks),
       Session: createSession(runtime, project, () => this.runtime.locale),
@@ -440,6 +444,12 @@ export class Gas {
     return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
   }
 
+  /** Google Workspace when the user's domain is one of `workspaceDomains`, else a consumer account. */
+  #accountOf(user: string): AccountKind {
+    const workspace = (this.#options.workspaceDomains ?? []).map((domain) => domain.toLowerCase());
+    return workspace.includes(this.#domain(user)) ? 'workspace' : 'consumer';
+  }
+
   /**
    * The active user's email as another user's script sees it: Google shows it only to the
    * script owner or inside the owner's Workspace domain; consumer accounts get ''.
@@ -483,6 +493,25 @@ export class Gas {
         return fn();
       },
     );
+  }
+
+  /**
+   * Runs a trigger as `runsAs` — unless that user's daily trigger runtime is spent: Google then
+   * does not run it and reports `Service using too much computer time for one day`. The
+   * execution's estimated time (cost model) is charged to them, whether it succeeded or not.
+   */
+  #runTrigger<T>(runsAs: string, options: RunOptions, fn: () => T): T {
+    if (this.#quota.isExhausted(runsAs, 'triggerMs')) throw new Error(QUOTA_ERRORS.triggerTime);
+    const since = this.clock.nowMillis();
+    let started = false;
+    try {
+      return this.#run(options, () => {
+        started = true;
+        return fn();
+      });
+    } finally {
+      if (started) this.#quota.charge(runsAs, 'triggerMs', this.runtime.executionEstimateMs(), since);
+    }
   }
 
   #requireAccess(user: string, id: string, level: 'view' | 'edit'): void {
@@ -683,7 +712,8 @@ export class Gas {
     if (!fn) return;
     const { scope } = this.#requireProject();
     try {
-      this.#run(
+      this.#runTrigger(
+        user,
         {
           kind: 'simpleTrigger',
           user,
@@ -710,7 +740,8 @@ export class Gas {
     try {
       const fn = this.#function(record.handler);
       if (!fn) throw new Error(functionNotFound(record.handler));
-      this.#run(
+      this.#runTrigger(
+        record.owner,
         {
           kind: 'installableTrigger',
           user,
@@ -805,7 +836,8 @@ export class Gas {
         timezone: 'UTC',
         triggerUid: record.uid,
       };
-      this.#run(
+      this.#runTrigger(
+        record.owner,
         {
           kind: 'timeTrigger',
           user: record.owner,
@@ -867,6 +899,16 @@ export class Gas {
 
   stats(): Stats {
     return this.runtime.getStats();
+  }
+
+  /**
+   * A user's daily quotas for the current quota day (each resets 24 h after its first use):
+   * trigger runtime in estimated ms (every trigger execution that ran as them — a manager's
+   * edit through an installable trigger runs as the trigger's creator), property reads and
+   * writes, and mail recipients, each with the limit of the user's account kind.
+   */
+  quotaUse(user: string): QuotaUse {
+    return this.#quota.use(user);
   }
 
   resetStats(): void {

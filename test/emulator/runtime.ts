@@ -63,6 +63,17 @@ const INTROSPECTION = new Set<string | symbol>([
   'inspect',
 ]);
 
+/**
+ * The outcome of an execution Google stopped at the 6-minute limit, thrown by `execute` to the
+ * surface (clickMenu/run/callServer rethrow it; triggers record it as a failure).
+ */
+export class ExecutionKilledError extends Error {
+  constructor() {
+    super(GOOGLE_ERRORS.exceededTime);
+    this.name = 'Exception';
+  }
+}
+
 export class NotImplementedError extends Error {
   constructor(className: string, member: string) {
     super(`not implemented: ${className}.${member}`);
@@ -113,6 +124,8 @@ export class Runtime {
   private fault: PendingFault | null = null;
   /** Estimated ms spent by the current top-level execution, for the 6-minute limit. */
   private executionMs = 0;
+  /** The current top-level execution passed the 6-minute limit: Google has stopped it. */
+  private killed = false;
 
   constructor(options: { now: Date; timeZone: string; locale: string }) {
     this.clock = new VirtualClock(options.now);
@@ -122,18 +135,42 @@ export class Runtime {
 
   // --- execution context -------------------------------------------------------------
 
-  /** Runs fn as one Apps Script execution (nested executions keep their own context). */
+  /**
+   * Runs fn as one Apps Script execution (nested executions keep their own context). When the
+   * execution passed Google's 6-minute limit, its outcome is the kill — `Exceeded maximum
+   * execution time` — whatever the script did after it: Google stops the execution, so no catch
+   * block rescues it (every later service call throws too, see countCall).
+   */
   execute<T>(context: Omit<ExecutionContext, 'executionId'>, fn: () => T): T {
     const full: ExecutionContext = { ...context, executionId: this.nextExecutionId++ };
     const outermost = this.contextStack.length === 0;
-    if (outermost) this.executionMs = 0;
+    if (outermost) {
+      this.executionMs = 0;
+      this.killed = false;
+    }
     this.contextStack.push(full);
     try {
-      return fn();
+      const result = fn();
+      if (outermost && this.killed) throw new ExecutionKilledError();
+      return result;
+    } catch (error) {
+      if (outermost && this.killed && !(error instanceof ExecutionKilledError))
+        throw new ExecutionKilledError();
+      throw error;
     } finally {
       this.contextStack.pop();
       for (const listener of this.endListeners) listener(full);
     }
+  }
+
+  /** Estimated ms of the current (or, once it ended, the last) top-level execution. */
+  executionEstimateMs(): number {
+    return Math.min(this.executionMs, EXECUTION_LIMIT_MS);
+  }
+
+  /** True once the current (or last) top-level execution passed the 6-minute limit. */
+  wasKilled(): boolean {
+    return this.killed;
   }
 
   private endListeners: Array<(context: ExecutionContext) => void> = [];
@@ -177,6 +214,8 @@ export class Runtime {
     const ms = estimateCallMs('', '', kind === 'read' ? count : 0, kind === 'written' ? count : 0);
     this.stats.estimatedMs += ms;
     this.executionMs += ms;
+    // The cells of this call have moved; the kill stops the next call.
+    if (this.executionMs > EXECUTION_LIMIT_MS) this.killed = true;
   }
 
   /** Time the script spends waiting (Utilities.sleep, waitLock) counts toward the 6-minute limit too. */
@@ -184,7 +223,13 @@ export class Runtime {
     if (!this.isCounting()) return;
     this.stats.estimatedMs += ms;
     this.executionMs += ms;
-    if (this.executionMs > EXECUTION_LIMIT_MS) throw new Error(GOOGLE_ERRORS.exceededTime);
+    if (this.executionMs > EXECUTION_LIMIT_MS) this.kill();
+  }
+
+  /** The execution passed 6 minutes: it is marked killed and the current call throws. */
+  private kill(): never {
+    this.killed = true;
+    throw new Error(GOOGLE_ERRORS.exceededTime);
   }
 
   /**
@@ -215,6 +260,8 @@ export class Runtime {
 
   /** Records one service call; throws an injected fault or Google's time-limit error. */
   countCall(className: string, method: string): void {
+    // A killed execution gets nowhere: every service call throws the kill again.
+    if (this.killed && this.contextStack.length > 0) this.kill();
     if (!this.isCounting()) return;
     const key = `${className}.${method}`;
     this.stats.calls++;
@@ -230,9 +277,7 @@ export class Runtime {
         throw new Error(message);
       }
     }
-    if (this.executionMs > EXECUTION_LIMIT_MS) {
-      throw new Error(GOOGLE_ERRORS.exceededTime);
-    }
+    if (this.executionMs > EXECUTION_LIMIT_MS) this.kill();
   }
 
   /**

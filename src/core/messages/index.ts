@@ -16,6 +16,7 @@ import { adminMessages } from './admin';
 import { summaryMessages } from './summary';
 import { clientCardMessages } from './clientCard';
 import { trackingMessages } from './tracking';
+import { selfCheckMessages } from './selfCheck';
 import type { Lang, Message } from './types';
 
 export type { Lang, Message } from './types';
@@ -37,6 +38,7 @@ export const MESSAGE_TABLES = {
   clientCardMessages,
   adminMessages,
   trackingMessages,
+  selfCheckMessages,
 };
 
 const catalog = {
@@ -55,6 +57,7 @@ const catalog = {
   ...clientCardMessages,
   ...adminMessages,
   ...trackingMessages,
+  ...selfCheckMessages,
 };
 
 export type MessageKey = keyof typeof catalog;

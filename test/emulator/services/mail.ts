@@ -1,13 +1,15 @@
-// MailApp: sendEmail overloads; mail is recorded, not sent. A consumer account may send to
-// 100 recipients a day (quota window: 24 h from the first send, as Google's quotas reset).
+// MailApp: sendEmail overloads; mail is recorded, not sent. The recipients a user may send to
+// per day follow their account kind — 100 for a consumer account, 1,500 for Google Workspace —
+// and the quota day resets 24 h after its first send, as Google's quotas do (services/quota.ts).
 
 import type { Runtime } from '../runtime';
+import { DAILY_QUOTAS, QUOTA_ERRORS, type QuotaBook } from './quota';
 import { isPlainObject, requireScope, SCOPES, type ProjectView } from './shared';
 import { signatureError } from './utilities';
 
-export const MAIL_DAILY_QUOTA = 100;
-export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** A consumer account's daily recipients (the Workspace figure is DAILY_QUOTAS.mailRecipients). */
+export const MAIL_DAILY_QUOTA = DAILY_QUOTAS.mailRecipients.consumer;
+export const MAIL_QUOTA_MESSAGE = QUOTA_ERRORS.email;
 
 export interface SentMail {
   readonly from: string;
@@ -24,29 +26,18 @@ export interface SentMail {
 
 export class MailBox {
   readonly sent: SentMail[] = [];
-  readonly #windows = new Map<string, { start: number; used: number }>();
+  readonly #quota: QuotaBook;
 
-  constructor(private readonly runtime: Runtime) {}
-
-  remaining(user: string): number {
-    const window = this.#window(user);
-    return MAIL_DAILY_QUOTA - window.used;
+  constructor(quota: QuotaBook) {
+    this.#quota = quota;
   }
 
-  #window(user: string): { start: number; used: number } {
-    const now = this.runtime.clock.nowMillis();
-    let window = this.#windows.get(user);
-    if (!window || now - window.start >= DAY_MS) {
-      window = { start: now, used: 0 };
-      this.#windows.set(user, window);
-    }
-    return window;
+  remaining(user: string): number {
+    return this.#quota.remaining(user, 'mailRecipients');
   }
 
   spend(user: string, recipients: number): void {
-    const window = this.#window(user);
-    if (window.used + recipients > MAIL_DAILY_QUOTA) throw new Error(MAIL_QUOTA_MESSAGE);
-    window.used += recipients;
+    this.#quota.spend(user, 'mailRecipients', recipients, MAIL_QUOTA_MESSAGE);
   }
 }
 

@@ -1,8 +1,10 @@
 // PropertiesService: script, user and document stores of strings with Google's size limits.
 // The user store belongs to the effective user (whose authority the script runs under);
-// the document store is null when the script is not bound to a document.
+// the document store is null when the script is not bound to a document. Every read and write
+// counts toward the effective user's daily property quota (50,000 consumer, 500,000 Workspace).
 
 import type { Runtime } from '../runtime';
+import { QUOTA_ERRORS, type QuotaBook } from './quota';
 import { utf8Bytes } from './shared';
 
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
@@ -57,31 +59,41 @@ function commit(store: PropertyStore, change: (draft: PropertyStore) => void): v
   for (const [key, value] of draft) store.set(key, value);
 }
 
+/** Charges one property read or write to the running execution's effective user. */
+type ChargeOperation = (kind: 'read' | 'write') => void;
+
 class Properties {
   readonly #store: PropertyStore;
+  readonly #charge: ChargeOperation;
 
-  constructor(store: PropertyStore) {
+  constructor(store: PropertyStore, charge: ChargeOperation) {
     this.#store = store;
+    this.#charge = charge;
   }
 
   getProperty(key: unknown): string | null {
+    this.#charge('read');
     return this.#store.get(String(key)) ?? null;
   }
 
   getProperties(): Record<string, string> {
+    this.#charge('read');
     return Object.fromEntries(this.#store);
   }
 
   getKeys(): string[] {
+    this.#charge('read');
     return [...this.#store.keys()];
   }
 
   setProperty(key: unknown, value: unknown): this {
+    this.#charge('write');
     commit(this.#store, (draft) => draft.set(String(key), String(value)));
     return this;
   }
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean): this {
+    this.#charge('write');
     commit(this.#store, (draft) => {
       if (deleteAllOthers === true) draft.clear();
       for (const [key, value] of Object.entries(properties)) draft.set(key, String(value));
@@ -90,11 +102,13 @@ class Properties {
   }
 
   deleteProperty(key: unknown): this {
+    this.#charge('write');
     this.#store.delete(String(key));
     return this;
   }
 
   deleteAllProperties(): this {
+    this.#charge('write');
     this.#store.clear();
     return this;
   }
@@ -103,15 +117,28 @@ class Properties {
 class PropertiesServiceImpl {
   readonly #runtime: Runtime;
   readonly #stores: PropertyStores;
+  readonly #quota: QuotaBook | null;
 
-  constructor(runtime: Runtime, stores: PropertyStores) {
+  constructor(runtime: Runtime, stores: PropertyStores, quota: QuotaBook | null) {
     this.#runtime = runtime;
     this.#stores = stores;
+    this.#quota = quota;
   }
+
+  /** One read or write of the effective user's daily quota; past it, Google's message. */
+  readonly #charge: ChargeOperation = (kind) => {
+    if (!this.#quota || !this.#runtime.hasContext()) return;
+    this.#quota.spend(
+      this.#runtime.context().effectiveUser,
+      'propertyOps',
+      1,
+      kind === 'read' ? QUOTA_ERRORS.propertyReads : QUOTA_ERRORS.propertyWrites,
+    );
+  };
 
   #wrap(store: PropertyStore): GoogleAppsScript.Properties.Properties {
     return this.#runtime.instrument(
-      new Properties(store),
+      new Properties(store, this.#charge),
       'Properties',
     ) as unknown as GoogleAppsScript.Properties.Properties;
   }
@@ -133,9 +160,10 @@ class PropertiesServiceImpl {
 export function createPropertiesService(
   runtime: Runtime,
   stores: PropertyStores,
+  quota: QuotaBook | null = null,
 ): GoogleAppsScript.Properties.PropertiesService {
   return runtime.instrument(
-    new PropertiesServiceImpl(runtime, stores),
+    new PropertiesServiceImpl(runtime, stores, quota),
     'PropertiesService',
   ) as unknown as GoogleAppsScript.Properties.PropertiesService;
 }

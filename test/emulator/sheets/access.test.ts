@@ -258,6 +258,178 @@ describe('protection', () => {
   });
 });
 
+describe('who may read or change a protection', () => {
+  /** The owner locks the first sheet against the manager, who can still edit the spreadsheet. */
+  function lockedSheet() {
+    const env = setup();
+    env.run((app) => {
+      const ss = app.getActiveSpreadsheet()!;
+      ss.addEditor(MANAGER);
+      const sheet = ss.getSheets()[0]!;
+      const protection = sheet.protect();
+      protection.removeEditors(protection.getEditors());
+    });
+    return env;
+  }
+  const asManager = { activeUser: MANAGER, effectiveUser: MANAGER };
+  const sheetProtection = (app: GoogleAppsScript.Spreadsheet.SpreadsheetApp) =>
+    app.getActiveSheet()!.getProtections(app.ProtectionType.SHEET)[0]!;
+
+  it('refuses getEditors to a user the protection shuts out', () => {
+    const { run } = lockedSheet();
+    expect(() => run((app) => sheetProtection(app).getEditors(), asManager)).toThrow(
+      'You do not have permission to perform that action.',
+    );
+  });
+
+  it('refuses canDomainEdit to a user the protection shuts out', () => {
+    const { run } = lockedSheet();
+    expect(() => run((app) => sheetProtection(app).canDomainEdit(), asManager)).toThrow(
+      'You do not have permission to perform that action.',
+    );
+  });
+
+  it('refuses addEditor to a shut-out user, so their script cannot add itself and then edit the sheet', () => {
+    const { run, backend, id } = lockedSheet();
+    expect(() => run((app) => sheetProtection(app).addEditor(MANAGER), asManager)).toThrow(
+      'You do not have permission to perform that action.',
+    );
+    expect(() => run((app) => app.getActiveSheet()!.getRange('B2').setValue('x'), asManager)).toThrow(
+      'You are trying to edit a protected cell or object.',
+    );
+    expect(
+      backend.userEdit({ user: MANAGER, spreadsheetId: id, sheetName: 'Лист1', a1: 'B2', values: [['x']] }),
+    ).toMatchObject({ ok: false, reason: 'protected' });
+  });
+
+  it('refuses removeEditors and remove to a shut-out user and leaves the protection in place', () => {
+    const { run } = lockedSheet();
+    expect(() => run((app) => sheetProtection(app).removeEditors([OWNER]), asManager)).toThrow(
+      'You do not have permission to perform that action.',
+    );
+    expect(() => run((app) => sheetProtection(app).remove(), asManager)).toThrow(
+      'You do not have permission to perform that action.',
+    );
+    expect(run((app) => app.getActiveSheet()!.getProtections(app.ProtectionType.SHEET).length)).toBe(1);
+  });
+
+  it('refuses a shut-out user every other change of the protection too', () => {
+    const { run } = lockedSheet();
+    const changes: Array<(p: GoogleAppsScript.Spreadsheet.Protection) => unknown> = [
+      (p) => p.setWarningOnly(true),
+      (p) => p.setDescription('open'),
+      (p) => p.setDomainEdit(false),
+      (p) => p.addEditors([MANAGER]),
+      (p) => p.removeEditor(OWNER),
+    ];
+    for (const change of changes) {
+      expect(() => run((app) => change(sheetProtection(app)), asManager)).toThrow(
+        'You do not have permission to perform that action.',
+      );
+    }
+    expect(run((app) => sheetProtection(app).isWarningOnly())).toBe(false);
+  });
+
+  it('tells a shut-out user canEdit() is false and still shows them the description', () => {
+    const { run } = lockedSheet();
+    run((app) => sheetProtection(app).setDescription('script columns'));
+    expect(
+      run((app) => [sheetProtection(app).canEdit(), sheetProtection(app).getDescription()], asManager),
+    ).toEqual([false, 'script columns']);
+  });
+
+  it('lets a user the protection lists read and change it', () => {
+    const { run } = lockedSheet();
+    run((app) => sheetProtection(app).addEditor(MANAGER));
+    const editors = run((app) => {
+      const protection = sheetProtection(app).setDescription('shared');
+      return protection.getEditors().map((user) => user.getEmail());
+    }, asManager);
+    expect(editors).toEqual([MANAGER]);
+  });
+
+  it('lets every editor of the spreadsheet manage a protection whose editors were never changed', () => {
+    const env = setup();
+    env.run((app) => {
+      app.getActiveSpreadsheet()!.addEditor(MANAGER);
+      app.getActiveSheet()!.getRange('A1:C3').protect();
+    });
+    const editors = env.run(
+      (app) =>
+        app
+          .getActiveSheet()!
+          .getProtections(app.ProtectionType.RANGE)[0]!
+          .getEditors()
+          .map((u) => u.getEmail()),
+      asManager,
+    );
+    expect(editors).toEqual([MANAGER]);
+  });
+
+  it('refuses a viewer of the spreadsheet even a protection whose editors were never changed', () => {
+    const env = setup();
+    env.run((app) => {
+      app.getActiveSpreadsheet()!.addViewer(STRANGER);
+      app.getActiveSheet()!.getRange('A1:C3').protect();
+    });
+    expect(() =>
+      env.run((app) => app.getActiveSheet()!.getProtections(app.ProtectionType.RANGE)[0]!.getEditors(), {
+        activeUser: STRANGER,
+        effectiveUser: STRANGER,
+      }),
+    ).toThrow('You do not have permission to perform that action.');
+  });
+
+  it('lets the owner manage every protection, listed or not', () => {
+    const { run } = lockedSheet();
+    expect(
+      run((app) =>
+        sheetProtection(app)
+          .getEditors()
+          .map((user) => user.getEmail()),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('unprotected ranges', () => {
+  it('refuses setUnprotectedRanges on a range protection', () => {
+    const { run } = setup();
+    expect(() =>
+      run((app) => {
+        const sheet = app.getActiveSheet()!;
+        sheet
+          .getRange('A1:C3')
+          .protect()
+          .setUnprotectedRanges([sheet.getRange('B2')]);
+      }),
+    ).toThrow('Unprotected ranges can only be set on a sheet protection.');
+  });
+
+  it('refuses a range of another sheet and keeps the unprotected ranges it had', () => {
+    const { run } = setup();
+    expect(() =>
+      run((app) => {
+        const ss = app.getActiveSpreadsheet()!;
+        const sheet = ss.getSheets()[0]!;
+        const other = ss.insertSheet('Другой');
+        const protection = sheet.protect().setUnprotectedRanges([sheet.getRange('H2:L9')]);
+        protection.setUnprotectedRanges([other.getRange('H2:L9')]);
+      }),
+    ).toThrow('The unprotected ranges must be on the protected sheet.');
+    expect(
+      run((app) =>
+        app
+          .getActiveSpreadsheet()!
+          .getSheets()[0]!
+          .protect()
+          .getUnprotectedRanges()
+          .map((range) => range.getA1Notation()),
+      ),
+    ).toEqual(['H2:L9']);
+  });
+});
+
 describe('opening spreadsheets', () => {
   it("refuses openById to a user without access with Google's permission error", () => {
     const { run, id } = setup();

@@ -27,6 +27,12 @@ export const SHEETS_ERRORS = {
   noUi: 'Cannot call SpreadsheetApp.getUi() from this context.',
   protectedCell:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  /** A user who may not edit a protected area reads or changes its protection [unsure wording]. */
+  protectionDenied: 'You do not have permission to perform that action.',
+  /** setUnprotectedRanges on a range protection [unsure wording; the throw is documented]. */
+  unprotectedOnRange: 'Unprotected ranges can only be set on a sheet protection.',
+  /** setUnprotectedRanges with a range of another sheet [unsure wording; the throw is documented]. */
+  unprotectedElsewhere: 'The unprotected ranges must be on the protected sheet.',
   listTooLong:
     'The data validation rule has more items than the limit of 500. Use the ‘List from a range’ criteria instead.',
   invalidEntry: (a1: string) =>

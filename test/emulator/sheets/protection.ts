@@ -2,11 +2,12 @@
 // may edit some cells. Until a script changes a protection's editors it mirrors the
 // spreadsheet's sharing (effectively unprotected); the owner can always edit, removeEditor(s)
 // never removes the owner or the user running the script, and warning-only protections let
-// everyone edit.
+// everyone edit. Only a user who may edit the protected area may read its editors or change
+// the protection: anyone else's script gets an exception, as Google's does.
 
 import { contains, intersects, type Rect } from './a1';
 import type { Api } from './api';
-import { signatureError } from './errors';
+import { SHEETS_ERRORS, signatureError } from './errors';
 import { asRangeHandle } from './handles';
 import type { SheetModel } from './model';
 
@@ -36,6 +37,20 @@ export function blockingProtection(sheet: SheetModel, rect: Rect, user: string):
     if (covers(protection, rect)) return protection;
   }
   return null;
+}
+
+/**
+ * Whether `user` may edit the area a protection covers, and so read or change the protection:
+ * an editor of the spreadsheet who is its owner, or is listed, or any editor while the list
+ * was never changed (the protection mirrors the sharing) or the protection only warns.
+ */
+export function mayEditProtected(protection: ProtectionData, user: string): boolean {
+  const email = user.toLowerCase();
+  const spreadsheet = protection.sheet.parent;
+  if (!spreadsheet.canEdit(email)) return false;
+  if (email === spreadsheet.owner.toLowerCase()) return true;
+  if (protection.warningOnly || protection.editors === null) return true;
+  return protection.editors.has(email);
 }
 
 function covers(protection: ProtectionData, rect: Rect): boolean {
@@ -74,6 +89,16 @@ export class ProtectionImpl {
     return this.api.currentUser().toLowerCase();
   }
 
+  /**
+   * Reading the editors or changing the protection needs the right to edit the protected area
+   * (reference/spreadsheet/protection#getEditors, #canDomainEdit). The test surface, outside
+   * any execution, may do anything.
+   */
+  private assertMayManage(): void {
+    if (!this.api.runtime.hasContext()) return;
+    if (!mayEditProtected(this._data, this.currentUser())) throw new Error(SHEETS_ERRORS.protectionDenied);
+  }
+
   /** First change to the editors: start from the spreadsheet's editors plus the current user. */
   private editorSet(): Set<string> {
     if (this._data.editors === null) {
@@ -86,22 +111,26 @@ export class ProtectionImpl {
   }
 
   addEditor(user: unknown): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     this.editorSet().add(emailOf(user, 'addEditor'));
     return this.self();
   }
 
   addEditors(users: unknown): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     if (!Array.isArray(users)) throw signatureError([users], 'Protection', 'addEditors');
     for (const user of users) this.editorSet().add(emailOf(user, 'addEditors'));
     return this.self();
   }
 
   removeEditor(user: unknown): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     this.remove1(emailOf(user, 'removeEditor'));
     return this.self();
   }
 
   removeEditors(users: unknown): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     if (!Array.isArray(users)) throw signatureError([users], 'Protection', 'removeEditors');
     for (const user of users) this.remove1(emailOf(user, 'removeEditors'));
     return this.self();
@@ -115,27 +144,30 @@ export class ProtectionImpl {
 
   /** The owner is not listed (gas-fakes oddities); a mirroring protection lists the spreadsheet's editors. */
   getEditors(): GoogleAppsScript.Base.User[] {
+    this.assertMayManage();
     const editors = this._data.editors ?? this._data.sheet.parent.editors;
     return [...editors].sort().map((email) => this.api.user(email));
   }
 
   canEdit(): boolean {
-    const me = this.currentUser();
-    if (this._data.warningOnly || this._data.editors === null) return true;
-    return me === this._data.sheet.parent.owner.toLowerCase() || this._data.editors.has(me);
+    if (!this.api.runtime.hasContext()) return true;
+    return mayEditProtected(this._data, this.currentUser());
   }
 
   canDomainEdit(): boolean {
+    this.assertMayManage();
     return false;
   }
 
   setDomainEdit(editable: boolean): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     if (editable) throw new Error('Domain edit is not available for this spreadsheet.');
     this.editorSet();
     return this.self();
   }
 
   setWarningOnly(warningOnly: boolean): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     this._data.warningOnly = Boolean(warningOnly);
     return this.self();
   }
@@ -145,6 +177,7 @@ export class ProtectionImpl {
   }
 
   setDescription(description: string): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     this._data.description = String(description);
     return this.self();
   }
@@ -164,15 +197,17 @@ export class ProtectionImpl {
   }
 
   setUnprotectedRanges(ranges: unknown): GoogleAppsScript.Spreadsheet.Protection {
+    this.assertMayManage();
     if (!Array.isArray(ranges)) throw signatureError([ranges], 'Protection', 'setUnprotectedRanges');
-    // Google ignores this on range protections; only sheet protections have unprotected ranges.
-    if (this._data.type === 'SHEET') {
-      this._data.unprotected = ranges.map((range) => {
-        const handle = asRangeHandle(range);
-        if (!handle) throw signatureError([ranges], 'Protection', 'setUnprotectedRanges');
-        return handle._rect;
-      });
-    }
+    // Documented: throws for a range protection, or when a range is not on the protected sheet.
+    if (this._data.type !== 'SHEET') throw new Error(SHEETS_ERRORS.unprotectedOnRange);
+    const rects = ranges.map((range) => {
+      const handle = asRangeHandle(range);
+      if (!handle) throw signatureError([ranges], 'Protection', 'setUnprotectedRanges');
+      if (handle._sheet !== this._data.sheet) throw new Error(SHEETS_ERRORS.unprotectedElsewhere);
+      return handle._rect;
+    });
+    this._data.unprotected = rects;
     return this.self();
   }
 
@@ -181,6 +216,7 @@ export class ProtectionImpl {
   }
 
   remove(): void {
+    this.assertMayManage();
     this._data.removed = true;
     const list = this._data.sheet.protections;
     const index = list.indexOf(this._data);
