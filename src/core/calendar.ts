@@ -41,31 +41,42 @@ function fromTime(time: number): IsoDay {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** Formatters are costly to build and are asked for per row: one per zone and kind is kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'day' | 'time', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let known = formatters.get(key);
+  if (!known) {
+    known =
+      kind === 'day'
+        ? // en-CA formats as YYYY-MM-DD; formatToParts keeps us independent of that detail anyway.
+          new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        : new Intl.DateTimeFormat('en-GB', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+          });
+    formatters.set(key, known);
+  }
+  return known;
+}
+
 /** The calendar day an instant falls on in a time zone (the spreadsheet's, e.g. 'Europe/Moscow'). */
 export function isoDayInTimeZone(instant: Date, timeZone: string): IsoDay {
-  // en-CA formats as YYYY-MM-DD; formatToParts keeps us independent of that detail anyway.
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = formatter('day', timeZone).formatToParts(instant);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Milliseconds a time zone's wall clock is ahead of UTC at an instant. */
 function zoneOffset(time: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(time));
+  const parts = formatter('time', timeZone).formatToParts(new Date(time));
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(
     part('year'),

@@ -5,7 +5,7 @@
 // touched; when one of them is not what the script wrote, the whole sheet is needed to tell a moved
 // row from a copied one, and the campaign's roster and the Log to put a damaged row back.
 
-import { addDays, isoDayInTimeZone, parseDay } from './calendar';
+import { addDays, formatDay, isoDayInTimeZone, parseDay } from './calendar';
 import { cellText } from './cells';
 import { TRACKED_FIELDS, type EditContext, type FieldChange, type Notice, type TrackedField } from './events';
 import { replayRow, stateAfter, type RecordedChange } from './replay';
@@ -325,7 +325,9 @@ function planEdits(
     }
     const after = afterCells(entry, context, (value) => {
       write(row.rowNumber, { nextCall: state.cells.nextCall });
-      notices.push({ key: 'events.dateRefused', params: { row: row.rowNumber, value: cellText(value) } });
+      const day = parseDay(value, context.timeZone);
+      const shown = day === undefined ? cellText(value) : formatDay(day, context.lang);
+      notices.push({ key: 'events.dateRefused', params: { row: row.rowNumber, value: shown } });
     });
     return { entry, after };
   });
