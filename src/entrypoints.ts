@@ -368,7 +368,9 @@ export function nightlyReconcile(): void {
   const lang = spreadsheetLang(master);
   const timeZone = master.getSpreadsheetTimeZone();
   const settings = readSettings(master, lang, timeZone);
-  const report = reconcile(master, activeWorkbooks(master, lang), lang, settings.taxonomy);
+  const report = reconcile(master, activeWorkbooks(master, lang), lang, settings.taxonomy, {
+    orderSheets: true,
+  });
   for (const problem of report.problems) console.warn(problem);
   // Then the summary columns of Clients, from the History reconcile has just completed.
   refreshClientTotals(master, settings, lang, timeZone);

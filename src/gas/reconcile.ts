@@ -22,6 +22,7 @@ import {
   type WorkbookContext,
 } from './context';
 import { markDoNotCall } from './do-not-call';
+import { orderByNextCall } from './ordering';
 import { HISTORY_CURSOR } from './history';
 import { readWholeSheet, sheetRows } from './manager-rows';
 import { isLabel, readFlag, requireSheet } from './master-data';
@@ -185,6 +186,7 @@ export function reconcile(
   campaigns: readonly ActiveWorkbook[],
   lang: Lang,
   taxonomy: Taxonomy,
+  options: { readonly orderSheets?: boolean } = {},
 ): ReconcileReport {
   const lock = LockService.getScriptLock();
   lock.waitLock(30_000);
@@ -228,8 +230,24 @@ export function reconcile(
       forgetContext(workbookId);
     }
     if (finals.length > 0) properties.deleteProperty(FINAL_RECONCILE);
-    const flagsRestored = restoreDoNotCallFlags(master, lang, taxonomy);
-    return { recorded, skipped, problems, flagsRestored };
+    const flags = restoreDoNotCallFlags(master, lang, taxonomy);
+    if (options.orderSheets && signer) {
+      // The night's last step: today's calls at the top of every manager sheet.
+      for (const [id, context] of contexts) {
+        guarded(id, lang, problems, () => {
+          const session = openSession(
+            SpreadsheetApp.openById(context.workbookId),
+            context,
+            signer,
+            snapshot,
+            master,
+          );
+          for (const ref of context.sheets) orderByNextCall(session, ref, flags.flagged);
+          return 0;
+        });
+      }
+    }
+    return { recorded, skipped, problems, flagsRestored: flags.restored };
   } finally {
     lock.releaseLock();
   }
@@ -239,7 +257,11 @@ export function reconcile(
  * Clients' do-not-call flags follow History: a client History says is do-not-call and Clients
  * does not gets the flag (with the reason and who). Returns how many were flagged.
  */
-export function restoreDoNotCallFlags(master: Spreadsheet, lang: Lang, taxonomy: Taxonomy): number {
+export function restoreDoNotCallFlags(
+  master: Spreadsheet,
+  lang: Lang,
+  taxonomy: Taxonomy,
+): { readonly restored: number; readonly flagged: ReadonlySet<string> } {
   const history = requireSheet(master, HISTORY_SHEET, lang);
   const clients = requireSheet(master, CLIENTS_SHEET, lang);
   const register = doNotCallFromHistory(
@@ -272,7 +294,14 @@ export function restoreDoNotCallFlags(master: Spreadsheet, lang: Lang, taxonomy:
       by: entry.by,
       reason: t(lang, 'doNotCall.byOutcome', { campaign: entry.campaign }),
     }));
-  return markDoNotCall(master, lang, marks, clients).length;
+  const restored = markDoNotCall(master, lang, marks, clients).length;
+  const all = new Set([
+    ...clients.rows
+      .filter((row) => readFlag(cell(clients, row, 'doNotCall'), false))
+      .map((row) => text(clients, row, 'id')),
+    ...marks.map((mark) => mark.clientId),
+  ]);
+  return { restored, flagged: all };
 }
 
 /** Contexts of every workbook Prozvon tracks (for tools that look across campaigns). */

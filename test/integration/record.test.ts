@@ -316,3 +316,25 @@ describe('do-not-call is durable', () => {
     expect(listed).not.toContain(clientId);
   });
 });
+
+describe('today’s calls first, without a sort of the manager’s own', () => {
+  it('orders every manager sheet by next call each night, whole rows, and goes on crediting the right clients', () => {
+    const week = campaignWeek();
+    const ids = week.org.gas.read(week.workbook, SHEET, 'B2:B7').map((row) => String(row[0]));
+    week.org.gas.edit(M1, week.workbook, SHEET, 'H2', 'Отказался');
+    week.org.gas.edit(M1, week.workbook, SHEET, 'H3', 'Согласен на семинар');
+    week.org.gas.clock.set('2026-12-01T03:00:00+03:00');
+    week.org.gas.runTriggers();
+    expect(week.org.gas.triggerFailures()).toEqual([]);
+    const order = week.org.gas.read(week.workbook, SHEET, 'B2:B7').map((row) => String(row[0]));
+    // Due Monday (the ones not yet called) first, then Tuesday's invoice call, the refused client last.
+    expect(order[0]).toBe(ids[2]);
+    expect(order.at(-1)).toBe(ids[0]);
+    expect(order.indexOf(ids[1] ?? '')).toBeGreaterThan(order.indexOf(ids[5] ?? ''));
+    week.org.gas.resetStats();
+    week.org.gas.edit(M1, week.workbook, SHEET, 'H2', 'Недозвон');
+    expect(events(week).at(-1)).toEqual([order[0], 'Результат звонка', 'Недозвон']);
+    // Rows were signed where they now are: the edit read only its own row.
+    expect(week.org.gas.stats().cellsRead).toBeLessThan(50);
+  });
+});

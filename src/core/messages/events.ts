@@ -24,8 +24,8 @@ export const eventMessages = {
     en: 'Row {row}: only the script writes the client ID; {clientId} is back.',
   },
   'events.sortReverted': {
-    ru: 'Строки {rows}: столбцы звонка были отсортированы отдельно от клиентов, и результаты попали бы к чужим клиентам, поэтому порядок возвращён. Сортировать можно только строки целиком; каждую ночь лист сам упорядочивается по «Следующему звонку».',
-    en: 'Rows {rows}: the call columns were sorted apart from the clients, which would give results to other clients, so their order is back. Sort only whole rows; every night the sheet is ordered by “Next call” for you.',
+    ru: 'Строки {rows}: столбцы звонка были отсортированы отдельно от клиентов, и результаты попали бы к чужим клиентам, поэтому порядок возвращён. Сортировать лист не нужно: каждую ночь он сам упорядочивается по «Следующему звонку», сегодняшние звонки — вверху.',
+    en: 'Rows {rows}: the call columns were sorted apart from the clients, which would give results to other clients, so their order is back. There is no need to sort: every night the sheet is ordered by “Next call”, today’s calls at the top.',
   },
   'events.rowUntrusted': {
     ru: 'Строка {row}: скрытые данные строки изменены не скриптом, поэтому её изменения не засчитаны. Администратор увидит это в отчёте сверки.',
