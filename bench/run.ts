@@ -123,7 +123,7 @@ function organisation(managers: number, clients: number): Gas {
   return gas;
 }
 
-/** `before` with the user's own cells (column H, rows from…to) as `after` has them. */
+/** `before` with the user's own cells (one column, rows from…to) as `after` has them. */
 function withUserCells(
   before: Snapshot,
   after: Snapshot,
@@ -131,6 +131,7 @@ function withUserCells(
   sheet: string,
   from: number,
   to: number,
+  column: number,
 ): Snapshot {
   const copy: Snapshot = new Map(before);
   const book = before.get(workbook);
@@ -140,7 +141,7 @@ function withUserCells(
   const values = old.values.map((row) => [...row]);
   for (let row = from; row <= to; row++) {
     const cells = values[row - 1];
-    if (cells) cells[7] = now.values[row - 1]?.[7] ?? '';
+    if (cells) cells[column - 1] = now.values[row - 1]?.[column - 1] ?? '';
   }
   const sheets = new Map(book.sheets);
   sheets.set(sheet, { values, formulas: old.formulas });
@@ -264,27 +265,39 @@ class SizeRun {
       ...settings,
     ];
     // The user's own cells are the same on both sides; the naive script writes what follows from them.
-    const notUserCells = (from: number, to: number) => (op: NaiveOp) =>
-      op.kind === 'write' && op.sheet === sheet && op.column === 8 && op.row >= from && op.row <= to;
-    const sameUserEdit = (from: number, to: number) => (before: Snapshot, after: Snapshot) =>
-      withUserCells(before, after, this.workbook, sheet, from, to);
+    const notUserCells = (from: number, to: number, column: number) => (op: NaiveOp) =>
+      op.kind === 'write' && op.sheet === sheet && op.column === column && op.row >= from && op.row <= to;
+    const sameUserEdit = (from: number, to: number, column: number) => (before: Snapshot, after: Snapshot) =>
+      withUserCells(before, after, this.workbook, sheet, from, to, column);
 
-    this.measure(
-      'One edit (an outcome)',
-      { calls: 10, text: '≤ 10' },
-      () => userEdit('H2', [['Недозвон']]),
-      () => editRows(2, 2),
-      sameUserEdit(2, 2),
-      notUserCells(2, 2),
-    );
+    // Every kind of edit a manager makes, each on a row of its own: DESIGN's budget is per edit.
+    const edits: readonly { job: string; column: string; row: number; value: string }[] = [
+      { job: 'One edit: no answer', column: 'H', row: 2, value: 'Недозвон' },
+      { job: 'One edit: agreed', column: 'H', row: 3, value: 'Согласен на семинар' },
+      { job: 'One edit: do not call', column: 'H', row: 4, value: 'Черный список' },
+      { job: 'One edit: stage', column: 'I', row: 3, value: 'КП отправлено' },
+      { job: 'One edit: quality', column: 'J', row: 5, value: 'Понравилось' },
+      { job: 'One edit: comment', column: 'M', row: 6, value: 'перезвонить после обеда' },
+    ];
+    for (const edit of edits) {
+      const column = edit.column.charCodeAt(0) - 64;
+      this.measure(
+        edit.job,
+        { calls: 10, text: '≤ 10' },
+        () => userEdit(`${edit.column}${edit.row}`, [[edit.value]]),
+        () => editRows(edit.row, edit.row),
+        sameUserEdit(edit.row, edit.row, column),
+        notUserCells(edit.row, edit.row, column),
+      );
+    }
     const hundred = Array.from({ length: 100 }, (_, i) => [i % 3 === 0 ? 'Отказался' : 'Недозвон']);
     this.measure(
       'Paste of 100 outcomes',
       { calls: 10, text: '≤ 10' },
       () => userEdit('H2', hundred),
       () => editRows(2, 101),
-      sameUserEdit(2, 101),
-      notUserCells(2, 101),
+      sameUserEdit(2, 101, 8),
+      notUserCells(2, 101, 8),
     );
     this.measure(
       'Reconcile (menu)',

@@ -324,7 +324,7 @@ export function menuReconcileNow(): void {
     const campaigns = activeWorkbooks(spreadsheet, lang).filter(
       (entry) => everyTeam || teams.has(entry.team.toLowerCase()),
     );
-    const report = reconcile(spreadsheet, campaigns, lang, readSettings(spreadsheet, lang).taxonomy);
+    const report = reconcile(spreadsheet, campaigns, lang);
     const total = Object.values(report.recorded).reduce((sum, count) => sum + count, 0);
     showText(
       t(lang, 'menu.reconcileNow'),
@@ -368,7 +368,8 @@ export function nightlyReconcile(): void {
   const lang = spreadsheetLang(master);
   const timeZone = master.getSpreadsheetTimeZone();
   const settings = readSettings(master, lang, timeZone);
-  const report = reconcile(master, activeWorkbooks(master, lang), lang, settings.taxonomy, {
+  const report = reconcile(master, activeWorkbooks(master, lang), lang, {
+    historyFlags: settings.taxonomy,
     orderSheets: true,
   });
   for (const problem of report.problems) console.warn(problem);

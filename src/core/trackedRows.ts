@@ -33,8 +33,13 @@ export interface RowsInput {
    * damaged rows can then be told apart. Without it, such a row asks for the whole sheet.
    */
   readonly wholeSheet?: boolean;
-  /** The genesis state of each client planned on this sheet (the campaign's roster). */
-  readonly roster?: ReadonlyMap<string, RowState>;
+  /**
+   * The genesis state of each client planned on this sheet (the campaign's roster), or how to read
+   * it: it is read only when a row is not what the script wrote or the count of rows is off.
+   */
+  readonly roster?: ReadonlyMap<string, RowState> | (() => ReadonlyMap<string, RowState>);
+  /** How many clients are planned on the sheet (to know without the roster that none is missing). */
+  readonly planned?: number | undefined;
   /** The recorded events of a client in this campaign (from the Log), to rebuild a damaged row. */
   readonly recorded?: (clientId: string) => readonly RecordedChange[];
 }
@@ -147,22 +152,26 @@ function judgeWholeSheet(
   notices: Notice[],
   problems: RowProblem[],
 ): Trusted[] {
-  const claims = new Map<string, Trusted[]>();
+  const valid: Trusted[] = [];
   const untrusted: { row: SheetRow; kind: RowProblemKind }[] = [];
   for (const row of input.rows) {
     if (isBlank(row)) continue;
     const decoded = decodeRowState(row.cells.state, input.sheetId, input.signer);
-    if (!decoded.ok) {
-      untrusted.push({ row, kind: 'forged' });
+    if (decoded.ok) valid.push({ row, state: decoded.state });
+    else untrusted.push({ row, kind: 'forged' });
+  }
+  const clients = new Set(valid.map((entry) => entry.state.clientId));
+  // Every row is the script's, each client once, as many as planned: the roster has nothing to add.
+  const settled = untrusted.length === 0 && clients.size === valid.length && input.planned === clients.size;
+  const roster = settled ? undefined : typeof input.roster === 'function' ? input.roster() : input.roster;
+  const claims = new Map<string, Trusted[]>();
+  for (const entry of valid) {
+    if (roster && !roster.has(entry.state.clientId)) {
+      untrusted.push({ row: entry.row, kind: 'unplanned' });
       continue;
     }
-    const planned = input.roster ? input.roster.has(decoded.state.clientId) : true;
-    if (!planned) {
-      untrusted.push({ row, kind: 'unplanned' });
-      continue;
-    }
-    const id = decoded.state.clientId;
-    claims.set(id, [...(claims.get(id) ?? []), { row, state: decoded.state }]);
+    const id = entry.state.clientId;
+    claims.set(id, [...(claims.get(id) ?? []), entry]);
   }
   const trusted: Trusted[] = [];
   for (const rows of claims.values()) {
@@ -173,7 +182,7 @@ function judgeWholeSheet(
   }
 
   const present = new Set(trusted.map((entry) => entry.state.clientId));
-  const missing = input.roster ? [...input.roster.keys()].filter((id) => !present.has(id)) : [];
+  const missing = roster ? [...roster.keys()].filter((id) => !present.has(id)) : [];
   const assigned = new Map<SheetRow, string>();
   for (const entry of untrusted) {
     const id = cellText(entry.row.cells.clientId);
@@ -193,7 +202,7 @@ function judgeWholeSheet(
       clientId: cellText(entry.row.cells.clientId),
     });
     const clientId = assigned.get(entry.row);
-    const genesis = clientId === undefined ? undefined : input.roster?.get(clientId);
+    const genesis = clientId === undefined ? undefined : roster?.get(clientId);
     if (clientId === undefined || !genesis) {
       notices.push({ key: 'events.rowUntrusted', params: { row: entry.row.rowNumber } });
       continue;

@@ -28,7 +28,7 @@ import {
   type Grid,
 } from './admin-common';
 import { chooseTeam } from './campaign';
-import { sheetOfManager, type WorkbookContext } from './context';
+import { countPlanned, sheetOfManager, type WorkbookContext } from './context';
 import { signerOf } from './secret';
 import { rosterLine, rowValues, writeRoster } from './workbook';
 import type { Signer } from '../core/signature';
@@ -204,6 +204,7 @@ function managerLoad(clients: Grid<ClientsKey>): Map<string, number> {
 /** A planned append to one manager sheet of the week. */
 interface WeekAppend {
   readonly context: WorkbookContext;
+  readonly sheetId: number;
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   readonly firstRow: number;
   readonly rows: unknown[][];
@@ -261,6 +262,7 @@ function planWeekAppends(
     );
     appends.push({
       context,
+      sheetId: ref.sheetId,
       sheet,
       firstRow: lastFilled + 1,
       rows: planned.map((row) => rowValues(row, ref.sheetId, signer, context.timeZone)),
@@ -394,11 +396,13 @@ export function addClients(
         contexts[0],
         week.appends.flatMap((a) => a.roster),
       );
+    let planned = contexts[0];
     for (const append of week.appends) {
       append.sheet
         .getRange(append.firstRow, 1, append.rows.length, CALLS_SHEET_COLUMNS.length)
         .setValues(append.rows);
       weekRows += append.rows.length;
+      if (planned) planned = countPlanned(planned, append.sheetId, append.rows.length);
     }
     if (weekRows > 0) {
       const events: EventRecord[] = week.appends.flatMap((append) =>

@@ -13,7 +13,7 @@ import { decodeRowState, encodeRowState } from '../core/rowState';
 import { CLIENTS_SHEET } from '../core/schema';
 import { activeContexts, adminScope } from './admin-common';
 import { lockDoNotCallRows, rowsByClient, runsOf } from './admin-week';
-import { sheetOfManager, type ManagerSheetRef } from './context';
+import { countPlanned, sheetOfManager, type ManagerSheetRef } from './context';
 import { CALLS_WIDTH, readWholeSheet, type RowBlock } from './manager-rows';
 import { openSession, settle, type Session } from './recording';
 import { readRoster } from './roster';
@@ -210,6 +210,10 @@ function moveRows(
   // the old one is no longer planned there, so nothing on it counts), never on neither.
   const rosterSheet = rosterLines.length > 0 ? session.workbook.getSheetById(context.rosterSheetId) : null;
   if (rosterSheet) writeRoster(rosterSheet, rosterLines, rosterSheet.getLastRow());
+  for (const [sheetId, rows] of appended)
+    session.context = countPlanned(session.context, sheetId, rows.length);
+  for (const [sheetId, rows] of cleared)
+    session.context = countPlanned(session.context, sheetId, -rows.length);
   for (const [sheetId, rows] of appended) {
     const entry = sheets.get(sheetId);
     if (!entry) continue;

@@ -84,7 +84,8 @@ export function changeOutcome(
       signer: session.signer,
       context: editContextOf(context, now),
       wholeSheet: true,
-      roster: readRoster(session).get(ref.sheetId) ?? new Map(),
+      roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
+      planned: ref.planned,
       recorded: readRecordedEvents(session),
     });
     // The outcome cells are written with the block: make sure the targets are in its span.

@@ -386,7 +386,13 @@ function buildWorkbook(
       signer,
     );
     rosterLines.push(...built.roster);
-    return { sheetId: built.sheetId, manager: list.manager, name: list.name, sheetName: list.sheetName };
+    return {
+      sheetId: built.sheetId,
+      manager: list.manager,
+      name: list.name,
+      sheetName: list.sheetName,
+      planned: list.rows.length,
+    };
   });
   workbook.deleteSheet(managerTemplate);
   writeRoster(roster, rosterLines);

@@ -18,6 +18,8 @@ export interface ManagerSheetRef {
   readonly name: string;
   /** The sheet's name when the campaign was created (it may have been renamed since). */
   readonly sheetName: string;
+  /** How many clients the roster plans on the sheet (kept in step by the tools that add or move). */
+  readonly planned?: number;
 }
 
 export interface WorkbookContext {
@@ -126,6 +128,20 @@ export function editContextOf(context: WorkbookContext, now: Date): EditContext 
     timeZone: context.timeZone,
     now,
   };
+}
+
+/** The context with a manager sheet's planned count moved by `delta`, saved. */
+export function countPlanned(context: WorkbookContext, sheetId: number, delta: number): WorkbookContext {
+  const next = {
+    ...context,
+    sheets: context.sheets.map((sheet) =>
+      sheet.sheetId === sheetId && sheet.planned !== undefined
+        ? { ...sheet, planned: sheet.planned + delta }
+        : sheet,
+    ),
+  };
+  saveContext(next);
+  return next;
 }
 
 export function forgetContext(workbookId: string): void {

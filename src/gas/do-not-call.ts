@@ -70,3 +70,58 @@ export function markDoNotCall(
   }
   return flagged.map((entry) => entry.id);
 }
+
+/**
+ * Clients whose do-not-call outcome reached History but whose Clients flag may not be set yet:
+ * noted in script properties when History takes the event, flagged by the next reconcile (the
+ * nightly one checks all of History besides).
+ */
+export const PENDING_FLAGS = 'prozvon.dnc.pending';
+
+export interface PendingFlag {
+  readonly clientId: string;
+  readonly campaign: string;
+  readonly by: string;
+}
+
+function parsePending(text: string | undefined | null): PendingFlag[] {
+  try {
+    const value: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(value)
+      ? value.filter(
+          (item): item is PendingFlag =>
+            item !== null && typeof item === 'object' && typeof (item as PendingFlag).clientId === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Notes flags to set (one property write); `snapshot` is kept current. */
+export function notePendingFlags(snapshot: Record<string, string>, flags: readonly PendingFlag[]): void {
+  if (flags.length === 0) return;
+  const known = parsePending(snapshot[PENDING_FLAGS]);
+  const ids = new Set(known.map((flag) => flag.clientId));
+  const text = JSON.stringify([...known, ...flags.filter((flag) => !ids.has(flag.clientId))]);
+  PropertiesService.getScriptProperties().setProperty(PENDING_FLAGS, text);
+  snapshot[PENDING_FLAGS] = text;
+}
+
+/** Sets the noted flags on Clients, then forgets them; returns how many were set now. */
+export function setPendingFlags(master: Spreadsheet, lang: Lang, snapshot: Record<string, string>): number {
+  const pending = parsePending(snapshot[PENDING_FLAGS]);
+  if (pending.length === 0) return 0;
+  const flagged = markDoNotCall(
+    master,
+    lang,
+    pending.map((flag) => ({
+      clientId: flag.clientId,
+      by: flag.by,
+      reason: t(lang, 'doNotCall.byOutcome', { campaign: flag.campaign }),
+    })),
+  );
+  PropertiesService.getScriptProperties().deleteProperty(PENDING_FLAGS);
+  delete snapshot[PENDING_FLAGS];
+  return flagged.length;
+}

@@ -100,12 +100,12 @@ function recordSheet(
     used = sheet ? readWholeSheet(sheet) : null;
     if (!used) return null;
     const whole = used;
-    const roster = readRoster(session);
     plan = planRows({
       ...input,
       rows: sheetRows(whole.values, whole.firstRow, whole.layout),
       wholeSheet: true,
-      roster: roster.get(ref.sheetId) ?? new Map(),
+      roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
+      ...(ref.planned === undefined ? {} : { planned: ref.planned }),
       recorded: readRecordedEvents(session),
     });
   }

@@ -11,12 +11,21 @@ import { isoDayInTimeZone, startOfDay } from '../core/calendar';
 import { cellText } from '../core/cells';
 import { parseEventField } from '../core/events';
 import { replayEdit, type RecordedChange } from '../core/replay';
-import { decodeRowState, encodeRowState, eventId, stateText } from '../core/rowState';
+import { decodeRowState, encodeRowState, eventId, stateText, type RowState } from '../core/rowState';
 import type { Signer } from '../core/signature';
 import type { CallsColumnKey } from '../core/schema';
 import { editContextOf, type WorkbookContext } from './context';
+import { notePendingFlags, type PendingFlag } from './do-not-call';
 import { HISTORY_CURSOR, logCursorKey, reservedA1, type Reservation } from './history';
-import { CALLS_WIDTH, sheetRows, TEMPLATE_LAYOUT, writeBlock, type RowBlock } from './manager-rows';
+import { findOption } from '../core/taxonomy';
+import {
+  CALLS_WIDTH,
+  readWholeSheet,
+  sheetRows,
+  TEMPLATE_LAYOUT,
+  writeBlock,
+  type RowBlock,
+} from './manager-rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -129,6 +138,7 @@ export function settleJournal(target: SettleTarget, snapshot: Record<string, str
   copyMissing(workbook, journal.log, log, history, journal.history, inLog, committed, day);
 
   const recorded = recordedByRow(journal, ids, committed, inHistory, history, log);
+  notePendingFlags(snapshot, doNotCallOf(context, recorded));
   advanceStates(target, journal, recorded);
   forget(context.workbookId, snapshot);
   const redo = journal.rows.filter(([, clientId, version]) => !recorded.has(`${clientId}|${version}`));
@@ -198,6 +208,21 @@ function recordedByRow(
   return result;
 }
 
+/** Clients whose recorded changes include a do-not-call outcome. */
+function doNotCallOf(context: WorkbookContext, recorded: Map<string, RecordedChange[]>): PendingFlag[] {
+  const flags: PendingFlag[] = [];
+  for (const [key, changes] of recorded) {
+    const isDoNotCall = changes.some(
+      (change) =>
+        change.field === 'outcome' &&
+        findOption(context.taxonomy, 'outcome', change.new)?.meaning === 'DO_NOT_CALL',
+    );
+    if (isDoNotCall)
+      flags.push({ clientId: key.slice(0, key.lastIndexOf('|')), campaign: context.campaignId, by: '' });
+  }
+  return flags;
+}
+
 /** The rows whose events were recorded but whose state was not written get their state now. */
 function advanceStates(
   target: SettleTarget,
@@ -212,23 +237,51 @@ function advanceStates(
   const last = Math.max(...rowNumbers);
   const range = sheet.getRange(first, 1, last - first + 1, CALLS_WIDTH);
   const values = range.getValues();
-  const block: RowBlock = {
+  let block: RowBlock = {
     firstRow: first,
     values,
     layout: TEMPLATE_LAYOUT,
     write: (_from, rows) => range.setValues(rows),
   };
-  const rows = sheetRows(values, first, TEMPLATE_LAYOUT);
-  const writes = new Map<number, Partial<Record<CallsColumnKey, unknown>>>();
+  let writes = plannedAdvances(target, journal, recorded, block);
+  if (writes === null) {
+    // A row moved since (an administrator sorted or inserted rows): look for it in the whole sheet.
+    const whole = readWholeSheet(sheet);
+    writes = whole ? plannedAdvances(target, journal, recorded, whole) : null;
+    if (!whole || writes === null)
+      throw new Error(`settle: a recorded row of sheet ${journal.sheetId} is gone`);
+    block = whole;
+  }
+  writeBlock(block, writes, target.context.timeZone, block.values === values);
+}
+
+/**
+ * The state writes of the journal's recorded rows, found by the client their state names; null
+ * when one of them is not in the block. A row already advanced needs nothing.
+ */
+function plannedAdvances(
+  target: SettleTarget,
+  journal: Journal,
+  recorded: Map<string, RecordedChange[]>,
+  block: RowBlock,
+): Map<number, Partial<Record<CallsColumnKey, unknown>>> | null {
   const { context, signer } = target;
-  for (const [rowNumber, clientId, version] of journal.rows) {
-    const changes = recorded.get(`${clientId}|${version}`);
-    const row = rows.find((candidate) => candidate.rowNumber === rowNumber);
-    if (!changes || !row) continue;
+  const rows = sheetRows(block.values, block.firstRow, block.layout);
+  const byClient = new Map<string, { row: (typeof rows)[number]; state: RowState }>();
+  for (const row of rows) {
     const decoded = decodeRowState(row.cells.state, journal.sheetId, signer);
-    // Moved since, or already advanced: reconcile sees the whole sheet and finds it.
-    if (!decoded.ok || decoded.state.clientId !== clientId || decoded.state.version !== version) continue;
-    const before = decoded.state;
+    if (decoded.ok && !byClient.has(decoded.state.clientId))
+      byClient.set(decoded.state.clientId, { row, state: decoded.state });
+  }
+  const writes = new Map<number, Partial<Record<CallsColumnKey, unknown>>>();
+  for (const [, clientId, version] of journal.rows) {
+    const changes = recorded.get(`${clientId}|${version}`);
+    if (!changes) continue;
+    const found = byClient.get(clientId);
+    if (!found) return null;
+    const { row, state: before } = found;
+    if (before.version > version) continue;
+    if (before.version < version) return null;
     const time = changes.reduce(
       (latest, change) => (change.time > latest ? change.time : latest),
       changes[0]!.time,
@@ -239,15 +292,15 @@ function advanceStates(
       nextAction: next.state.action,
       changedAt: next.plan.update.changedAt,
       attempts: next.state.attempts,
-      state: encodeRowState({ ...next.state, row: rowNumber }, journal.sheetId, signer),
+      state: encodeRowState({ ...next.state, row: row.rowNumber }, journal.sheetId, signer),
     };
     // The cadence's next call, unless the manager has typed another one since.
     const shown = stateText('nextCall', row.cells.nextCall, context.timeZone);
     if (next.plan.update.nextCall !== undefined && shown === before.cells.nextCall)
       cells.nextCall = next.plan.update.nextCall;
-    writes.set(rowNumber, cells);
+    writes.set(row.rowNumber, cells);
   }
-  writeBlock(block, writes, context.timeZone, true);
+  return writes;
 }
 
 /** Nothing of the batch was written: its reserved rows are given back if nobody appended since. */

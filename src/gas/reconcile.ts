@@ -21,7 +21,8 @@ import {
   type ManagerSheetRef,
   type WorkbookContext,
 } from './context';
-import { markDoNotCall } from './do-not-call';
+import { markDoNotCall, PENDING_FLAGS, setPendingFlags } from './do-not-call';
+import { readJournal } from './journal';
 import { orderByNextCall } from './ordering';
 import { HISTORY_CURSOR } from './history';
 import { readWholeSheet, sheetRows } from './manager-rows';
@@ -74,7 +75,8 @@ function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, probl
     signer: session.signer,
     context: editContextOf(context, now),
     wholeSheet: true,
-    roster: readRoster(session).get(ref.sheetId) ?? new Map(),
+    roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
+    planned: ref.planned,
     recorded: readRecordedEvents(session),
   });
   const events = eventsOf(plan.edits, context, now, byManager(lang), 'reconcile');
@@ -85,23 +87,12 @@ function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, probl
   return events.length;
 }
 
-/**
- * Reconciles one campaign's workbook (the caller holds the script lock). Returns the events
- * recorded; what it found goes to `problems`.
- */
-export function reconcileWorkbook(
-  master: Spreadsheet,
-  context: WorkbookContext,
-  signer: Signer,
-  snapshot: Record<string, string>,
-  problems: string[],
-): number {
-  const workbook = SpreadsheetApp.openById(context.workbookId);
-  const session = openSession(workbook, context, signer, snapshot, master);
+/** Reconciles one campaign's workbook (the caller holds the script lock); returns the events recorded. */
+function reconcileSession(session: Session, problems: string[]): number {
   settle(session);
   const now = new Date();
   let recorded = 0;
-  for (const ref of context.sheets) recorded += reconcileSheet(session, ref, now, problems);
+  for (const ref of session.context.sheets) recorded += reconcileSheet(session, ref, now, problems);
   problems.push(...session.repairs);
   return recorded;
 }
@@ -181,12 +172,18 @@ function guarded(campaignId: string, lang: Lang, problems: string[], work: () =>
  * closed campaigns waiting for their last reconcile, then Clients' do-not-call flags. The History
  * cursor is read again from the sheet, in case someone added rows to History by hand.
  */
+export interface ReconcileOptions {
+  /** Check every do-not-call event of History against Clients (the nightly job), else only the noted ones. */
+  readonly historyFlags?: Taxonomy;
+  /** Order each manager sheet by next call (the nightly job). */
+  readonly orderSheets?: boolean;
+}
+
 export function reconcile(
   master: Spreadsheet,
   campaigns: readonly ActiveWorkbook[],
   lang: Lang,
-  taxonomy: Taxonomy,
-  options: { readonly orderSheets?: boolean } = {},
+  options: ReconcileOptions = {},
 ): ReconcileReport {
   const lock = LockService.getScriptLock();
   lock.waitLock(30_000);
@@ -203,11 +200,26 @@ export function reconcile(
       if (context && signer) contexts.set(entry.id, context);
       else skipped.push(entry.id);
     }
-    // Every journal is settled before anything is appended, so the cursors can be read afresh.
+    // Each workbook is opened once; every journal is settled before anything is appended, so the
+    // cursors can be read afresh.
+    const sessions = new Map<string, Session>();
+    const sessionOf = (context: WorkbookContext, key: string, forSigner: Signer) => {
+      const known = sessions.get(key);
+      if (known) return known;
+      const session = openSession(
+        SpreadsheetApp.openById(context.workbookId),
+        context,
+        forSigner,
+        snapshot,
+        master,
+      );
+      sessions.set(key, session);
+      return session;
+    };
     for (const [id, context] of contexts) {
       if (!signer) break;
       guarded(id, lang, problems, () => {
-        settle(openSession(SpreadsheetApp.openById(context.workbookId), context, signer, snapshot, master));
+        settle(sessionOf(context, id, signer));
         return 0;
       });
     }
@@ -215,7 +227,7 @@ export function reconcile(
     for (const [id, context] of contexts) {
       if (!signer) break;
       recorded[id] = guarded(id, lang, problems, () =>
-        reconcileWorkbook(master, context, signer, snapshot, problems),
+        reconcileSession(sessionOf(context, id, signer), problems),
       );
     }
     // Closed campaigns waiting for their last reconcile.
@@ -223,26 +235,27 @@ export function reconcile(
     for (const workbookId of finals) {
       const context = contextFrom(snapshot, workbookId);
       if (context && signer) {
-        recorded[context.campaignId] = guarded(context.campaignId, lang, problems, () =>
-          reconcileWorkbook(master, context, signer, snapshot, problems),
-        );
+        recorded[context.campaignId] = guarded(context.campaignId, lang, problems, () => {
+          const session = sessionOf(context, `final|${workbookId}`, signer);
+          settle(session);
+          return reconcileSession(session, problems);
+        });
       }
       forgetContext(workbookId);
     }
     if (finals.length > 0) properties.deleteProperty(FINAL_RECONCILE);
-    const flags = restoreDoNotCallFlags(master, lang, taxonomy);
+    const flags = options.historyFlags
+      ? restoreDoNotCallFlags(master, lang, options.historyFlags)
+      : { restored: setPendingFlags(master, lang, snapshot), flagged: new Set<string>() };
+    if (options.historyFlags) forgetPendingFlags(snapshot);
     if (options.orderSheets && signer) {
       // The night's last step: today's calls at the top of every manager sheet.
       for (const [id, context] of contexts) {
         guarded(id, lang, problems, () => {
-          const session = openSession(
-            SpreadsheetApp.openById(context.workbookId),
-            context,
-            signer,
-            snapshot,
-            master,
-          );
-          for (const ref of context.sheets) orderByNextCall(session, ref, flags.flagged);
+          const session = sessionOf(context, id, signer);
+          // Rows are not moved under a journal that could not be settled: it names them by row.
+          if (readJournal(snapshot, context.workbookId)) return 0;
+          for (const ref of session.context.sheets) orderByNextCall(session, ref, flags.flagged);
           return 0;
         });
       }
@@ -302,6 +315,12 @@ export function restoreDoNotCallFlags(
     ...marks.map((mark) => mark.clientId),
   ]);
   return { restored, flagged: all };
+}
+
+function forgetPendingFlags(snapshot: Record<string, string>): void {
+  if (!snapshot[PENDING_FLAGS]) return;
+  PropertiesService.getScriptProperties().deleteProperty(PENDING_FLAGS);
+  delete snapshot[PENDING_FLAGS];
 }
 
 /** Contexts of every workbook Prozvon tracks (for tools that look across campaigns). */

@@ -21,6 +21,7 @@ import {
   type EventSource,
 } from './history';
 import { fieldLetters, journalKey, journalProperties, settleJournal, type Settled } from './journal';
+import { notePendingFlags } from './do-not-call';
 import { writeBlock, type RowBlock } from './manager-rows';
 import { requireSheet } from './master-data';
 import { numberFormatFor } from './table';
@@ -154,6 +155,17 @@ export function recordRows(
   PropertiesService.getScriptProperties().setProperties(properties);
   Object.assign(session.snapshot, properties);
   append.writeHistory();
+  // History has the do-not-call outcomes now: Clients gets their flags at the next reconcile.
+  notePendingFlags(
+    session.snapshot,
+    plan.edits
+      .filter((edit) => edit.marksDoNotCall)
+      .map((edit) => ({
+        clientId: edit.clientId,
+        campaign: context.campaignId,
+        by: events.find((event) => event.clientId === edit.clientId)?.editedBy ?? edit.manager,
+      })),
+  );
   try {
     append.writeLog();
   } catch (error) {

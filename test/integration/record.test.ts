@@ -241,12 +241,13 @@ describe('damage stays local and is named', () => {
     if (!other) throw new Error('no second workbook');
     // Sidorov's workbook is no longer shared with the owner who runs the nightly jobs.
     other.removeEditor(ADMIN);
+    const clientId = String(cell(week, 'B2'));
     week.org.gas.holdLock('script', 30_000);
     week.org.gas.edit(M1, week.workbook, SHEET, 'H2', 'Согласен на семинар');
     week.org.gas.clock.advance(31_000);
     week.org.gas.clock.set('2026-12-01T03:00:00+03:00');
     week.org.gas.runTriggers();
-    expect(events(week)).toEqual([[String(cell(week, 'B2')), 'Результат звонка', 'Согласен на семинар']]);
+    expect(events(week)).toEqual([[clientId, 'Результат звонка', 'Согласен на семинар']]);
     const warnings = week.org.gas.logs().map((entry) => String(entry.message ?? entry));
     expect(warnings.some((line) => line.includes('2026-W49 · Команда Сидорова'))).toBe(true);
   });
