@@ -23,10 +23,17 @@ import { readTeam, teamsOf } from './gas/master-data';
 import { refreshClientTotals } from './gas/client-totals';
 import { completeClients } from './gas/clients-fill';
 import { handleWorkbookEdit } from './gas/edits';
+import { syncAccess } from './gas/access-sync';
 import { forgetHistoryCursor } from './gas/history';
 import { activeWorkbooks, reconcile } from './gas/reconcile';
 import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './gas/template';
-import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from './gas/triggers';
+import {
+  ensureMasterEditTrigger,
+  ensureTimeTriggers,
+  pruneOrphanTriggers,
+  triggersSeen,
+} from './gas/triggers';
+import { contextKey } from './gas/context';
 import { findClientCard, openClientCard } from './gas/clientCard';
 import { writeDailySummary } from './gas/summary';
 import { checkEnvironment } from './gas/self-check';
@@ -103,7 +110,7 @@ export function menuSetUpMaster(): void {
     const report = setUpMaster(master, user);
     const settings = readSettings(master);
     ensureTimeTriggers(settings.app.dailySummaryHour, master.getSpreadsheetTimeZone(), [], user);
-    ensureMasterEditTrigger(master.getId(), []);
+    ensureMasterEditTrigger(master.getId(), [], user);
     // Built now so that the weekly campaign only copies it.
     ensureWorkbookTemplate(
       callsTemplateSpec(settings.taxonomy, lang, DEFAULT_TEMPLATE_ROWS),
@@ -169,15 +176,71 @@ export function menuNewWeeklyCampaign(): void {
       );
       return teamAnswer.getSelectedButton() === ui.Button.OK ? teamAnswer.getResponseText() : null;
     };
-    const result = createCampaign(
-      spreadsheet,
-      { weekStart, topic, seminarDate },
-      user,
-      { lang, timeZone },
-      askTeam,
-    );
+    const create = (confirm: boolean) =>
+      createCampaign(
+        spreadsheet,
+        { weekStart, topic, seminarDate, confirm },
+        user,
+        { lang, timeZone },
+        askTeam,
+      );
+    let result: CampaignResult | null;
+    try {
+      result = create(false);
+    } catch (error) {
+      // A past week or one far ahead: the administrator says yes or no.
+      if (!isProzvonError(error) || error.code !== 'campaign.needsConfirmation') throw error;
+      const yes = ui.alert(t(lang, 'campaign.title'), String(error.params.text ?? ''), ui.ButtonSet.YES_NO);
+      if (yes !== ui.Button.YES) return;
+      result = create(true);
+    }
     if (result) ui.alert(t(lang, 'campaign.title'), campaignMessage(lang, result), ui.ButtonSet.OK);
   });
+}
+
+/**
+ * What the campaign form gets back: the created campaign, or a question (a past week or one far
+ * ahead) that the form asks before sending the same input again with `confirm: true`.
+ */
+export type CampaignReply =
+  | {
+      url: string;
+      message: string;
+      campaignId: string;
+      name: string;
+      managers: number;
+      rows: number;
+      closed: string[];
+    }
+  | { confirm: string };
+
+function campaignReply(
+  master: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+  input: CampaignInput,
+): CampaignReply {
+  let result: CampaignResult | null;
+  try {
+    // Without a team chooser the form's team (or the administrator's only team) is used.
+    result = createCampaign(master, input, currentUser(), {
+      lang,
+      timeZone: master.getSpreadsheetTimeZone(),
+    });
+  } catch (error) {
+    if (isProzvonError(error) && error.code === 'campaign.needsConfirmation')
+      return { confirm: String(error.params.text ?? '') };
+    throw error;
+  }
+  if (!result) throw new ProzvonError('campaign.chooseTeam', { teams: '' });
+  return {
+    url: result.url,
+    message: campaignMessage(lang, result),
+    campaignId: result.campaignId,
+    name: result.name,
+    managers: result.managers,
+    rows: result.rows,
+    closed: result.closed,
+  };
 }
 
 /** New weekly campaign in a form (HtmlService dialog) with the team, week, topic and seminar date. */
@@ -217,24 +280,8 @@ export function menuNewCampaignForm(): void {
 }
 
 /** google.script.run target of the campaign form. Returns plain JSON (no Dates). */
-export function createWeeklyCampaign(input: CampaignInput): {
-  url: string;
-  message: string;
-  campaignId: string;
-} {
-  return forMaster((master, lang) => {
-    // Without a team chooser the form's team (or the administrator's only team) is used.
-    const result = createCampaign(master, input ?? {}, currentUser(), {
-      lang,
-      timeZone: master.getSpreadsheetTimeZone(),
-    });
-    if (!result) throw new ProzvonError('campaign.chooseTeam', { teams: '' });
-    return {
-      url: result.url,
-      message: campaignMessage(lang, result),
-      campaignId: result.campaignId,
-    };
-  });
+export function createWeeklyCampaign(input: CampaignInput): CampaignReply {
+  return forMaster((master, lang) => campaignReply(master, lang, input ?? {}));
 }
 
 /** Add clients: the dialog (paste or range, columns, manager or spread, this week too). */
@@ -353,6 +400,8 @@ export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (sheet === t('ru', 'sheet.team') || sheet === t('en', 'sheet.team')) {
     const owner = e.source.getOwner()?.getEmail() ?? '';
     syncAdministrators(e.source, owner.toLowerCase());
+    // Access to the master, the template and the active workbooks follows Team at once.
+    syncAccess(e.source, readTeam(e.source));
   } else if (sheet === t('ru', 'sheet.clients') || sheet === t('en', 'sheet.clients')) {
     // Clients pasted straight into the sheet get their IDs and normalised phones at once.
     completeClients(e.source, sheet === t('ru', 'sheet.clients') ? 'ru' : 'en');
@@ -373,6 +422,11 @@ export function nightlyReconcile(): void {
     orderSheets: true,
   });
   for (const problem of report.problems) console.warn(problem);
+  // This owner's triggers of campaigns closed by another administrator go now.
+  const tracked = PropertiesService.getScriptProperties().getProperties();
+  pruneOrphanTriggers((workbookId) => tracked[contextKey(workbookId)] !== undefined);
+  // Access follows Team at the latest now (the master's edit trigger does it at once).
+  syncAccess(master, readTeam(master, lang));
   // Then the summary columns of Clients, from the History reconcile has just completed.
   refreshClientTotals(master, settings, lang, timeZone);
 }

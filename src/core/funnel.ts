@@ -3,6 +3,7 @@
 // same numbers with COUNTIFS formulas (funnelCountTerms turns a definition into them). The stage
 // column keeps only the latest stage, so "invoices" means "got at least as far as an invoice".
 
+import { parseEventField } from './events';
 import { cellText } from './cells';
 import { t, type Lang, type MessageKey } from './messages';
 import {
@@ -297,4 +298,38 @@ export function dailyActivity(events: readonly LogEvent[], taxonomy: Taxonomy): 
   return [...table.values()].sort((a, b) =>
     a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.manager < b.manager ? -1 : a.manager > b.manager ? 1 : 0,
   );
+}
+
+/** A History event of a campaign's row, as far as its final funnel needs it (in History's order). */
+export interface CampaignEvent {
+  readonly campaign: string;
+  readonly clientId: string;
+  readonly field: unknown;
+  readonly new: unknown;
+}
+
+/**
+ * A campaign's final rows rebuilt from what History recorded: each planned client (with its
+ * manager) and the last outcome, stage and quality recorded for it in that campaign. What Totals
+ * would count, without Totals.
+ */
+export function finalRows(
+  events: readonly CampaignEvent[],
+  campaign: string,
+  planned: ReadonlyMap<string, string>,
+): FunnelRow[] {
+  const last = new Map<string, { outcome: unknown; stage: unknown; quality: unknown }>();
+  for (const event of events) {
+    if (event.campaign !== campaign) continue;
+    const field = parseEventField(event.field);
+    if (field !== 'outcome' && field !== 'stage' && field !== 'quality') continue;
+    const row = last.get(event.clientId) ?? { outcome: '', stage: '', quality: '' };
+    row[field] = event.new;
+    last.set(event.clientId, row);
+  }
+  return [...planned].map(([clientId, manager]) => ({
+    manager,
+    clientId,
+    ...(last.get(clientId) ?? { outcome: '', stage: '', quality: '' }),
+  }));
 }

@@ -5,13 +5,22 @@
 // only once its workbook is complete, so a failure half-way leaves no half-registered campaign and
 // running the same request again completes it without duplicating a sheet or a row.
 
-import { addDays, isoDayInTimeZone, mondayOf, parseDay, startOfDay, type IsoDay } from '../core/calendar';
+import {
+  addDays,
+  formatDay,
+  isoDayInTimeZone,
+  isoWeekLabel,
+  mondayOf,
+  parseDay,
+  startOfDay,
+  type IsoDay,
+} from '../core/calendar';
 import { labelKey } from '../core/cells';
 import { ProzvonError } from '../core/errors';
-import { t, type Lang } from '../core/messages';
+import { t, type Lang, type MessageKey } from '../core/messages';
 import { doNotCallFromHistory } from '../core/doNotCall';
 import { campaignIdFor, planCampaign, type CampaignPlan, type TeamMember } from '../core/planning';
-import { CAMPAIGNS_SHEET, HISTORY_SHEET, TEAM_SHEET } from '../core/schema';
+import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, ROSTER_SHEET, TEAM_SHEET } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
@@ -30,6 +39,7 @@ import {
   requireSheet,
   teamMembers,
   teamsOf,
+  type CampaignEntry,
   type CampaignsTable,
 } from './master-data';
 import { appendRows, toRow } from './table';
@@ -37,11 +47,19 @@ import {
   callsTemplateSpec,
   DEFAULT_TEMPLATE_ROWS,
   ensureWorkbookTemplate,
+  MANAGER_TEMPLATE_NAME,
   openWorkbookTemplate,
 } from './template';
 import { ensureEditTrigger, JOBS_OWNER_PROPERTY, pruneEditTriggers } from './triggers';
 import { spreadsheetLang } from './ui';
-import { buildManagerSheet, protectForScript, writeRoster, writeTotals } from './workbook';
+import {
+  buildManagerSheet,
+  plannedRow,
+  protectForScript,
+  rosterLine,
+  writeRoster,
+  writeTotals,
+} from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -51,6 +69,46 @@ export interface CampaignInput {
   readonly weekStart?: string;
   readonly topic?: string;
   readonly seminarDate?: string;
+  /** The administrator confirmed a past week or one far ahead (see campaign.confirm*). */
+  readonly confirm?: boolean;
+}
+
+/** Longest topic: it is part of the workbook's name and of the job saved in script properties. */
+export const MAX_TOPIC_LENGTH = 100;
+/** A week further ahead than this asks for confirmation. */
+const MAX_DAYS_AHEAD = 28;
+
+/**
+ * A request that needs the administrator's yes: a past week or one far ahead. Refused outright: a
+ * week older than the team's active campaign (it would close a newer one).
+ * @throws ProzvonError campaign.olderThanActive, campaign.needsConfirmation
+ */
+function checkWeek(
+  weekStart: IsoDay,
+  today: IsoDay,
+  team: string,
+  entries: readonly CampaignEntry[],
+  lang: Lang,
+  confirmed: boolean,
+): void {
+  const active = entries.find((entry) => entry.active && labelKey(entry.team) === labelKey(team));
+  const week = isoWeekLabel(weekStart);
+  if (active && active.weekStart > weekStart)
+    throw new ProzvonError('campaign.olderThanActive', {
+      campaign: active.id,
+      activeWeek: isoWeekLabel(active.weekStart),
+      week,
+    });
+  if (confirmed) return;
+  const closing =
+    active && mondayOf(active.weekStart) !== weekStart
+      ? t(lang, 'campaign.confirmClosing', { campaign: active.id })
+      : '';
+  const params = { week, weekStart: formatDay(weekStart, lang), closing };
+  if (weekStart < mondayOf(today))
+    throw new ProzvonError('campaign.needsConfirmation', { text: t(lang, 'campaign.confirmPast', params) });
+  if (weekStart > addDays(today, MAX_DAYS_AHEAD))
+    throw new ProzvonError('campaign.needsConfirmation', { text: t(lang, 'campaign.confirmFar', params) });
 }
 
 export interface CampaignResult {
@@ -77,10 +135,19 @@ interface CampaignJob {
   readonly templateRows: number;
   stage: JobStage;
   workbookId?: string;
+  /** Manager sheets built so far: sheet name → sheet id. */
+  built?: Record<string, number>;
   triggerId?: string;
 }
 
 const JOB_PREFIX = 'prozvon.job.';
+
+/** A started job of this team and week (a retry goes on without asking again). */
+function readJob(weekStart: IsoDay, team: string): boolean {
+  return (
+    PropertiesService.getScriptProperties().getProperty(JOB_PREFIX + campaignIdFor(team, weekStart)) !== null
+  );
+}
 export const WORKBOOK_URL_PREFIX = 'https://docs.google.com/spreadsheets/d/';
 
 /** Room for clients added to a manager during the week; never below the default template size. */
@@ -180,6 +247,18 @@ export function createWeeklyCampaign(
   const weekStart = mondayOf(parseRequiredDay(input.weekStart, comingMonday(today), timeZone));
   const seminarDate = parseRequiredDay(input.seminarDate, defaultSeminarDate(weekStart, settings), timeZone);
   const topic = (input.topic ?? '').trim() || settings.app.defaultTopic;
+  if (topic.length > MAX_TOPIC_LENGTH)
+    throw new ProzvonError('campaign.topicTooLong', { length: topic.length, max: MAX_TOPIC_LENGTH });
+  if (!readJob(weekStart, team)) {
+    checkWeek(
+      weekStart,
+      today,
+      team,
+      campaignEntries(state.campaigns, timeZone),
+      lang,
+      input.confirm === true,
+    );
+  }
 
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(30_000)) throw new ProzvonError('campaign.busy');
@@ -246,7 +325,6 @@ export function createWeeklyCampaign(
     const jobsOwner = properties.getProperty(JOBS_OWNER_PROPERTY);
     const scriptEditors = [...new Set([user, ...administrators, ...(jobsOwner ? [jobsOwner] : [])])];
     if (job.stage === 'planned') {
-      abandonPartialWorkbook(job, plan.workbookName, lang);
       const spec = callsTemplateSpec(settings.taxonomy, lang, job.templateRows);
       const template = openWorkbookTemplate(
         ensureWorkbookTemplate(spec, allAdministrators(members)),
@@ -254,10 +332,7 @@ export function createWeeklyCampaign(
         allAdministrators(members),
       );
       const signer = ensureSigner();
-      const workbook = buildWorkbook(template, plan, state, scriptEditors, signer, (id) => {
-        job.workbookId = id;
-        saveJob();
-      });
+      const workbook = buildWorkbook(template, plan, state, scriptEditors, signer, job, saveJob);
       saveContext({
         workbookId: workbook.id,
         campaignId,
@@ -304,10 +379,15 @@ export function createWeeklyCampaign(
     }
 
     const closed: string[] = [];
+    const notices: string[] = [];
     for (const previous of entries) {
       if (previous.active && previous.id !== campaignId && labelKey(previous.team) === labelKey(team)) {
-        closeCampaign(master, state, previous, members);
+        const outcome = closeCampaign(master, state, previous, members, historyTable, user);
         closed.push(previous.id);
+        if (outcome.triggerOwner)
+          notices.push(
+            t(lang, 'campaign.triggerOwner', { campaign: previous.id, owner: outcome.triggerOwner }),
+          );
       }
     }
     properties.deleteProperty(JOB_PREFIX + campaignId);
@@ -318,7 +398,7 @@ export function createWeeklyCampaign(
       managers: plan.lists.length,
       rows: plan.lists.reduce((sum, list) => sum + list.rows.length, 0),
       excluded: plan.excluded.length,
-      warnings: plan.warnings.map((warning) => t(lang, warning.key, warning.params)),
+      warnings: [...plan.warnings.map((warning) => t(lang, warning.key, warning.params)), ...notices],
       closed,
       resumed,
     };
@@ -327,30 +407,29 @@ export function createWeeklyCampaign(
   }
 }
 
-/**
- * A retried job whose workbook was never finished: that copy is left unshared (no manager saw it)
- * and renamed so the administrator can tell it from the real one; a fresh copy is built instead.
- */
-function abandonPartialWorkbook(job: CampaignJob, name: string, lang: Lang): void {
-  if (!job.workbookId) return;
-  try {
-    SpreadsheetApp.openById(job.workbookId).rename(t(lang, 'campaign.abandoned', { name }));
-  } catch {
-    // Unreachable or already gone: nothing to label.
-  }
-  delete job.workbookId;
-}
-
 function allAdministrators(members: readonly TeamMember[]): string[] {
   return members
     .filter((member) => member.role === 'administrator' && member.active)
     .map((member) => member.email);
 }
 
+/** The copy a retried job started, if it can still be opened (it was never shared with managers). */
+function partialWorkbook(job: CampaignJob): Spreadsheet | null {
+  if (!job.workbookId) return null;
+  try {
+    return SpreadsheetApp.openById(job.workbookId);
+  } catch {
+    // Deleted or unreachable: a fresh copy replaces it.
+    return null;
+  }
+}
+
 /**
  * The week's workbook: a copy of the template file (Totals with formats and charts, the manager
- * template, the hidden Log), one sheet per manager inserted from the template, the template sheet
- * removed, Totals written, script-owned sheets protected, and, last, shared with the managers.
+ * template, the hidden Log and roster), one sheet per manager inserted from the template, the
+ * template sheet removed, the roster and Totals written, script-owned sheets protected, and, last,
+ * shared with the managers. Resumable: each manager sheet built is saved in the job, and a retry
+ * goes on in the same copy (a sheet left half-built is made again), so no unfinished copy is left.
  */
 function buildWorkbook(
   opened: { readonly file: Spreadsheet; readonly template: { readonly rows: number } },
@@ -358,7 +437,8 @@ function buildWorkbook(
   state: MasterState,
   scriptEditors: readonly string[],
   signer: Signer,
-  created: (workbookId: string) => void,
+  job: CampaignJob,
+  saveJob: () => void,
 ): {
   readonly id: string;
   readonly sheets: ManagerSheetRef[];
@@ -367,35 +447,61 @@ function buildWorkbook(
 } {
   const { lang, timeZone, settings } = state;
   const template = opened.template;
-  // Named as unfinished until the end, so a copy left by a failure is recognisable as such.
-  const workbook = opened.file.copy(t(lang, 'campaign.abandoned', { name: plan.workbookName }));
-  const id = workbook.getId();
-  created(id);
-  const [totals, managerTemplate, log, roster] = workbook.getSheets();
-  if (!totals || !managerTemplate || !log || !roster) throw new Error('the workbook template lacks a sheet');
-  const rosterLines: unknown[][] = [];
-  const sheets = plan.lists.map((list, index): ManagerSheetRef => {
-    const built = buildManagerSheet(
-      workbook,
-      managerTemplate,
-      index + 1,
-      list,
-      template.rows,
-      timeZone,
-      { sheet: scriptEditors, inputs: [...scriptEditors, list.manager] },
-      signer,
-    );
-    rosterLines.push(...built.roster);
-    return {
-      sheetId: built.sheetId,
-      manager: list.manager,
-      name: list.name,
-      sheetName: list.sheetName,
-      planned: list.rows.length,
-    };
-  });
-  workbook.deleteSheet(managerTemplate);
-  writeRoster(roster, rosterLines);
+  const reused = partialWorkbook(job);
+  // Named as unfinished until the end, so a copy never finished is recognisable as such.
+  const workbook = reused ?? opened.file.copy(t(lang, 'campaign.abandoned', { name: plan.workbookName }));
+  if (!reused) {
+    job.workbookId = workbook.getId();
+    job.built = {};
+    saveJob();
+  }
+  const id = job.workbookId ?? workbook.getId();
+  const built = (job.built ??= {});
+  const byName = (key: MessageKey) => workbook.getSheetByName(t(lang, key));
+  const [first, second, third, fourth] = reused ? [] : workbook.getSheets();
+  const totals = reused ? byName('sheet.totals') : first;
+  const log = reused ? byName(LOG_SHEET.name) : third;
+  const roster = reused ? byName(ROSTER_SHEET.name) : fourth;
+  if (!totals || !log || !roster) throw new Error('the workbook template lacks a sheet');
+  const todo = plan.lists.filter((list) => built[list.sheetName] === undefined);
+  if (todo.length > 0) {
+    const managerTemplate = reused ? managerTemplateOf(workbook, opened.file) : second;
+    if (!managerTemplate) throw new Error('the workbook template lacks the manager sheet');
+    plan.lists.forEach((list, index) => {
+      if (built[list.sheetName] !== undefined) return;
+      // A sheet a failed run left half-built is made again.
+      const stale = reused ? workbook.getSheetByName(list.sheetName) : null;
+      if (stale) workbook.deleteSheet(stale);
+      const sheet = buildManagerSheet(
+        workbook,
+        managerTemplate,
+        index + 1,
+        list,
+        template.rows,
+        timeZone,
+        { sheet: scriptEditors, inputs: [...scriptEditors, list.manager] },
+        signer,
+      );
+      built[list.sheetName] = sheet.sheetId;
+      saveJob();
+    });
+    workbook.deleteSheet(managerTemplate);
+  }
+  const sheets = plan.lists.map((list): ManagerSheetRef => ({
+    sheetId: built[list.sheetName] ?? 0,
+    manager: list.manager,
+    name: list.name,
+    sheetName: list.sheetName,
+    planned: list.rows.length,
+  }));
+  writeRoster(
+    roster,
+    plan.lists.flatMap((list, index) =>
+      list.rows.map((_, position) =>
+        rosterLine(plannedRow(list, position), sheets[index]?.sheetId ?? 0, signer),
+      ),
+    ),
+  );
   writeTotals(totals, plan, settings, template.rows, lang, timeZone);
   protectForScript(totals, scriptEditors);
   protectForScript(log, scriptEditors);
@@ -405,6 +511,17 @@ function buildWorkbook(
   workbook.addEditors([...new Set([...scriptEditors, ...managers])]);
   workbook.rename(plan.workbookName);
   return { id, sheets, logSheetId: log.getSheetId(), rosterSheetId: roster.getSheetId() };
+}
+
+/** The manager template of a reused copy, or a fresh one from the template file if it was removed. */
+function managerTemplateOf(
+  workbook: Spreadsheet,
+  templateFile: Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const present = workbook.getSheetByName(MANAGER_TEMPLATE_NAME);
+  if (present) return present;
+  const source = templateFile.getSheetByName(MANAGER_TEMPLATE_NAME);
+  return source ? source.copyTo(workbook).setName(MANAGER_TEMPLATE_NAME) : null;
 }
 
 function registerCampaign(

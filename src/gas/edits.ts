@@ -8,7 +8,15 @@
 import { parseA1Rect } from '../core/a1';
 import { t, type Lang } from '../core/messages';
 import { planRows, type RowsPlan } from '../core/trackedRows';
-import { contextOfTrigger, editContextOf, trackedSheet, type ManagerSheetRef } from './context';
+import {
+  contextKey,
+  contextOfTrigger,
+  editContextOf,
+  trackedSheet,
+  triggerKey,
+  type ManagerSheetRef,
+} from './context';
+import { deleteTriggerById } from './triggers';
 import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
 import {
   CALLS_WIDTH,
@@ -43,6 +51,11 @@ export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): voi
     const snapshot = { ...PropertiesService.getScriptProperties().getProperties() };
     const context = e.triggerUid ? contextOfTrigger(snapshot, e.triggerUid) : null;
     const signer = signerOf(snapshot);
+    // The campaign was closed and forgotten (by another administrator, who could not delete this
+    // trigger): the trigger goes now, run as its owner.
+    const watched = e.triggerUid ? snapshot[triggerKey(e.triggerUid)] : undefined;
+    if (!context && e.triggerUid && watched !== undefined && !snapshot[contextKey(watched)])
+      deleteTriggerById(e.triggerUid);
     if (!context || !signer) return;
     const sheet = trackedSheet(context, e.range.getGridId());
     const rect = parseA1Rect(e.range.getA1Notation());

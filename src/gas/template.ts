@@ -125,6 +125,11 @@ export function openWorkbookTemplate(
   }
 }
 
+/** The template file's id, once set-up built it. */
+export function templateId(): string | null {
+  return parseStored(PropertiesService.getScriptProperties().getProperty(TEMPLATE_PROPERTY))?.id ?? null;
+}
+
 /** Lets the administrators open (and so copy) the template file; nothing to do before it exists. */
 export function shareTemplate(administrators: readonly string[]): void {
   const stored = parseStored(PropertiesService.getScriptProperties().getProperty(TEMPLATE_PROPERTY));

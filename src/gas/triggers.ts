@@ -54,14 +54,28 @@ export function ensureEditTrigger(
 /** Who owns the time-driven jobs (triggers run as their creator, and others cannot see them). */
 export const JOBS_OWNER_PROPERTY = 'prozvon.timeTriggersOwner';
 
-/** The master's own onEdit trigger (Team changes take effect at once), installed once. */
-export function ensureMasterEditTrigger(masterId: string, openCampaigns: readonly string[]): boolean {
+const MASTER_EDIT_OWNER = 'prozvon.masterEditOwner';
+
+/**
+ * The master's own onEdit trigger (Team changes take effect at once), installed once whoever runs
+ * set-up: another user's trigger is invisible to this one, so its owner is remembered.
+ */
+export function ensureMasterEditTrigger(
+  masterId: string,
+  openCampaigns: readonly string[],
+  runningUser: string,
+): boolean {
+  const properties = PropertiesService.getScriptProperties();
+  const owner = properties.getProperty(MASTER_EDIT_OWNER);
+  if (owner !== null && owner !== runningUser) return false;
   const triggers = projectTriggers();
   const exists = triggers.some((trigger) => trigger.getHandlerFunction() === TRIGGER_HANDLERS.masterEdit);
-  if (exists) return false;
-  assertRoomFor(1, triggers, openCampaigns);
-  ScriptApp.newTrigger(TRIGGER_HANDLERS.masterEdit).forSpreadsheet(masterId).onEdit().create();
-  return true;
+  if (!exists) {
+    assertRoomFor(1, triggers, openCampaigns);
+    ScriptApp.newTrigger(TRIGGER_HANDLERS.masterEdit).forSpreadsheet(masterId).onEdit().create();
+  }
+  properties.setProperty(MASTER_EDIT_OWNER, runningUser);
+  return !exists;
 }
 
 /** Deletes this user's edit triggers on workbooks that no longer have an active campaign. */
@@ -75,6 +89,27 @@ export function pruneEditTriggers(activeWorkbookIds: ReadonlySet<string>): numbe
     }
   }
   return deleted;
+}
+
+/**
+ * Deletes this user's edit triggers of workbooks Prozvon no longer tracks (a campaign closed by
+ * another administrator: Google lets only a trigger's owner delete it). Returns how many.
+ */
+export function pruneOrphanTriggers(tracked: (workbookId: string) => boolean): number {
+  let deleted = 0;
+  for (const trigger of projectTriggers()) {
+    if (trigger.getHandlerFunction() !== TRIGGER_HANDLERS.workbookEdit) continue;
+    if (tracked(trigger.getTriggerSourceId())) continue;
+    ScriptApp.deleteTrigger(trigger);
+    deleted++;
+  }
+  return deleted;
+}
+
+/** Deletes this user's trigger with that unique id, if it still exists. */
+export function deleteTriggerById(uid: string): void {
+  const trigger = projectTriggers().find((candidate) => candidate.getUniqueId() === uid);
+  if (trigger) ScriptApp.deleteTrigger(trigger);
 }
 
 /** Deletes every trigger watching a workbook (its campaign is closed). */

@@ -111,6 +111,27 @@ export const campaignMessages = {
     ru: 'Вы руководите несколькими командами ({teams}). Укажите команду.',
     en: 'You lead several teams ({teams}). Say which one.',
   },
+  'campaign.confirmPast': {
+    ru: 'Неделя {week} ({weekStart}) уже прошла. Создать кампанию за прошедшую неделю?{closing}',
+    en: 'The week {week} ({weekStart}) is over. Create a campaign for a past week?{closing}',
+  },
+  'campaign.confirmFar': {
+    ru: 'Неделя {week} ({weekStart}) начнётся больше чем через 4 недели. Создать кампанию так далеко вперёд?{closing}',
+    en: 'The week {week} ({weekStart}) starts more than 4 weeks from now. Create a campaign that far ahead?{closing}',
+  },
+  'campaign.confirmClosing': {
+    ru: ' Текущая кампания {campaign} будет закрыта: её менеджеры перестанут править свою таблицу.',
+    en: ' The current campaign {campaign} will be closed: its managers will stop editing their workbook.',
+  },
+  'campaign.olderThanActive': {
+    ru: 'У команды уже идёт более поздняя кампания {campaign} (неделя {activeWeek}). Кампанию за неделю {week} создать нельзя: она закрыла бы текущую.',
+    en: 'The team already runs a later campaign {campaign} (week {activeWeek}). A campaign for week {week} cannot be created: it would close the current one.',
+  },
+  'campaign.needsConfirmation': { ru: '{text}', en: '{text}' },
+  'campaign.topicTooLong': {
+    ru: 'Тема слишком длинная ({length} знаков): она входит в название таблицы недели, оставьте не больше {max}.',
+    en: 'The topic is too long ({length} characters): it is part of the week’s workbook name; keep it to {max}.',
+  },
   'campaign.busy': {
     ru: 'Сейчас создаётся другая кампания. Подождите минуту и повторите.',
     en: 'Another campaign is being created right now. Wait a minute and try again.',
@@ -157,6 +178,10 @@ export const campaignMessages = {
   },
   'totals.funnel': { ru: 'Воронка', en: 'Funnel' },
   'template.fileName': { ru: 'Прозвон — шаблон недели (не удалять)', en: 'Prozvon — weekly template (keep)' },
+  'campaign.triggerOwner': {
+    ru: 'кампания {campaign} закрыта, но её триггер правок создал(а) {owner}: Google позволяет удалить его только автору, поэтому он удалится при следующем запуске Прозвона этим администратором (закрытую таблицу менеджеры уже не правят)',
+    en: 'campaign {campaign} is closed, but its edit trigger was created by {owner}: Google lets only its creator delete it, so it goes at that administrator’s next Prozvon run (managers can no longer edit the closed workbook)',
+  },
   'campaign.abandoned': {
     ru: '[не завершено, можно удалить] {name}',
     en: '[unfinished, may be deleted] {name}',

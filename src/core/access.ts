@@ -1,0 +1,69 @@
+// Who may edit which file, from the Team sheet alone: the master and the weekly template — the
+// owner, the owner of the nightly jobs and every active administrator; a team's weekly workbook —
+// those two, the team's active administrators, and the active managers with a sheet in it. Anyone
+// else with edit access (made inactive, taken off Team, or never on it) loses it.
+
+import { labelKey } from './cells';
+import type { TeamMember } from './planning';
+
+export interface FileAccess {
+  /** Everyone who may edit the file (lower case). */
+  readonly editors: readonly string[];
+  /** Who may edit the script's own protected sheets in it (administrators and the jobs owner). */
+  readonly protectionEditors: readonly string[];
+}
+
+export interface AccessInput {
+  readonly members: readonly TeamMember[];
+  readonly owner: string;
+  readonly jobsOwner: string;
+  /** The tracked weekly workbooks: id, team and the managers who have a sheet in it. */
+  readonly workbooks: readonly {
+    readonly id: string;
+    readonly team: string;
+    readonly managers: readonly string[];
+  }[];
+}
+
+export interface AccessPlan {
+  readonly master: FileAccess;
+  readonly workbooks: readonly (FileAccess & { readonly id: string })[];
+}
+
+const unique = (emails: readonly string[]): string[] =>
+  [...new Set(emails.map((email) => email.trim().toLowerCase()))].filter((email) => email !== '');
+
+/** Whether an active administrator leads the team (by their Team cell). */
+function leadsTeam(member: TeamMember, team: string): boolean {
+  return member.team
+    .split(/[;,]/)
+    .map((part) => labelKey(part))
+    .includes(labelKey(team));
+}
+
+export function accessPlan(input: AccessInput): AccessPlan {
+  const administrators = input.members.filter((member) => member.active && member.role === 'administrator');
+  const activeManagers = new Set(
+    input.members
+      .filter((member) => member.active && member.role === 'manager')
+      .map((m) => labelKey(m.email)),
+  );
+  const keepers = [input.owner, input.jobsOwner];
+  const masterEditors = unique([...keepers, ...administrators.map((member) => member.email)]);
+  return {
+    master: { editors: masterEditors, protectionEditors: masterEditors },
+    workbooks: input.workbooks.map((workbook) => {
+      const named = new Set(
+        input.members
+          .filter((member) => member.role === 'manager' && labelKey(member.team) === labelKey(workbook.team))
+          .map((member) => labelKey(member.administrator)),
+      );
+      const leaders = administrators.filter(
+        (member) => leadsTeam(member, workbook.team) || named.has(labelKey(member.email)),
+      );
+      const protectionEditors = unique([...keepers, ...leaders.map((member) => member.email)]);
+      const managers = workbook.managers.filter((email) => activeManagers.has(labelKey(email)));
+      return { id: workbook.id, editors: unique([...protectionEditors, ...managers]), protectionEditors };
+    }),
+  };
+}
