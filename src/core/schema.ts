@@ -276,8 +276,9 @@ export function headers(lang: Lang, columns: readonly ColumnSpec[]): string[] {
 /** Which column (0-based) holds each key, read from a header row; keys whose header is absent are missing. */
 export type HeaderMap<K extends string> = Partial<Record<K, number>>;
 
+/** Case, runs of spaces and ё/е do not matter: a header typed «Еще не звонили» is «Ещё не звонили». */
 function normaliseHeader(text: string): string {
-  return text.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ');
+  return text.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ').replace(/ё/g, 'е');
 }
 
 /**

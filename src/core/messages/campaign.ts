@@ -78,7 +78,7 @@ export const campaignMessages = {
     en: "Google's limit of {limit} triggers per user is reached. Close old campaigns (see the Campaigns sheet) to make room. Open campaigns: {campaigns}.",
   },
   'totals.manager': { ru: 'Менеджер', en: 'Manager' },
-  'totals.email': { ru: 'Email', en: 'Email' },
+  'totals.email': { ru: 'Почта', en: 'Email' },
   'totals.daily': { ru: 'По дням', en: 'Day by day' },
   'totals.daily.calls': { ru: '{day} звонки', en: '{day} calls' },
   'totals.daily.invoices': { ru: '{day} счета', en: '{day} invoices' },
