@@ -1,17 +1,21 @@
-// `npm start`: Prozvon's built bundle (dist/) in the emulator, driven through a seeded week of a
-// Russian sales organisation exactly as its people would drive it — menus, pastes, cell edits,
-// nightly triggers — then the master and the weekly workbooks written to out/*.xlsx and each
-// team's funnel and ranking printed. Features still being built are detected in the bundle: a
-// step whose feature is missing is skipped with a line saying so.
+// The demo's run, after run.ts has checked the options and the output folder: Prozvon's built
+// bundle (dist/) in the emulator, driven through a seeded week of a Russian sales organisation
+// exactly as its people would drive it — menus, pastes, cell edits, nightly triggers — then the
+// master and the weekly workbooks written to the output folder as .xlsx, a report page with charts
+// per team, and each team's funnel and ranking printed. Every line is in the run's language
+// (--lang); a step longer than a couple of seconds says how far it is. Features still being built
+// are detected in the bundle: a step whose feature is missing is skipped with a line saying so.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { addDays, startOfDay, type IsoDay } from '../src/core/calendar';
 import { t, type Lang, type MessageKey } from '../src/core/messages';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, mapHeaders } from '../src/core/schema';
 import { createGas, type Gas } from '../test/emulator';
-import { funnelTable, rankingTable } from './report';
+import { removeEarlierRun, type Options } from './cli';
+import { funnelTable, rankingTable, readRanking, readTotals, TABLE_WIDTH } from './report';
+import { renderReport } from './report-html';
 import {
   randomFrom,
   seedOrganisation,
@@ -20,86 +24,48 @@ import {
   type Organisation,
   type Team,
 } from './seed';
+import { count, say as phrase, seconds, type DemoKey } from './text';
 import { playWeek, type WeekWorkbook } from './week';
 
-const SIZES = {
-  small: { managers: 3, clients: 30 },
-  normal: { managers: 5, clients: 100 },
-  large: { managers: 10, clients: 300 },
-} as const;
+/** Prints lines of the run with the time since start, wrapped to the table width. */
+class Printer {
+  constructor(
+    private readonly lang: Lang,
+    private readonly started: number,
+  ) {}
 
-const HELP = `Prozvon demo: the built bundle in the Apps Script emulator, one seeded week of a sales team.
+  line(text: string): void {
+    const stamp = `[${seconds(this.lang, Date.now() - this.started).padStart(7)}] `;
+    const indent = ' '.repeat(stamp.length + (/^ +/.exec(text)?.[0].length ?? 0) + 2);
+    console.log(wrap(`${stamp}${text}`, TABLE_WIDTH, indent).join('\n'));
+  }
 
-Usage: npm start -- [options]
-
-  --size small|normal|large   3×30, 5×100 (default) or 10×300 managers × clients per manager
-  --managers N                managers (split over two administrators' teams)
-  --clients N                 clients per manager
-  --seed N                    the organisation and the week's answers (default 42)
-  --lang ru|en                the master's language: ru (ru_RU, default) or en (en_US)
-  --out DIR                   where the .xlsx files go (default out)
-  --help                      this text
-
-Writes DIR/master.xlsx and one DIR/week-<ISO week>-<team>.xlsx per weekly workbook, and prints
-each team's funnel (from the workbook's Totals) and manager ranking (from the master's Results).`;
-
-interface Options {
-  readonly managers: number;
-  readonly clients: number;
-  readonly seed: number;
-  readonly lang: Lang;
-  readonly out: string;
+  say(key: DemoKey, params: Readonly<Record<string, string | number>> = {}): void {
+    this.line(phrase(this.lang, key, params));
+  }
 }
 
-class UsageError extends Error {}
-
-function wholeNumber(name: string, text: string | undefined, fallback: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new UsageError(`--${name} must be a whole number from 1 to ${max} (got “${text}”)`);
-  return value;
-}
-
-function parseOptions(argv: readonly string[]): Options | null {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      size: { type: 'string' },
-      managers: { type: 'string' },
-      clients: { type: 'string' },
-      seed: { type: 'string' },
-      lang: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) return null;
-  const sizeName = values.size ?? 'normal';
-  if (!(sizeName in SIZES)) throw new UsageError(`--size must be small, normal or large (got “${sizeName}”)`);
-  const size = SIZES[sizeName as keyof typeof SIZES];
-  const lang = values.lang ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') throw new UsageError(`--lang must be ru or en (got “${lang}”)`);
-  return {
-    managers: wholeNumber('managers', values.managers, size.managers, 60),
-    clients: wholeNumber('clients', values.clients, size.clients, 3000),
-    seed: wholeNumber('seed', values.seed, 42, 2 ** 31),
-    lang,
-    out: resolve(values.out ?? 'out'),
-  };
-}
-
-const started = Date.now();
-function progress(line: string): void {
-  const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
-  console.log(`[${seconds}s] ${line}`);
+/** Word-wraps a line to `width` characters; continuation lines start with `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const room = lines.length === 0 ? rest : rest;
+    let cut = room.lastIndexOf(' ', width);
+    if (cut <= indent.length) cut = width;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = indent + rest.slice(cut).trimStart();
+  }
+  lines.push(rest);
+  return lines;
 }
 
 /** The Friday before the campaign week, mid-morning in Moscow: the administrators prepare the week. */
 const PREPARATION = '2026-11-27T10:00:00+03:00';
 const WEEK_START: IsoDay = '2026-11-30';
 const TIME_ZONE = 'Europe/Moscow';
+/** A step that may take longer than this says how far it is. */
+const PROGRESS_EVERY_MS = 2000;
 
 class Demo {
   readonly gas: Gas;
@@ -112,12 +78,13 @@ class Demo {
     readonly options: Options,
     readonly org: Organisation,
     readonly dist: string,
+    readonly out: Printer,
   ) {
     const locale = options.lang === 'ru' ? 'ru_RU' : 'en_US';
     this.gas = createGas({ now: PREPARATION, timeZone: TIME_ZONE, locale });
     this.entrypoints = new Set(JSON.parse(readFileSync(join(dist, 'entrypoints.json'), 'utf8')) as string[]);
     const owner = this.firstAdmin;
-    this.master = this.gas.createSpreadsheet(this.text('demo.masterName'), { owner, locale });
+    this.master = this.gas.createSpreadsheet(phrase(this.lang, 'masterName'), { owner, locale });
     this.gas.install(this.master, dist);
   }
 
@@ -131,8 +98,7 @@ class Demo {
     return team.administrator.email;
   }
 
-  text(key: MessageKey | 'demo.masterName'): string {
-    if (key === 'demo.masterName') return this.lang === 'ru' ? 'Прозвон — мастер' : 'Prozvon — master';
+  text(key: MessageKey): string {
     return t(this.lang, key);
   }
 
@@ -146,7 +112,7 @@ class Demo {
   skip(step: string, why: string): void {
     if (this.skipped.has(step)) return;
     this.skipped.add(step);
-    progress(`  skipped: ${step} — ${why}`);
+    this.out.say('skipped', { step, why });
   }
 
   /** Distinct trigger failures seen (handler: message), reported as warnings and in the summary. */
@@ -158,11 +124,11 @@ class Demo {
     this.failuresSeen += failures.length;
     for (const failure of failures) {
       if (failure.message === `Script function not found: ${failure.handler}`) {
-        this.skip(`trigger ${failure.handler}`, 'not in this build yet; its runs do nothing');
+        this.skip(failure.handler, phrase(this.lang, 'triggerNotInBuild'));
         continue;
       }
-      const problem = `${failure.handler} (as ${failure.user}): ${failure.message}`;
-      if (!this.triggerProblems.has(problem)) progress(`  warning: a trigger run failed — ${problem}`);
+      const problem = `${failure.handler} (${failure.user}): ${failure.message}`;
+      if (!this.triggerProblems.has(problem)) this.out.say('triggerFailed', { problem });
       this.triggerProblems.add(problem);
     }
   }
@@ -171,13 +137,15 @@ class Demo {
     const owner = this.firstAdmin;
     this.gas.open(owner, this.master);
     const message = this.menu(owner, 'menu.setupMaster');
-    progress(`master set up by ${owner}: ${oneLine(message)}`);
+    this.out.say('masterSetUp', { admin: owner, message: oneLine(message) });
     this.pasteTeam();
     // Set up again: it shares the master with the administrators the Team sheet now lists.
     this.menu(owner, 'menu.setupMaster');
-    progress(
-      `team of ${this.org.teams.length} administrators and ${this.managerCount()} managers pasted; master shared`,
-    );
+    this.out.say('teamPasted', {
+      sheet: this.text('sheet.team'),
+      admins: this.org.teams.length,
+      managers: this.managerCount(),
+    });
   }
 
   managerCount(): number {
@@ -216,10 +184,7 @@ class Demo {
       this.addClientsThroughDialog(clients);
       return;
     }
-    this.skip(
-      'Add clients',
-      'the server function addClients is not in this build; the administrators paste into Clients',
-    );
+    this.skip(this.text('menu.addClients'), phrase(this.lang, 'notInBuild', { name: 'addClients' }));
     const yes = this.text('value.yes');
     const rows = clients.map((c) => [
       c.id, c.organisation, c.contact, c.phone, '', c.email, c.manager, '', c.doNotCall ? yes : '', c.reason,
@@ -237,10 +202,13 @@ class Demo {
         'pasting clients',
       );
     }
-    progress(
-      `${clients.length} clients pasted into ${this.text('sheet.clients')} (${this.org.duplicates} re-typed duplicates, ` +
-        `${this.org.invalidPhones} unusable phones, ${clients.filter((c) => c.doNotCall).length} do-not-call)`,
-    );
+    this.out.say('clientsPasted', {
+      sheet: this.text('sheet.clients'),
+      count: count(this.lang, clients.length),
+      duplicates: this.org.duplicates,
+      invalid: this.org.invalidPhones,
+      doNotCall: clients.filter((c) => c.doNotCall).length,
+    });
   }
 
   /**
@@ -254,6 +222,8 @@ class Demo {
       'col.clients.phone',
       'col.clients.email',
     ] as const;
+    const total = this.managerCount();
+    let n = 0;
     for (const team of this.org.teams) {
       for (const manager of team.managers) {
         const mine = clients.filter((client) => client.manager === manager.email);
@@ -268,7 +238,13 @@ class Demo {
           headerRow: true,
           manager: manager.email,
         });
-        progress(`  ${manager.name}: ${oneLine(summarise(report))}`);
+        n++;
+        this.out.say('clientsAdded', {
+          n,
+          total,
+          manager: manager.name,
+          message: oneLine(summarise(report)),
+        });
       }
       const refusing = clients.filter(
         (c) =>
@@ -278,19 +254,23 @@ class Demo {
       );
       if (refusing.length === 0) continue;
       if (!this.entrypoints.has('markDoNotCall')) {
-        this.skip('Do not call', 'the server function markDoNotCall is not in this build');
+        this.skip(
+          this.text('menu.markDoNotCall'),
+          phrase(this.lang, 'notInBuild', { name: 'markDoNotCall' }),
+        );
         continue;
       }
       const report = this.gas.callServer(team.administrator.email, this.master, 'markDoNotCall', {
         contacts: refusing.map((c) => c.phone).join('\n'),
         reason: refusing[0]?.reason ?? '',
       });
-      progress(`  ${team.administrator.name}, do not call: ${oneLine(summarise(report))}`);
+      this.out.say('doNotCall', { admin: team.administrator.name, message: oneLine(summarise(report)) });
     }
   }
 
   /** The administrator of `team` creates the week's campaign from the menu; returns its workbook. */
-  newCampaign(team: Team, monday: IsoDay): WeekWorkbook {
+  newCampaign(team: Team, monday: IsoDay, n: number): WeekWorkbook {
+    this.out.say('campaignStarting', { team: team.name, n, total: this.org.teams.length });
     const admin = team.administrator.email;
     this.gas.open(admin, this.master);
     this.gas.ui.answer('OK', monday);
@@ -309,15 +289,20 @@ class Demo {
     const managers = team.managers
       .filter((m) => sheetNames.has(m.name))
       .map((m) => ({ email: m.email, sheetName: m.name }));
-    progress(`${team.administrator.name}: ${oneLine(message)}`);
+    this.out.say('campaignCreated', { admin: team.administrator.name, message: oneLine(message) });
     return { team: team.name, workbook, managers };
   }
 
   /** The night after `day`: the clock moves to 03:00 and the time-driven triggers due by then run. */
   night(day: IsoDay): void {
+    const started = Date.now();
     this.gas.clock.set(at(addDays(day, 1), -6 * 60));
     this.gas.runTriggers();
     this.checkTriggers();
+    this.out.say('night', {
+      day: shortDay(addDays(day, 1), this.lang),
+      seconds: seconds(this.lang, Date.now() - started),
+    });
   }
 
   /** Each administrator reconciles from the menu; a failure is reported and the week goes on. */
@@ -326,10 +311,10 @@ class Demo {
       const admin = team.administrator;
       try {
         const message = this.menu(admin.email, 'menu.reconcileNow');
-        progress(`reconcile by ${admin.name}: ${oneLine(message)}`);
+        this.out.say('reconciled', { admin: admin.name, message: oneLine(message) });
       } catch (error) {
-        const problem = `menuReconcileNow (as ${admin.email}): ${error instanceof Error ? error.message : String(error)}`;
-        progress(`  warning: reconcile failed — ${problem}`);
+        const problem = `menuReconcileNow (${admin.email}): ${error instanceof Error ? error.message : String(error)}`;
+        this.out.say('reconcileFailed', { problem });
         this.triggerProblems.add(problem);
       }
     }
@@ -340,25 +325,57 @@ class Demo {
     return grid.slice(1).filter((row) => row.some((cell) => cell !== '')).length;
   }
 
-  async export(books: readonly WeekWorkbook[]): Promise<string[]> {
-    mkdirSync(this.options.out, { recursive: true });
-    const files: string[] = [];
-    const masterFile = join(this.options.out, 'master.xlsx');
-    await this.gas.exportXlsx(this.master, masterFile);
-    files.push(masterFile);
-    for (const book of books) {
-      const week = book.workbook.getName().match(/\d{4}-W\d{2}/)?.[0] ?? 'week';
-      const file = join(this.options.out, `week-${week}-${transliterate(book.team)}.xlsx`);
-      await this.gas.exportXlsx(book.workbook, file);
-      files.push(file);
+  /** Writes the master, every weekly workbook and a report page per team of the played week. */
+  async export(played: readonly WeekWorkbook[], next: readonly WeekWorkbook[]): Promise<string[]> {
+    const folder = this.options.out;
+    const jobs: Array<{ file: string; write: () => Promise<void> | void }> = [
+      { file: 'master.xlsx', write: () => this.gas.exportXlsx(this.master, join(folder, 'master.xlsx')) },
+    ];
+    for (const book of [...played, ...next]) {
+      const file = `week-${weekOf(book)}-${transliterate(book.team)}.xlsx`;
+      jobs.push({ file, write: () => this.gas.exportXlsx(book.workbook, join(folder, file)) });
     }
-    return files;
+    for (const book of played) {
+      const file = `report-${weekOf(book)}-${transliterate(book.team)}.html`;
+      jobs.push({
+        file,
+        write: () =>
+          writeFileSync(
+            join(folder, file),
+            renderReport({
+              lang: this.lang,
+              workbook: book.workbook.getName(),
+              totals: readTotals(this.gas, book.workbook, this.lang),
+              ranking: readRanking(this.gas, this.master, this.lang, book.team),
+            }),
+          ),
+      });
+    }
+    for (const [index, job] of jobs.entries()) {
+      this.out.say('writing', { file: job.file, n: index + 1, total: jobs.length });
+      await job.write();
+    }
+    return jobs.map((job) => job.file);
   }
+}
+
+function weekOf(book: WeekWorkbook): string {
+  return book.workbook.getName().match(/\d{4}-W\d{2}/)?.[0] ?? 'week';
 }
 
 /** 09:00 + `minute` of a day in Moscow. */
 function at(day: IsoDay, minute: number): Date {
   return new Date(startOfDay(day, TIME_ZONE).getTime() + (9 * 60 + minute) * 60_000);
+}
+
+/** «Пн 30.11» / «Mon 11/30». */
+function shortDay(day: IsoDay, lang: Lang): string {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
+  const date =
+    lang === 'ru'
+      ? `${day.slice(8, 10)}.${day.slice(5, 7)}`
+      : `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
+  return `${t(lang, `weekday.${weekday}` as MessageKey)} ${date}`;
 }
 
 function oneLine(text: string | null): string {
@@ -374,92 +391,128 @@ function expectOk(result: { ok: boolean; reason?: string }, what: string): void 
   if (!result.ok) throw new Error(`${what} was refused: ${result.reason ?? 'unknown reason'}`);
 }
 
-async function main(): Promise<number> {
-  let options: Options | null;
+/** Builds dist/ as `npm run build` does, printing its output only when it fails. */
+function build(out: Printer, lang: Lang): boolean {
+  const started = Date.now();
+  out.say('building');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8', stdio: 'pipe' });
+  if (result.status === 0) {
+    out.say('built', { seconds: seconds(lang, Date.now() - started) });
+    return true;
+  }
+  console.error(`${phrase(lang, 'buildFailed')}\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+  return false;
+}
+
+/** Plays the week; resolves to the exit status. */
+export async function play(options: Options, started: number): Promise<number> {
+  const { lang } = options;
+  const out = new Printer(lang, started);
   try {
-    options = parseOptions(process.argv.slice(2));
+    return await run(options, out, started);
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    return 2;
+    console.error(
+      `\n${phrase(lang, 'failed', { message: error instanceof Error ? error.message : String(error) })}`,
+    );
+    if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+    return 1;
   }
-  if (!options) {
-    console.log(HELP);
-    return 0;
-  }
+}
+
+async function run(options: Options, out: Printer, started: number): Promise<number> {
+  const { lang } = options;
   const dist = resolve(process.env.PROZVON_DIST ?? 'dist');
+  if (options.build && !build(out, lang)) return 1;
   if (!existsSync(join(dist, 'Code.js')) || !existsSync(join(dist, 'entrypoints.json')))
-    throw new Error(`no built bundle in ${dist}: run npm run build (npm start does it for you)`);
+    throw new Error(`no built bundle in ${dist}: run npm run build (npm start does it unless --no-build)`);
+
+  const removed = removeEarlierRun(options.out);
+  const inside = relative(process.cwd(), options.out);
+  const folder = inside === '' ? '.' : inside.startsWith('..') ? options.out : inside;
+  if (removed > 0) out.say('cleaned', { dir: folder, count: removed });
 
   const org = seedOrganisation({
     seed: options.seed,
     managers: options.managers,
     clientsPerManager: options.clients,
-    lang: options.lang,
+    lang,
   });
-  progress(
-    `seed ${options.seed}: ${org.teams.length} teams, ${org.teams.map((team) => team.managers.length).join(' + ')} managers, ` +
-      `${org.clients.length} clients, language ${options.lang}`,
-  );
-  const demo = new Demo(options, org, dist);
+  out.say('seeded', {
+    seed: options.seed,
+    teams: org.teams.length,
+    managers: org.teams.reduce((sum, team) => sum + team.managers.length, 0),
+    split: org.teams.map((team) => team.managers.length).join(' + '),
+    clients: count(lang, org.clients.length),
+  });
+  const demo = new Demo(options, org, dist, out);
   demo.setUp();
   demo.addClients();
 
-  const firstWeek = org.teams.map((team) => demo.newCampaign(team, WEEK_START));
+  const firstWeek = org.teams.map((team, index) => demo.newCampaign(team, WEEK_START, index + 1));
   demo.checkTriggers();
 
   const random = randomFrom(options.seed * 7919 + 1);
+  let lastProgress = Date.now();
   const played = playWeek({
     gas: demo.gas,
-    lang: options.lang,
+    lang,
     random,
     books: firstWeek,
     weekStart: WEEK_START,
     at,
     night: (day) => demo.night(day),
+    onProgress: (day, done, total) => {
+      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = Date.now();
+      out.say('dayProgress', {
+        day: shortDay(day, lang),
+        done: count(lang, done),
+        total: count(lang, total),
+        percent: new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', { style: 'percent' }).format(
+          done / total,
+        ),
+      });
+    },
     onDay: (day, tally) => {
       demo.checkTriggers();
-      progress(
-        `${day}: ${tally.edits} edits by managers${tally.refused > 0 ? `, ${tally.refused} refused` : ''}`,
-      );
+      lastProgress = Date.now();
+      out.say('dayDone', {
+        day: shortDay(day, lang),
+        edits: count(lang, tally.edits),
+        refused: tally.refused > 0 ? phrase(lang, 'dayRefused', { refused: tally.refused }) : '',
+      });
     },
   });
-  progress(`week played: ${played.edits} edits; History holds ${demo.historyRows()} events`);
-  if (demo.historyRows() === 0)
-    demo.skip('History', 'no onWorkbookEdit in this build, so edits are not recorded yet');
+  const events = demo.historyRows();
+  out.say('weekPlayed', { edits: count(lang, played.edits), events: count(lang, events) });
+  if (events === 0) demo.skip(t(lang, 'sheet.history'), phrase(lang, 'noHistory'));
 
   const nextMonday = addDays(WEEK_START, 7);
   demo.gas.clock.set(at(nextMonday, 3 * 60 + 30));
   demo.reconcile();
-  const secondWeek = org.teams.map((team) => demo.newCampaign(team, nextMonday));
+  const secondWeek = org.teams.map((team, index) => demo.newCampaign(team, nextMonday, index + 1));
   demo.checkTriggers();
 
-  const files = await demo.export([...firstWeek, ...secondWeek]);
-  progress(`wrote ${files.map((file) => file.replace(`${process.cwd()}/`, '')).join(', ')}`);
+  const files = await demo.export(firstWeek, secondWeek);
+  out.say('wrote', { dir: folder, files: files.join(', ') });
 
   for (const book of firstWeek) {
-    console.log(`\n${book.workbook.getName()} — ${t(options.lang, 'sheet.totals')}`);
-    console.log(funnelTable(demo.gas, book.workbook, options.lang));
-    const ranking = rankingTable(demo.gas, demo.master, options.lang, book.team);
-    console.log(`\n${book.team} — ${t(options.lang, 'sheet.results')}`);
-    console.log(ranking ?? '(no Results rows: the campaign was not closed)');
+    console.log(`\n${book.workbook.getName()} — ${t(lang, 'sheet.totals')}`);
+    console.log(funnelTable(readTotals(demo.gas, book.workbook, lang), lang, options.wide));
+    const ranking = readRanking(demo.gas, demo.master, lang, book.team);
+    console.log(`\n${book.team} — ${t(lang, 'sheet.results')}`);
+    console.log(ranking.length > 0 ? rankingTable(ranking, lang) : phrase(lang, 'noResults'));
   }
   if (demo.triggerProblems.size > 0)
-    console.log(
-      `\nRuns that failed (a trigger's failures are e-mailed to its owner by Google):\n  ${[...demo.triggerProblems].join('\n  ')}`,
-    );
+    console.log(`\n${phrase(lang, 'failedRuns')}\n  ${[...demo.triggerProblems].join('\n  ')}`);
   const stats = demo.gas.stats();
   console.log(
-    `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stats.calls} Apps Script service calls, ` +
-      `${stats.cellsRead} cells read, ${stats.cellsWritten} written.`,
+    `\n${phrase(lang, 'done', {
+      seconds: seconds(lang, Date.now() - started),
+      calls: count(lang, stats.calls),
+      read: count(lang, stats.cellsRead),
+      written: count(lang, stats.cellsWritten),
+    })}`,
   );
   return 0;
 }
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`\nThe demo failed: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
-    process.exit(1);
-  },
-);
