@@ -13,7 +13,9 @@ const messages = Object.values(MESSAGE_TABLES).flatMap((table) =>
  * labelKey), so a master may rename them in Settings; built-in defaults change with a migration.
  */
 const OPTION_LABELS = new Set(
-  Object.values(DEFAULT_TAXONOMY).flatMap((options) => options.map((option) => option.labels.ru)),
+  [...DEFAULT_TAXONOMY.outcome, ...DEFAULT_TAXONOMY.stage, ...DEFAULT_TAXONOMY.quality].map(
+    (option) => option.labels.ru,
+  ),
 );
 const NAMES_AN_OPTION = new Set(['funnel.doNotCall', 'doNotCall.byOutcome']);
 
