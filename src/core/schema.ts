@@ -200,21 +200,26 @@ export const RESULTS_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
-/** Columns of a weekly manager sheet. Input columns are the only ones a manager may edit. */
+/**
+ * Columns of a weekly manager sheet. Input columns are the only ones a manager may edit. The
+ * widths put everything from № to the comment on a 1366-px laptop screen at once (1366 less the
+ * row numbers and the scroll bar leaves 1305 px): the dropdowns as wide as their longest label,
+ * contact details narrower (a long e-mail or history shows whole in the cell's editor).
+ */
 export const CALLS_SHEET_COLUMNS = [
-  column('number', 'col.calls.number', 'number', 40),
-  column('clientId', 'col.calls.clientId', 'text', 80),
-  column('organisation', 'col.calls.organisation', 'text', 200),
-  column('contact', 'col.calls.contact', 'text', 160),
-  column('phone', 'col.calls.phone', 'text', 140),
-  column('email', 'col.calls.email', 'text', 180),
-  column('history', 'col.calls.history', 'text', 220),
-  column('outcome', 'col.calls.outcome', 'list', 170),
-  column('stage', 'col.calls.stage', 'list', 150),
-  column('quality', 'col.calls.quality', 'list', 130),
-  column('nextCall', 'col.calls.nextCall', 'date', 120),
-  column('nextAction', 'col.calls.nextAction', 'text', 180),
-  column('comment', 'col.calls.comment', 'text', 220),
+  column('number', 'col.calls.number', 'number', 32),
+  column('clientId', 'col.calls.clientId', 'text', 70),
+  column('organisation', 'col.calls.organisation', 'text', 132),
+  column('contact', 'col.calls.contact', 'text', 112),
+  column('phone', 'col.calls.phone', 'text', 112),
+  column('email', 'col.calls.email', 'text', 90),
+  column('history', 'col.calls.history', 'text', 84),
+  column('outcome', 'col.calls.outcome', 'list', 146),
+  column('stage', 'col.calls.stage', 'list', 122),
+  column('quality', 'col.calls.quality', 'list', 106),
+  column('nextCall', 'col.calls.nextCall', 'date', 86),
+  column('nextAction', 'col.calls.nextAction', 'text', 100),
+  column('comment', 'col.calls.comment', 'text', 106),
   column('changedAt', 'col.calls.changedAt', 'datetime', 130),
   column('attempts', 'col.calls.attempts', 'number', 70, true),
   column('state', 'col.calls.state', 'text', 80, true),

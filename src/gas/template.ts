@@ -5,8 +5,9 @@
 // in one call and inserts each manager's sheet from the template in one more, instead of building
 // every dropdown, rule and chart again with dozens of calls.
 
+import { actionLabel, NEXT_ACTIONS } from '../core/cadence';
 import { t, type Lang, type MessageKey } from '../core/messages';
-import { CALLS_SHEET_COLUMNS, headers, LOG_SHEET, type CallsColumnKey } from '../core/schema';
+import { CALLS_SHEET_COLUMNS, FUNNEL_COLUMNS, headers, LOG_SHEET, type CallsColumnKey } from '../core/schema';
 import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../core/taxonomy';
 import { columnLetter as letterOf, funnelColumn, TOTALS_LAYOUT } from '../core/totals';
 import { HEADER_BACKGROUND } from './sheets';
@@ -166,7 +167,9 @@ function buildManagerTemplate(sheet: Sheet, spec: CallsTemplateSpec): void {
   header.setNumberFormat('@');
   header.setValues([headers(spec.lang, CALLS_SHEET_COLUMNS)]);
   styleHeader(header);
+  // The header and the client (number, ID, organisation) stay in view while scrolling.
   sheet.setFrozenRows(1);
+  sheet.setFrozenColumns(columnIndex('organisation') + 1);
 
   const formats = CALLS_SHEET_COLUMNS.map((column) => numberFormatFor(column.kind, spec.lang));
   sheet.getRange(2, 1, spec.rows, width).setNumberFormats(Array.from({ length: spec.rows }, () => formats));
@@ -231,9 +234,83 @@ function conditionalRules(
   ];
 }
 
+/** Pixels a bold header character takes in Google Sheets' default font, roughly, and a cell's padding. */
+const PX_PER_CHAR = 8;
+const CELL_PADDING = 14;
+/** A Sheets row at the default height: a chart this many pixels high covers that many rows at most. */
+export const ROW_PX = 21;
+
+/** A column as wide as the longest word of its header (headers wrap at spaces, never inside a word). */
+export function headerWidth(text: string, least = 56): number {
+  const longest = Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+  return Math.max(least, longest * PX_PER_CHAR + CELL_PADDING);
+}
+
 /**
- * Totals without figures: number formats by block, header styles and the two charts, all at the
- * fixed positions of TOTALS_LAYOUT, so a campaign only writes its grid.
+ * Width of every Totals column: each block that has a column there (calendar plan, funnel,
+ * day-by-day) asks for room for its header's longest word and its values, and the widest ask wins.
+ */
+export function totalsColumnWidths(lang: Lang): Map<number, number> {
+  const L = TOTALS_LAYOUT;
+  const widths = new Map<number, number>();
+  const ask = (column: number, width: number) => widths.set(column, Math.max(widths.get(column) ?? 0, width));
+  const C = L.calendar;
+  ask(C.columns.day, headerWidth(t(lang, 'totals.calendar.day')));
+  ask(C.columns.date, Math.max(headerWidth(t(lang, 'totals.calendar.date')), 90));
+  // Steps («Спросить, понравился ли семинар») wrap in their cells: half the longest takes two lines.
+  const steps = Math.max(...NEXT_ACTIONS.map((action) => actionLabel(action, lang).length));
+  ask(C.columns.steps, Math.min(200, Math.ceil(steps / 2) * 7 + CELL_PADDING));
+  ask(C.columns.due, headerWidth(t(lang, 'totals.calendar.due')));
+  const F = L.funnel;
+  ask(F.nameColumn, 200);
+  ask(F.emailColumn, 190);
+  for (const spec of FUNNEL_COLUMNS) ask(funnelColumn(spec.key), headerWidth(t(lang, spec.header), 64));
+  ask(F.lastColumn + 1, 24);
+  const D = L.daily;
+  ask(D.nameColumn, 200);
+  const sample = ['calls', 'invoices', 'payments'] as const;
+  for (let column = D.firstFigureColumn; column <= D.lastColumn; column++) {
+    const metric = sample[(column - D.firstFigureColumn) % sample.length]!;
+    ask(column, headerWidth(t(lang, `totals.daily.${metric}`, { day: '00.00' }), 64));
+  }
+  return widths;
+}
+
+/**
+ * Rows Totals freezes: down to the funnel's header when that leaves room to scroll on a laptop
+ * (at most 8 rows); with the calendar plan above the funnel (16 rows), only the name column is
+ * frozen — frozen, those rows would leave a 768-px-high screen two rows to scroll in.
+ */
+export function totalsFrozenRows(): number {
+  const header = TOTALS_LAYOUT.funnel.headerRow;
+  return header <= 8 ? header : 0;
+}
+
+/** The charts' size: beside the calendar plan, ending above the funnel's title row. */
+export function totalsChartSize(widths: ReadonlyMap<number, number>): {
+  height: number;
+  funnelWidth: number;
+  daysWidth: number;
+} {
+  const L = TOTALS_LAYOUT;
+  const rows = L.funnel.titleRow - L.charts.row;
+  const span = (from: number, to: number) => {
+    let px = 0;
+    for (let column = from; column < to; column++) px += widths.get(column) ?? 100;
+    return px;
+  };
+  return {
+    height: rows * ROW_PX - 10,
+    funnelWidth: span(L.charts.funnelColumn, L.charts.managersColumn) - 10,
+    daysWidth: Math.min(640, span(L.charts.managersColumn, L.daily.lastColumn + 1) - 10),
+  };
+}
+
+/**
+ * Totals without figures: number formats by block, header styles, widths, frozen name column,
+ * the team row's emphasis, the conversion colour scale and the two charts, all at the fixed
+ * positions of TOTALS_LAYOUT, so a campaign only writes its grid. Print setup (landscape, fit to
+ * width) has no Apps Script API; the xlsx export sets it.
  */
 function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
   const L = TOTALS_LAYOUT;
@@ -244,6 +321,7 @@ function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
   const C = L.calendar;
   sheet.getRange(C.firstRow, C.columns.date, C.maxDays, 1).setNumberFormat(numberFormatFor('date', lang));
   sheet.getRange(C.firstRow, C.columns.due, C.maxDays, 1).setNumberFormat('0');
+  sheet.getRange(C.firstRow, C.columns.steps, C.maxDays, 1).setWrap(true);
   const F = L.funnel;
   const figures = F.lastColumn - F.firstFigureColumn + 1;
   sheet.getRange(F.teamRow, F.firstFigureColumn, F.maxManagers + 1, figures - 1).setNumberFormat('0');
@@ -253,43 +331,66 @@ function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
     .getRange(D.teamRow, D.firstFigureColumn, F.maxManagers + 1, D.lastColumn - D.firstFigureColumn + 1)
     .setNumberFormat('0');
   sheet.getRange(L.titleRow, 1).setFontWeight('bold');
+  sheet.getRange(C.titleRow, 1).setFontWeight('bold');
+  sheet.getRange(F.titleRow, 1, 1, D.nameColumn).setFontWeight('bold');
   styleHeader(sheet.getRange(C.headerRow, 1, 1, 4));
   styleHeader(sheet.getRange(F.headerRow, 1, 1, D.lastColumn));
-  sheet.getRange(F.teamRow, 1, 1, D.lastColumn).setFontWeight('bold');
-  sheet.setColumnWidth(F.nameColumn, 200);
-  sheet.setColumnWidth(F.emailColumn, 180);
-  sheet.setColumnWidth(C.columns.steps, 220);
+  // The team's row comes first and stands out: bold on a light band.
+  sheet.getRange(F.teamRow, 1, 1, D.lastColumn).setFontWeight('bold').setBackground(TEAM_BACKGROUND);
+  const widths = totalsColumnWidths(lang);
+  for (const [column, width] of widths) sheet.setColumnWidth(column, width);
+  sheet.setFrozenRows(totalsFrozenRows());
+  sheet.setFrozenColumns(F.nameColumn);
 
-  // Team funnel: the figures from list size to paid, header and team row.
-  const funnelRange = sheet.getRange(
-    F.headerRow,
-    funnelColumn('listSize'),
-    2,
-    funnelColumn('paid') - funnelColumn('listSize') + 1,
-  );
+  // Conversion of each manager on a colour scale, from the lowest (white) to the highest (green).
+  const conversions = sheet.getRange(F.firstManagerRow, funnelColumn('conversion'), F.maxManagers, 1);
+  sheet.setConditionalFormatRules([
+    SpreadsheetApp.newConditionalFormatRule()
+      .setGradientMinpoint('#ffffff')
+      .setGradientMaxpoint('#57bb8a')
+      .setRanges([conversions])
+      .build(),
+  ]);
+
+  const size = totalsChartSize(widths);
+  // The funnel of the team and of every manager, list size to paid: names, header and rows.
+  const rows = F.maxManagers + 2;
   sheet.insertChart(
     sheet
       .newChart()
       .setChartType(Charts.ChartType.BAR)
-      .addRange(funnelRange)
+      .addRange(sheet.getRange(F.headerRow, F.nameColumn, rows, 1))
+      .addRange(
+        sheet.getRange(
+          F.headerRow,
+          funnelColumn('listSize'),
+          rows,
+          funnelColumn('paid') - funnelColumn('listSize') + 1,
+        ),
+      )
       .setOption('title', t(lang, 'totals.chart.funnel'))
+      .setOption('width', size.funnelWidth)
+      .setOption('height', size.height)
       .setPosition(L.charts.row, L.charts.funnelColumn, 0, 0)
       .build(),
   );
-  // Conversion of the team and of every manager: names and the conversion column.
-  const names = sheet.getRange(F.headerRow, F.nameColumn, F.maxManagers + 2, 1);
-  const conversions = sheet.getRange(F.headerRow, funnelColumn('conversion'), F.maxManagers + 2, 1);
+  // The team's calls day by day: the "calls" column of each day, header and team row.
+  const days = sheet.newChart().setChartType(Charts.ChartType.COLUMN);
+  for (let day = 0; day < D.maxDays; day++)
+    days.addRange(sheet.getRange(D.headerRow, D.firstFigureColumn + day * DAILY_METRICS, 2, 1));
   sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.COLUMN)
-      .addRange(names)
-      .addRange(conversions)
-      .setOption('title', t(lang, 'totals.chart.managers'))
+    days
+      .setOption('title', t(lang, 'totals.chart.days'))
+      .setOption('width', size.daysWidth)
+      .setOption('height', size.height)
       .setPosition(L.charts.row, L.charts.managersColumn, 0, 0)
       .build(),
   );
 }
+
+/** Metrics per day in the day-by-day block (calls, invoices, payments). */
+const DAILY_METRICS = 3;
+const TEAM_BACKGROUND = '#eef3fb';
 
 function buildLogSkeleton(sheet: Sheet, lang: Lang): void {
   const width = LOG_SHEET.columns.length;

@@ -93,8 +93,8 @@ export const campaignMessages = {
     ru: 'Неделя с {weekStart}, семинар {seminarDate}. Все цифры — формулы и обновляются сами.',
     en: 'Week of {weekStart}, seminar {seminarDate}. Every figure is a formula and refreshes by itself.',
   },
-  'totals.chart.funnel': { ru: 'Воронка команды', en: 'Team funnel' },
-  'totals.chart.managers': { ru: 'Конверсия по менеджерам', en: 'Conversion by manager' },
+  'totals.chart.funnel': { ru: 'Воронка: команда и менеджеры', en: 'Funnel: team and managers' },
+  'totals.chart.days': { ru: 'Звонки команды по дням', en: 'Team calls day by day' },
   'protection.managerInputs': {
     ru: 'Прозвон: ввод менеджера {manager}',
     en: 'Prozvon: inputs of {manager}',
