@@ -254,25 +254,34 @@ export function totalsColumnWidths(lang: Lang): Map<number, number> {
   const L = TOTALS_LAYOUT;
   const widths = new Map<number, number>();
   const ask = (column: number, width: number) => widths.set(column, Math.max(widths.get(column) ?? 0, width));
+  // Each block's figure columns share one width (its widest header word), so the sheet is set in
+  // a few runs of equal columns.
+  const F = L.funnel;
+  const funnel = Math.max(...FUNNEL_COLUMNS.map((spec) => headerWidth(t(lang, spec.header), 64)));
+  for (let column = F.firstFigureColumn; column <= F.lastColumn; column++) ask(column, funnel);
+  ask(F.nameColumn, 200);
+  ask(F.emailColumn, 200);
+  ask(F.lastColumn + 1, 24);
   const C = L.calendar;
   ask(C.columns.day, headerWidth(t(lang, 'totals.calendar.day')));
   ask(C.columns.date, Math.max(headerWidth(t(lang, 'totals.calendar.date')), 90));
-  // Steps («Спросить, понравился ли семинар») wrap in their cells: half the longest takes two lines.
+  // Steps («Спросить, понравился ли семинар») wrap in their cells; the step and calls-due columns
+  // share the width of the wider of the two.
   const steps = Math.max(...NEXT_ACTIONS.map((action) => actionLabel(action, lang).length));
-  ask(C.columns.steps, Math.min(200, Math.ceil(steps / 2) * 7 + CELL_PADDING));
-  ask(C.columns.due, headerWidth(t(lang, 'totals.calendar.due')));
-  const F = L.funnel;
-  ask(F.nameColumn, 200);
-  ask(F.emailColumn, 190);
-  for (const spec of FUNNEL_COLUMNS) ask(funnelColumn(spec.key), headerWidth(t(lang, spec.header), 64));
-  ask(F.lastColumn + 1, 24);
+  const plan = Math.max(
+    Math.min(150, Math.ceil(steps / 3) * 7 + CELL_PADDING),
+    headerWidth(t(lang, 'totals.calendar.due')),
+  );
+  ask(C.columns.steps, plan);
+  ask(C.columns.due, plan);
   const D = L.daily;
   ask(D.nameColumn, 200);
-  const sample = ['calls', 'invoices', 'payments'] as const;
-  for (let column = D.firstFigureColumn; column <= D.lastColumn; column++) {
-    const metric = sample[(column - D.firstFigureColumn) % sample.length]!;
-    ask(column, headerWidth(t(lang, `totals.daily.${metric}`, { day: '00.00' }), 64));
-  }
+  const daily = Math.max(
+    ...(['calls', 'invoices', 'payments'] as const).map((metric) =>
+      headerWidth(t(lang, `totals.daily.${metric}`, { day: '00.00' }), 64),
+    ),
+  );
+  for (let column = D.firstFigureColumn; column <= D.lastColumn; column++) ask(column, daily);
   return widths;
 }
 
@@ -317,29 +326,31 @@ function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
   const lastRow = L.funnel.firstManagerRow + L.funnel.maxManagers - 1;
   fitRows(sheet, lastRow);
   fitColumns(sheet, L.daily.lastColumn);
-  sheet.getRange(1, 1, lastRow, L.daily.lastColumn).setNumberFormat('@');
+  // Every number format in one call: text by default, then each block's figures.
   const C = L.calendar;
-  sheet.getRange(C.firstRow, C.columns.date, C.maxDays, 1).setNumberFormat(numberFormatFor('date', lang));
-  sheet.getRange(C.firstRow, C.columns.due, C.maxDays, 1).setNumberFormat('0');
-  sheet.getRange(C.firstRow, C.columns.steps, C.maxDays, 1).setWrap(true);
   const F = L.funnel;
-  const figures = F.lastColumn - F.firstFigureColumn + 1;
-  sheet.getRange(F.teamRow, F.firstFigureColumn, F.maxManagers + 1, figures - 1).setNumberFormat('0');
-  sheet.getRange(F.teamRow, funnelColumn('conversion'), F.maxManagers + 1, 1).setNumberFormat('0.0%');
   const D = L.daily;
-  sheet
-    .getRange(D.teamRow, D.firstFigureColumn, F.maxManagers + 1, D.lastColumn - D.firstFigureColumn + 1)
-    .setNumberFormat('0');
+  const formats = Array.from({ length: lastRow }, () => new Array<string>(D.lastColumn).fill('@'));
+  const format = (row: number, column: number, rows: number, columns: number, value: string) => {
+    for (let r = row; r < row + rows; r++)
+      for (let c = column; c < column + columns; c++) formats[r - 1]![c - 1] = value;
+  };
+  format(C.firstRow, C.columns.date, C.maxDays, 1, numberFormatFor('date', lang));
+  format(C.firstRow, C.columns.due, C.maxDays, 1, '0');
+  format(F.teamRow, F.firstFigureColumn, F.maxManagers + 1, F.lastColumn - F.firstFigureColumn, '0');
+  format(F.teamRow, funnelColumn('conversion'), F.maxManagers + 1, 1, '0.0%');
+  format(D.teamRow, D.firstFigureColumn, F.maxManagers + 1, D.lastColumn - D.firstFigureColumn + 1, '0');
+  sheet.getRange(1, 1, lastRow, D.lastColumn).setNumberFormats(formats);
+  sheet.getRange(C.firstRow, C.columns.steps, C.maxDays, 1).setWrap(true);
   sheet.getRange(L.titleRow, 1).setFontWeight('bold');
-  sheet.getRange(C.titleRow, 1).setFontWeight('bold');
-  sheet.getRange(F.titleRow, 1, 1, D.nameColumn).setFontWeight('bold');
   styleHeader(sheet.getRange(C.headerRow, 1, 1, 4));
   styleHeader(sheet.getRange(F.headerRow, 1, 1, D.lastColumn));
-  // The team's row comes first and stands out: bold on a light band.
-  sheet.getRange(F.teamRow, 1, 1, D.lastColumn).setFontWeight('bold').setBackground(TEAM_BACKGROUND);
-  const widths = totalsColumnWidths(lang);
-  for (const [column, width] of widths) sheet.setColumnWidth(column, width);
-  sheet.setFrozenRows(totalsFrozenRows());
+  // The team's row comes first (TOTALS_LAYOUT) and is bold.
+  sheet.getRange(F.teamRow, 1, 1, D.lastColumn).setFontWeight('bold');
+  for (const run of widthRuns(totalsColumnWidths(lang)))
+    sheet.setColumnWidths(run.first, run.count, run.width);
+  const frozenRows = totalsFrozenRows();
+  if (frozenRows > 0) sheet.setFrozenRows(frozenRows);
   sheet.setFrozenColumns(F.nameColumn);
 
   // Conversion of each manager on a colour scale, from the lowest (white) to the highest (green).
@@ -352,7 +363,7 @@ function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
       .build(),
   ]);
 
-  const size = totalsChartSize(widths);
+  const size = totalsChartSize(totalsColumnWidths(lang));
   // The funnel of the team and of every manager, list size to paid: names, header and rows.
   const rows = F.maxManagers + 2;
   sheet.insertChart(
@@ -374,12 +385,14 @@ function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
       .setPosition(L.charts.row, L.charts.funnelColumn, 0, 0)
       .build(),
   );
-  // The team's calls day by day: the "calls" column of each day, header and team row.
-  const days = sheet.newChart().setChartType(Charts.ChartType.COLUMN);
-  for (let day = 0; day < D.maxDays; day++)
-    days.addRange(sheet.getRange(D.headerRow, D.firstFigureColumn + day * DAILY_METRICS, 2, 1));
+  // The team's day by day (calls, invoices, payments of each day): the header and the team's row,
+  // turned so that each day's figure is a column of the chart.
   sheet.insertChart(
-    days
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.COLUMN)
+      .addRange(sheet.getRange(D.headerRow, D.nameColumn, 2, D.lastColumn - D.nameColumn + 1))
+      .setTransposeRowsAndColumns(true)
       .setOption('title', t(lang, 'totals.chart.days'))
       .setOption('width', size.daysWidth)
       .setOption('height', size.height)
@@ -388,9 +401,18 @@ function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
   );
 }
 
-/** Metrics per day in the day-by-day block (calls, invoices, payments). */
-const DAILY_METRICS = 3;
-const TEAM_BACKGROUND = '#eef3fb';
+/** Consecutive columns of the same width, so each run is one setColumnWidths call. */
+export function widthRuns(
+  widths: ReadonlyMap<number, number>,
+): Array<{ first: number; count: number; width: number }> {
+  const runs: Array<{ first: number; count: number; width: number }> = [];
+  for (const [column, width] of [...widths].sort((a, b) => a[0] - b[0])) {
+    const last = runs[runs.length - 1];
+    if (last && last.width === width && last.first + last.count === column) last.count++;
+    else runs.push({ first: column, count: 1, width });
+  }
+  return runs;
+}
 
 function buildLogSkeleton(sheet: Sheet, lang: Lang): void {
   const width = LOG_SHEET.columns.length;
