@@ -1,4 +1,4 @@
-// The sheets Prozvon owns and their columns (DESIGN §3): stable keys for code, localised names
+// The sheets Prozvon owns and their columns (docs/architecture.md §3): stable keys for code, localised names
 // and headers for people. Code never finds a column by position: it maps the header row to keys
 // with `mapHeaders`, accepting either language, so a renamed or reordered column still works.
 
@@ -61,7 +61,7 @@ export const TEAM_SHEET = {
     column('role', 'col.team.role', 'list', 140),
     column('administrator', 'col.team.administrator', 'text', 220),
     column('active', 'col.team.active', 'flag', 80),
-    // Last and optional (DESIGN §3 lists the five above): blank means the administrator's team.
+    // Last and optional (the shared starting design listed the five above): blank means the administrator's team.
     column('team', 'col.team.team', 'text', 180),
   ],
 } as const satisfies SheetSpec;
@@ -89,7 +89,7 @@ export const CLIENTS_SHEET = {
     column('lastContact', 'col.clients.lastContact', 'datetime', 130),
     column('campaigns', 'col.clients.campaigns', 'number', 90),
     column('paid', 'col.clients.paid', 'number', 80),
-    // Last, so the columns above follow DESIGN §3's order.
+    // Last, so the columns above keep their documented order.
     column('notes', 'col.clients.notes', 'text', 200),
   ],
 } as const satisfies SheetSpec;
@@ -106,7 +106,7 @@ const EVENT_COLUMNS = [
   column('new', 'col.history.new', 'text', 160),
   column('editedBy', 'col.history.editedBy', 'text', 220),
   column('source', 'col.history.source', 'text', 100),
-  // After DESIGN §3's columns: the option code of the new value, for counting whatever the label.
+  // After the documented columns: the option code of the new value, for counting whatever the label.
   column('code', 'col.history.newCode', 'text', 120),
   // campaign|client|row version|field: lets reconcile tell an event already recorded from a missed one.
   column('eventId', 'col.history.eventId', 'text', 80, true),

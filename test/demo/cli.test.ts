@@ -138,6 +138,11 @@ describe('npm start as a command', () => {
     const funnel = lines.slice(lines.findIndex((line) => line.endsWith('Отдел Петровой — Итоги')));
     expect(funnel[5]).toMatch(/^│ Команда +│/);
     expect(funnel[5]).toMatch(/│ +\d+,\d\s% │$/);
+    // The README shows this run's table as it is printed.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const sample = /<!-- demo:start[^\n]*\n```text\n([\s\S]*?)\n```\n<!-- demo:end -->/.exec(readme)?.[1];
+    expect(sample).toBeDefined();
+    expect(result.stdout).toContain(sample);
   }, 120_000);
 });
 
