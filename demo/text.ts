@@ -97,7 +97,6 @@ export const DEMO_TEXT = {
     en: 'Done in {seconds}: {calls} Apps Script service calls, {read} cells read, {written} written.',
   },
   failed: { ru: 'Демо остановилось с ошибкой: {message}', en: 'The demo failed: {message}' },
-  teamsSplit: { ru: '{counts}', en: '{counts}' },
 
   'report.title': { ru: 'Отчёт недели: {name}', en: 'Weekly report: {name}' },
   'report.source': {
@@ -117,7 +116,6 @@ export const DEMO_TEXT = {
     ru: 'Кампания ещё не закрыта: рейтинга на листе «{results}» нет.',
     en: 'The campaign is not closed yet: the {results} sheet has no ranking.',
   },
-  'report.rank': { ru: '{rank}-е место', en: 'rank {rank}' },
 } as const;
 
 export type DemoKey = keyof typeof DEMO_TEXT;
