@@ -27,21 +27,45 @@ import {
 import { count, say as phrase, seconds, type DemoKey } from './text';
 import { playWeek, type WeekWorkbook } from './week';
 
-/** Prints lines of the run with the time since start, wrapped to the table width. */
+/**
+ * Prints lines of the run with the time since start, wrapped to the table width. A progress line
+ * on a terminal is rewritten in place until the step's own line replaces it; in a log (a pipe or
+ * a file) progress lines are printed as they come, less often.
+ */
 class Printer {
+  private pending = false;
+  readonly progressEveryMs = process.stdout.isTTY ? 1000 : 3000;
+
   constructor(
     private readonly lang: Lang,
     private readonly started: number,
   ) {}
 
+  private stamp(): string {
+    return `[${seconds(this.lang, Date.now() - this.started).padStart(7)}] `;
+  }
+
   line(text: string): void {
-    const stamp = `[${seconds(this.lang, Date.now() - this.started).padStart(7)}] `;
+    if (this.pending) process.stdout.write('\r\x1b[K');
+    this.pending = false;
+    const stamp = this.stamp();
     const indent = ' '.repeat(stamp.length + (/^ +/.exec(text)?.[0].length ?? 0) + 2);
     console.log(wrap(`${stamp}${text}`, TABLE_WIDTH, indent).join('\n'));
   }
 
   say(key: DemoKey, params: Readonly<Record<string, string | number>> = {}): void {
     this.line(phrase(this.lang, key, params));
+  }
+
+  /** How far a long step is: in place on a terminal, a line of its own in a log. */
+  progress(key: DemoKey, params: Readonly<Record<string, string | number>>): void {
+    const text = `${this.stamp()}${phrase(this.lang, key, params)}`.slice(0, TABLE_WIDTH);
+    if (!process.stdout.isTTY) {
+      console.log(text);
+      return;
+    }
+    process.stdout.write(`\r\x1b[K${text}`);
+    this.pending = true;
   }
 }
 
@@ -64,8 +88,6 @@ export function wrap(text: string, width: number, indent: string): string[] {
 const PREPARATION = '2026-11-27T10:00:00+03:00';
 const WEEK_START: IsoDay = '2026-11-30';
 const TIME_ZONE = 'Europe/Moscow';
-/** A step that may take longer than this says how far it is. */
-const PROGRESS_EVERY_MS = 2000;
 
 class Demo {
   readonly gas: Gas;
@@ -296,6 +318,7 @@ class Demo {
   /** The night after `day`: the clock moves to 03:00 and the time-driven triggers due by then run. */
   night(day: IsoDay): void {
     const started = Date.now();
+    this.out.progress('nightStarting', { day: shortDay(addDays(day, 1), this.lang) });
     this.gas.clock.set(at(addDays(day, 1), -6 * 60));
     this.gas.runTriggers();
     this.checkTriggers();
@@ -462,9 +485,9 @@ async function run(options: Options, out: Printer, started: number): Promise<num
     at,
     night: (day) => demo.night(day),
     onProgress: (day, done, total) => {
-      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      if (Date.now() - lastProgress < out.progressEveryMs) return;
       lastProgress = Date.now();
-      out.say('dayProgress', {
+      out.progress('dayProgress', {
         day: shortDay(day, lang),
         done: count(lang, done),
         total: count(lang, total),

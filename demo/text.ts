@@ -65,6 +65,10 @@ export const DEMO_TEXT = {
     en: '{day}: {edits} edits by managers{refused}',
   },
   dayRefused: { ru: ', отклонено {refused}', en: ', {refused} refused' },
+  nightStarting: {
+    ru: '  ночь на {day}: ночная сверка и сводка дня…',
+    en: '  night before {day}: the nightly reconcile and daily summary…',
+  },
   night: {
     ru: '  ночь на {day}: ночные задания выполнены за {seconds}',
     en: '  night before {day}: the nightly jobs ran in {seconds}',
