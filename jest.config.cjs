@@ -9,4 +9,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(libphonenumber-js|@noble/hashes)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Skipped tests are named at the end of the run, with the reason their title gives.
+  reporters: ['default', '<rootDir>/test/skipped-reporter.cjs'],
 };

@@ -280,7 +280,7 @@ export function runNaive(
   };
 }
 
-/** Spreadsheet-service classes (what DESIGN §6 budgets): not Properties, Lock, Cache, ScriptApp… */
+/** Spreadsheet-service classes (what docs/architecture.md §6 budgets): not Properties, Lock, Cache, ScriptApp… */
 export function isSpreadsheetService(methodKey: string): boolean {
   const className = methodKey.split('.')[0] ?? '';
   return /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataValidation.*|ConditionalFormat.*|EmbeddedChart.*|Protection|Charts)$/.test(

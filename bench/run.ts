@@ -1,14 +1,16 @@
-// `npm run bench`: Prozvon's jobs measured with the emulator's counters (DESIGN §6) at three
-// organisation sizes, each beside a naive cell-by-cell implementation of the same job (naive.ts),
-// plus the emulator's own speed on 100,000 rows. Prints a table and writes out/bench.json.
+// `npm run bench`: Prozvon's jobs measured with the emulator's counters (docs/architecture.md §6)
+// at three organisation sizes, each beside a naive cell-by-cell implementation of the same job
+// (naive.ts), plus the emulator's own speed on 100,000 rows. Prints a table and writes
+// out/bench.json; with --record also docs/bench.json and the README's table (bench/readme.ts).
 // A job whose feature is not in the build yet is reported as such; a job that fails (for example
 // past the six-minute estimate) is reported as failed, never left out.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createGas, type Gas } from '../test/emulator';
 import type { Stats } from '../test/emulator/runtime';
 import { table } from '../demo/report';
+import { withBenchTable } from './readme';
 import {
   assertSameContent,
   isSpreadsheetService,
@@ -26,6 +28,8 @@ const DIST = resolve(process.env.PROZVON_DIST ?? 'dist');
 const OUT = resolve(
   process.argv.includes('--out') ? (process.argv[process.argv.indexOf('--out') + 1] ?? 'out') : 'out',
 );
+const RECORD = process.argv.includes('--record');
+const ROOT = resolve(__dirname, '..');
 const SIZES: readonly (readonly [number, number])[] = process.env.BENCH_QUICK
   ? [[3, 100]]
   : [
@@ -412,7 +416,7 @@ function main(): void {
   console.log(`\n${printable(results)}`);
   console.log(
     '\nsheet calls: Spreadsheet-service calls (SpreadsheetApp, Spreadsheet, Sheet, Range, validation, formats, charts,\n' +
-      "protection), which DESIGN §6 budgets. est. s: the emulator's estimate of Apps Script time. Naive: the same\n" +
+      "protection), which docs/architecture.md §6 budgets. est. s: the emulator's estimate of Apps Script time. Naive: the same\n" +
       'content written cell by cell (getValue/setValue per cell, appendRow per event) in executions of < 6 min;\n' +
       '* = counted from its steps, not run (too long to run here).',
   );
@@ -424,6 +428,13 @@ function main(): void {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ results, emulatorSpeed: speed }, null, 2)}\n`);
   progress(`wrote ${join(OUT, 'bench.json')}`);
+  if (RECORD) {
+    if (process.env.BENCH_QUICK) throw new Error('--record needs every size: run without BENCH_QUICK');
+    copyFileSync(join(OUT, 'bench.json'), join(ROOT, 'docs/bench.json'));
+    const readme = join(ROOT, 'README.md');
+    writeFileSync(readme, withBenchTable(readFileSync(readme, 'utf8'), { results }));
+    progress('recorded docs/bench.json and the README table');
+  }
 }
 
 try {

@@ -189,18 +189,32 @@ const TEAM_NAMES: Record<Lang, readonly [string, string]> = {
   en: ['Petrova team', 'Sidorov team'],
 };
 
-function person(index: number): Person {
+/** A Russian name as an English text writes it: 'Кузнецов Пётр' → 'Kuznetsov Petr'. */
+export function latinName(text: string): string {
+  return text
+    .split(' ')
+    .map((word) => {
+      const latin = [...word.toLowerCase()].map((char) => LATIN[char] ?? char).join('');
+      return latin.charAt(0).toUpperCase() + latin.slice(1);
+    })
+    .join(' ');
+}
+
+function person(index: number, lang: Lang): Person {
   const entry = SURNAMES[index % SURNAMES.length]!;
   const [surname, first] = entry;
   const suffix = index >= SURNAMES.length ? String(Math.floor(index / SURNAMES.length) + 1) : '';
   const name = `${surname}${suffix ? ` ${suffix}` : ''} ${first}`;
-  return { email: `${transliterate(surname)}${suffix}@${DOMAIN}`, name };
+  return {
+    email: `${transliterate(surname)}${suffix}@${DOMAIN}`,
+    name: lang === 'ru' ? name : latinName(name),
+  };
 }
 
 /** Two teams: the first administrator leads about 60 % of the managers, the second the rest. */
 export function seedOrganisation(options: SeedOptions): Organisation {
   const random = randomFrom(options.seed);
-  const people = Array.from({ length: options.managers + 2 }, (_, index) => person(index));
+  const people = Array.from({ length: options.managers + 2 }, (_, index) => person(index, options.lang));
   const [firstAdmin, secondAdmin, ...managers] = people;
   if (!firstAdmin || !secondAdmin) throw new Error('seedOrganisation: no administrators');
   const firstSize = Math.max(1, Math.ceil(managers.length * 0.6));

@@ -1,6 +1,6 @@
 // A week of manager activity, played as users would play it: every change is a gas.edit by the
 // manager (so the workbook's onEdit trigger fires), day by day on the virtual clock, along the
-// seminar cadence (DESIGN §1) with plausible answer and conversion rates. The simulator keeps its
+// seminar cadence (docs/architecture.md §1) with plausible answer and conversion rates. The simulator keeps its
 // own idea of who is due when, so the week plays the same whether or not the script schedules.
 
 import { addDays, nextBusinessDay, DEFAULT_CALENDAR, type IsoDay } from '../src/core/calendar';
@@ -50,7 +50,7 @@ export interface DayTally {
 
 type Column = 'outcome' | 'stage' | 'quality' | 'nextCall' | 'comment';
 
-/** Monday's offer call: how people answer (DESIGN §1 rates; the rest of the week follows from these). */
+/** Monday's offer call: how people answer (the seminar week's rates; the rest of the week follows from these). */
 const OFFER_OUTCOMES: readonly (readonly [OutcomeMeaning, number])[] = [
   ['NO_ANSWER', 0.35],
   ['CALL_BACK', 0.1],
@@ -226,6 +226,8 @@ export interface WeekOptions {
   readonly weekStart: IsoDay;
   /** Called once per day after its edits, with the day and what happened. */
   readonly onDay: (day: IsoDay, tally: DayTally) => void;
+  /** Called after every edit of a day: how many of the day's edits are done. */
+  readonly onProgress?: (day: IsoDay, done: number, total: number) => void;
   /** Runs the nightly jobs between two days (the clock is at the night of that day). */
   readonly night: (day: IsoDay) => void;
   /** Minutes after midnight of 09:00 in the spreadsheet's time zone, as an instant of each day. */
@@ -258,7 +260,8 @@ export function playWeek(options: WeekOptions): { edits: number; refused: number
     }
     actions.sort((a, b) => a.minute - b.minute);
     const tally: DayTally = { edits: 0, refused: 0 };
-    for (const action of actions) {
+    for (const [index, action] of actions.entries()) {
+      options.onProgress?.(day, index, actions.length);
       gas.clock.set(options.at(day, action.minute));
       const result = gas.edit(action.user, action.workbook, action.sheetName, action.a1, action.value);
       if (result.ok) tally.edits++;

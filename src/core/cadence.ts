@@ -1,5 +1,5 @@
 // The seminar week's cadence: given a row's state after an edit, when to call next and why.
-// The rule (DESIGN §1): Monday offer the seminar; agreed → send the offer (KP) today and offer an
+// The rule (docs/architecture.md §1): Monday offer the seminar; agreed → send the offer (KP) today and offer an
 // invoice on the next business day; invoice issued → ask about payment next business day;
 // paid → tell the venue on the venue weekday (Friday); venue told / attended → ask for feedback
 // on the Monday after the seminar; no answer → retry next business day up to the maximum;

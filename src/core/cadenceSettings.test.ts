@@ -47,7 +47,7 @@ describe('cadence settings', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ProzvonError);
       expect((error as ProzvonError).params).toEqual({
-        setting: 'Дней от КП до счета',
+        setting: 'Дней от КП до счёта',
         value: 'два',
         expected: 'целое число от 1 до 30',
       });

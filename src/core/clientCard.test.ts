@@ -144,7 +144,9 @@ describe('the client card', () => {
 
   it('shows the do-not-call status with reason, date and who marked it', () => {
     const card = clientCard(CLIENTS[2]!, [], campaigns, 'ru', TZ);
-    expect(card.client.status).toBe('НЕ ЗВОНИТЬ: просил не звонить · с 27.11.2026, отметил(а) m1@firm.ru');
+    expect(card.client.status).toBe(
+      'НЕ ЗВОНИТЬ: просил не звонить · с 27.11.2026, отметка пользователя m1@firm.ru',
+    );
     expect(clientCard(CLIENTS[0]!, [], campaigns, 'en', TZ).client.status).toBe('may be called');
   });
 

@@ -105,7 +105,7 @@ export interface ClientCardView {
     readonly email: string;
     readonly manager: string;
     readonly doNotCall: boolean;
-    /** 'НЕ ЗВОНИТЬ: просил не звонить · с 27.11.2026, отметил(а) …' or 'можно звонить'. */
+    /** 'НЕ ЗВОНИТЬ: просил не звонить · с 27.11.2026, отметка пользователя …' or 'можно звонить'. */
     readonly status: string;
   };
   /** Newest campaign first. */

@@ -102,7 +102,7 @@ describe('the row update of an edit', () => {
       changedAt: context.now,
       nextCall: '2026-12-01',
       nextActionCode: 'SEND_OFFER',
-      nextAction: 'Отправить КП, затем предложить счет',
+      nextAction: 'Отправить КП, затем предложить счёт',
       attempts: 0,
     });
   });

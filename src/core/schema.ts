@@ -1,4 +1,4 @@
-// The sheets Prozvon owns and their columns (DESIGN §3): stable keys for code, localised names
+// The sheets Prozvon owns and their columns (docs/architecture.md §3): stable keys for code, localised names
 // and headers for people. Code never finds a column by position: it maps the header row to keys
 // with `mapHeaders`, accepting either language, so a renamed or reordered column still works.
 
@@ -61,7 +61,7 @@ export const TEAM_SHEET = {
     column('role', 'col.team.role', 'list', 140),
     column('administrator', 'col.team.administrator', 'text', 220),
     column('active', 'col.team.active', 'flag', 80),
-    // Last and optional (DESIGN §3 lists the five above): blank means the administrator's team.
+    // Last and optional (the shared starting design listed the five above): blank means the administrator's team.
     column('team', 'col.team.team', 'text', 180),
   ],
 } as const satisfies SheetSpec;
@@ -89,7 +89,7 @@ export const CLIENTS_SHEET = {
     column('lastContact', 'col.clients.lastContact', 'datetime', 130),
     column('campaigns', 'col.clients.campaigns', 'number', 90),
     column('paid', 'col.clients.paid', 'number', 80),
-    // Last, so the columns above follow DESIGN §3's order.
+    // Last, so the columns above keep their documented order.
     column('notes', 'col.clients.notes', 'text', 200),
   ],
 } as const satisfies SheetSpec;
@@ -106,7 +106,7 @@ const EVENT_COLUMNS = [
   column('new', 'col.history.new', 'text', 160),
   column('editedBy', 'col.history.editedBy', 'text', 220),
   column('source', 'col.history.source', 'text', 100),
-  // After DESIGN §3's columns: the option code of the new value, for counting whatever the label.
+  // After the documented columns: the option code of the new value, for counting whatever the label.
   column('code', 'col.history.newCode', 'text', 120),
   // campaign|client|row version|field: lets reconcile tell an event already recorded from a missed one.
   column('eventId', 'col.history.eventId', 'text', 80, true),
@@ -215,21 +215,26 @@ export const RESULTS_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
-/** Columns of a weekly manager sheet. Input columns are the only ones a manager may edit. */
+/**
+ * Columns of a weekly manager sheet. Input columns are the only ones a manager may edit. The
+ * widths put everything from № to the comment on a 1366-px laptop screen at once (1366 less the
+ * row numbers and the scroll bar leaves 1305 px): the dropdowns as wide as their longest label,
+ * contact details narrower (a long e-mail or history shows whole in the cell's editor).
+ */
 export const CALLS_SHEET_COLUMNS = [
-  column('number', 'col.calls.number', 'number', 40),
-  column('clientId', 'col.calls.clientId', 'text', 80),
-  column('organisation', 'col.calls.organisation', 'text', 200),
-  column('contact', 'col.calls.contact', 'text', 160),
-  column('phone', 'col.calls.phone', 'text', 140),
-  column('email', 'col.calls.email', 'text', 180),
-  column('history', 'col.calls.history', 'text', 220),
-  column('outcome', 'col.calls.outcome', 'list', 170),
-  column('stage', 'col.calls.stage', 'list', 150),
-  column('quality', 'col.calls.quality', 'list', 130),
-  column('nextCall', 'col.calls.nextCall', 'date', 120),
-  column('nextAction', 'col.calls.nextAction', 'text', 180),
-  column('comment', 'col.calls.comment', 'text', 220),
+  column('number', 'col.calls.number', 'number', 32),
+  column('clientId', 'col.calls.clientId', 'text', 70),
+  column('organisation', 'col.calls.organisation', 'text', 132),
+  column('contact', 'col.calls.contact', 'text', 112),
+  column('phone', 'col.calls.phone', 'text', 112),
+  column('email', 'col.calls.email', 'text', 90),
+  column('history', 'col.calls.history', 'text', 84),
+  column('outcome', 'col.calls.outcome', 'list', 146),
+  column('stage', 'col.calls.stage', 'list', 122),
+  column('quality', 'col.calls.quality', 'list', 106),
+  column('nextCall', 'col.calls.nextCall', 'date', 86),
+  column('nextAction', 'col.calls.nextAction', 'text', 100),
+  column('comment', 'col.calls.comment', 'text', 106),
   column('changedAt', 'col.calls.changedAt', 'datetime', 130),
   column('attempts', 'col.calls.attempts', 'number', 70, true),
   column('state', 'col.calls.state', 'text', 80, true),
@@ -291,8 +296,9 @@ export function headers(lang: Lang, columns: readonly ColumnSpec[]): string[] {
 /** Which column (0-based) holds each key, read from a header row; keys whose header is absent are missing. */
 export type HeaderMap<K extends string> = Partial<Record<K, number>>;
 
+/** Case, runs of spaces and ё/е do not matter: a header typed «Еще не звонили» is «Ещё не звонили». */
 function normaliseHeader(text: string): string {
-  return text.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ');
+  return text.trim().toLocaleLowerCase('ru').replace(/\s+/g, ' ').replace(/ё/g, 'е');
 }
 
 /**

@@ -1,6 +1,6 @@
 // Which team everyone is in when the Team sheet leaves the team cell blank: a manager belongs to
 // their administrator's team, and an administrator without a team name whose managers name them
-// leads a team named after them. So a Team sheet of e-mail, name, role, administrator and active (DESIGN §3) is enough;
+// leads a team named after them. So a Team sheet of e-mail, name, role, administrator and active (docs/architecture.md §3) is enough;
 // the team column only matters for an administrator who leads several teams.
 
 import { labelKey } from './cells';

@@ -1,7 +1,7 @@
 // "Add clients": pasted text or a range of the master becomes new Clients rows (planned by the
 // core), rejected rows are kept on the Rejected sheet with their original text and reason, and, if
 // asked, the new clients are appended to this week's sheets of their managers with an 'import'
-// History event. One batch stays within 20 service calls whatever its size (DESIGN §6) when it
+// History event. One batch stays within 20 service calls whatever its size (docs/architecture.md §6) when it
 // only adds to the master: every table is read and every block written with one call each.
 
 import { planAddClients, SPREAD, weekRow, type AddClientsPlan, type ReportLine } from '../core/addClients';

@@ -30,7 +30,7 @@ export interface Grid<K extends string> {
 
 /**
  * Reads a whole master table with two calls, by its sheet's name (gas/table readTableByName via
- * requireSheet): the batch budgets of DESIGN §6 count every call.
+ * requireSheet): the batch budgets of docs/architecture.md §6 count every call.
  */
 export function readGrid<K extends string>(master: Spreadsheet, spec: SheetSpec<K>, lang: Lang): Grid<K> {
   const table = requireSheet(master, spec, lang);

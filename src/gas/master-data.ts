@@ -62,7 +62,7 @@ export function teamMembers(
       active: readFlag(cell(table, row, 'active'), true),
     }))
     .filter((member) => member.email !== '');
-  // A blank team cell means the administrator's team (DESIGN §3 lists no team column).
+  // A blank team cell means the administrator's team (docs/architecture.md §3: the team column is optional).
   return withImplicitTeams(members);
 }
 

@@ -5,8 +5,16 @@
 // in one call and inserts each manager's sheet from the template in one more, instead of building
 // every dropdown, rule and chart again with dozens of calls.
 
+import { actionLabel, NEXT_ACTIONS } from '../core/cadence';
 import { t, type Lang, type MessageKey } from '../core/messages';
-import { CALLS_SHEET_COLUMNS, headers, LOG_SHEET, ROSTER_SHEET, type CallsColumnKey } from '../core/schema';
+import {
+  CALLS_SHEET_COLUMNS,
+  FUNNEL_COLUMNS,
+  headers,
+  LOG_SHEET,
+  ROSTER_SHEET,
+  type CallsColumnKey,
+} from '../core/schema';
 import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../core/taxonomy';
 import { columnLetter as letterOf, funnelColumn, TOTALS_LAYOUT } from '../core/totals';
 import { HEADER_BACKGROUND } from './sheets';
@@ -172,7 +180,9 @@ function buildManagerTemplate(sheet: Sheet, spec: CallsTemplateSpec): void {
   header.setNumberFormat('@');
   header.setValues([headers(spec.lang, CALLS_SHEET_COLUMNS)]);
   styleHeader(header);
+  // The header and the client (number, ID, organisation) stay in view while scrolling.
   sheet.setFrozenRows(1);
+  sheet.setFrozenColumns(columnIndex('organisation') + 1);
 
   const formats = CALLS_SHEET_COLUMNS.map((column) => numberFormatFor(column.kind, spec.lang));
   sheet.getRange(2, 1, spec.rows, width).setNumberFormats(Array.from({ length: spec.rows }, () => formats));
@@ -237,61 +247,168 @@ function conditionalRules(
   ];
 }
 
+/** Pixels a bold header character takes in Google Sheets' default font, roughly, and a cell's padding. */
+const PX_PER_CHAR = 8;
+const CELL_PADDING = 14;
+/** A Sheets row at the default height: a chart this many pixels high covers that many rows at most. */
+export const ROW_PX = 21;
+
+/** A column as wide as the longest word of its header (headers wrap at spaces, never inside a word). */
+export function headerWidth(text: string, least = 56): number {
+  const longest = Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+  return Math.max(least, longest * PX_PER_CHAR + CELL_PADDING);
+}
+
 /**
- * Totals without figures: number formats by block, header styles and the two charts, all at the
- * fixed positions of TOTALS_LAYOUT, so a campaign only writes its grid.
+ * Width of every Totals column: each block that has a column there (calendar plan, funnel,
+ * day-by-day) asks for room for its header's longest word and its values, and the widest ask wins.
+ */
+export function totalsColumnWidths(lang: Lang): Map<number, number> {
+  const L = TOTALS_LAYOUT;
+  const widths = new Map<number, number>();
+  const ask = (column: number, width: number) => widths.set(column, Math.max(widths.get(column) ?? 0, width));
+  // Each block's figure columns share one width (its widest header word), so the sheet is set in
+  // a few runs of equal columns.
+  const F = L.funnel;
+  const funnel = Math.max(...FUNNEL_COLUMNS.map((spec) => headerWidth(t(lang, spec.header), 64)));
+  for (let column = F.firstFigureColumn; column <= F.lastColumn; column++) ask(column, funnel);
+  ask(F.nameColumn, 200);
+  ask(F.emailColumn, 200);
+  ask(F.lastColumn + 1, 24);
+  const C = L.calendar;
+  ask(C.columns.day, headerWidth(t(lang, 'totals.calendar.day')));
+  ask(C.columns.date, Math.max(headerWidth(t(lang, 'totals.calendar.date')), 90));
+  // Steps («Спросить, понравился ли семинар») wrap in their cells; the step and calls-due columns
+  // share the width of the wider of the two.
+  const steps = Math.max(...NEXT_ACTIONS.map((action) => actionLabel(action, lang).length));
+  const plan = Math.max(
+    Math.min(150, Math.ceil(steps / 3) * 7 + CELL_PADDING),
+    headerWidth(t(lang, 'totals.calendar.due')),
+  );
+  ask(C.columns.steps, plan);
+  ask(C.columns.due, plan);
+  const D = L.daily;
+  ask(D.nameColumn, 200);
+  const daily = Math.max(
+    ...(['calls', 'invoices', 'payments'] as const).map((metric) =>
+      headerWidth(t(lang, `totals.daily.${metric}`, { day: '00.00' }), 64),
+    ),
+  );
+  for (let column = D.firstFigureColumn; column <= D.lastColumn; column++) ask(column, daily);
+  return widths;
+}
+
+/**
+ * Rows Totals freezes: down to the funnel's header when that leaves room to scroll on a laptop
+ * (at most 8 rows); with the calendar plan above the funnel (16 rows), only the name column is
+ * frozen — frozen, those rows would leave a 768-px-high screen two rows to scroll in.
+ */
+export function totalsFrozenRows(): number {
+  const header = TOTALS_LAYOUT.funnel.headerRow;
+  return header <= 8 ? header : 0;
+}
+
+/** The charts' size: beside the calendar plan, ending above the funnel's title row. */
+export function totalsChartSize(widths: ReadonlyMap<number, number>): {
+  height: number;
+  funnelWidth: number;
+  daysWidth: number;
+} {
+  const L = TOTALS_LAYOUT;
+  const rows = L.funnel.titleRow - L.charts.row;
+  const span = (from: number, to: number) => {
+    let px = 0;
+    for (let column = from; column < to; column++) px += widths.get(column) ?? 100;
+    return px;
+  };
+  return {
+    height: rows * ROW_PX - 10,
+    funnelWidth: span(L.charts.funnelColumn, L.charts.managersColumn) - 10,
+    daysWidth: Math.min(640, span(L.charts.managersColumn, L.daily.lastColumn + 1) - 10),
+  };
+}
+
+/**
+ * Totals without figures: number formats by block, header styles, widths, frozen name column,
+ * the team row's emphasis, the conversion colour scale and the two charts, all at the fixed
+ * positions of TOTALS_LAYOUT, so a campaign only writes its grid. Print setup (landscape, fit to
+ * width) has no Apps Script API; the xlsx export sets it.
  */
 function buildTotalsSkeleton(sheet: Sheet, lang: Lang): void {
   const L = TOTALS_LAYOUT;
   const lastRow = L.funnel.firstManagerRow + L.funnel.maxManagers - 1;
   fitRows(sheet, lastRow);
   fitColumns(sheet, L.daily.lastColumn);
-  sheet.getRange(1, 1, lastRow, L.daily.lastColumn).setNumberFormat('@');
+  // Every number format in one call: text by default, then each block's figures.
   const C = L.calendar;
-  sheet.getRange(C.firstRow, C.columns.date, C.maxDays, 1).setNumberFormat(numberFormatFor('date', lang));
-  sheet.getRange(C.firstRow, C.columns.due, C.maxDays, 1).setNumberFormat('0');
   const F = L.funnel;
-  const figures = F.lastColumn - F.firstFigureColumn + 1;
-  sheet.getRange(F.teamRow, F.firstFigureColumn, F.maxManagers + 1, figures - 1).setNumberFormat('0');
-  sheet.getRange(F.teamRow, funnelColumn('conversion'), F.maxManagers + 1, 1).setNumberFormat('0.0%');
   const D = L.daily;
-  sheet
-    .getRange(D.teamRow, D.firstFigureColumn, F.maxManagers + 1, D.lastColumn - D.firstFigureColumn + 1)
-    .setNumberFormat('0');
+  const formats = Array.from({ length: lastRow }, () => new Array<string>(D.lastColumn).fill('@'));
+  const format = (row: number, column: number, rows: number, columns: number, value: string) => {
+    for (let r = row; r < row + rows; r++)
+      for (let c = column; c < column + columns; c++) formats[r - 1]![c - 1] = value;
+  };
+  format(C.firstRow, C.columns.date, C.maxDays, 1, numberFormatFor('date', lang));
+  format(C.firstRow, C.columns.due, C.maxDays, 1, '0');
+  format(F.teamRow, F.firstFigureColumn, F.maxManagers + 1, F.lastColumn - F.firstFigureColumn, '0');
+  format(F.teamRow, funnelColumn('conversion'), F.maxManagers + 1, 1, '0.0%');
+  format(D.teamRow, D.firstFigureColumn, F.maxManagers + 1, D.lastColumn - D.firstFigureColumn + 1, '0');
+  sheet.getRange(1, 1, lastRow, D.lastColumn).setNumberFormats(formats);
+  sheet.getRange(C.firstRow, C.columns.steps, C.maxDays, 1).setWrap(true);
   sheet.getRange(L.titleRow, 1).setFontWeight('bold');
   styleHeader(sheet.getRange(C.headerRow, 1, 1, 4));
   styleHeader(sheet.getRange(F.headerRow, 1, 1, D.lastColumn));
+  // The team's row comes first (TOTALS_LAYOUT) and is bold.
   sheet.getRange(F.teamRow, 1, 1, D.lastColumn).setFontWeight('bold');
-  sheet.setColumnWidth(F.nameColumn, 200);
-  sheet.setColumnWidth(F.emailColumn, 180);
-  sheet.setColumnWidth(C.columns.steps, 220);
+  for (const run of widthRuns(totalsColumnWidths(lang)))
+    sheet.setColumnWidths(run.first, run.count, run.width);
+  const frozenRows = totalsFrozenRows();
+  if (frozenRows > 0) sheet.setFrozenRows(frozenRows);
+  sheet.setFrozenColumns(F.nameColumn);
 
-  // Team funnel: the figures from list size to paid, header and team row.
-  const funnelRange = sheet.getRange(
-    F.headerRow,
-    funnelColumn('listSize'),
-    2,
-    funnelColumn('paid') - funnelColumn('listSize') + 1,
-  );
+  // Conversion of each manager on a colour scale, from the lowest (white) to the highest (green).
+  const conversions = sheet.getRange(F.firstManagerRow, funnelColumn('conversion'), F.maxManagers, 1);
+  sheet.setConditionalFormatRules([
+    SpreadsheetApp.newConditionalFormatRule()
+      .setGradientMinpoint('#ffffff')
+      .setGradientMaxpoint('#57bb8a')
+      .setRanges([conversions])
+      .build(),
+  ]);
+
+  const size = totalsChartSize(totalsColumnWidths(lang));
+  // The funnel of the team and of every manager, list size to paid: names, header and rows.
+  const rows = F.maxManagers + 2;
   sheet.insertChart(
     sheet
       .newChart()
       .setChartType(Charts.ChartType.BAR)
-      .addRange(funnelRange)
+      .addRange(sheet.getRange(F.headerRow, F.nameColumn, rows, 1))
+      .addRange(
+        sheet.getRange(
+          F.headerRow,
+          funnelColumn('listSize'),
+          rows,
+          funnelColumn('paid') - funnelColumn('listSize') + 1,
+        ),
+      )
       .setOption('title', t(lang, 'totals.chart.funnel'))
+      .setOption('width', size.funnelWidth)
+      .setOption('height', size.height)
       .setPosition(L.charts.row, L.charts.funnelColumn, 0, 0)
       .build(),
   );
-  // Conversion of the team and of every manager: names and the conversion column.
-  const names = sheet.getRange(F.headerRow, F.nameColumn, F.maxManagers + 2, 1);
-  const conversions = sheet.getRange(F.headerRow, funnelColumn('conversion'), F.maxManagers + 2, 1);
+  // The team's day by day (calls, invoices, payments of each day): the header and the team's row,
+  // turned so that each day's figure is a column of the chart.
   sheet.insertChart(
     sheet
       .newChart()
       .setChartType(Charts.ChartType.COLUMN)
-      .addRange(names)
-      .addRange(conversions)
-      .setOption('title', t(lang, 'totals.chart.managers'))
+      .addRange(sheet.getRange(D.headerRow, D.nameColumn, 2, D.lastColumn - D.nameColumn + 1))
+      .setTransposeRowsAndColumns(true)
+      .setOption('title', t(lang, 'totals.chart.days'))
+      .setOption('width', size.daysWidth)
+      .setOption('height', size.height)
       .setPosition(L.charts.row, L.charts.managersColumn, 0, 0)
       .build(),
   );
@@ -310,6 +427,19 @@ function buildRosterSkeleton(sheet: Sheet, lang: Lang): void {
   const formats = ROSTER_SHEET.columns.map((column) => numberFormatFor(column.kind, lang));
   sheet.getRange(2, 1, rows, width).setNumberFormats(Array.from({ length: rows }, () => formats));
   sheet.hideSheet();
+}
+
+/** Consecutive columns of the same width, so each run is one setColumnWidths call. */
+export function widthRuns(
+  widths: ReadonlyMap<number, number>,
+): Array<{ first: number; count: number; width: number }> {
+  const runs: Array<{ first: number; count: number; width: number }> = [];
+  for (const [column, width] of [...widths].sort((a, b) => a[0] - b[0])) {
+    const last = runs[runs.length - 1];
+    if (last && last.width === width && last.first + last.count === column) last.count++;
+    else runs.push({ first: column, count: 1, width });
+  }
+  return runs;
 }
 
 function buildLogSkeleton(sheet: Sheet, lang: Lang): void {

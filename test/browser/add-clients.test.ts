@@ -2,9 +2,7 @@
 // report — with google.script.run reaching the emulator, as the administrator would use it.
 
 import { MENU, newMaster, pasteTeam, twoTeams, type Organisation } from '../integration/fixtures';
-import { chromiumMissing, openPage, shownHtml, useBrowser } from './harness';
-
-if (chromiumMissing) console.warn(`skipping the add clients browser test: ${chromiumMissing}`);
+import { describeInChromium, openPage, shownHtml, useBrowser } from './harness';
 
 const PASTE = [
   'Организация\tКонтакт\tТелефон\tEmail',
@@ -18,7 +16,7 @@ function dialogHtml(org: Organisation): string {
   return shownHtml(org, 'dialogs');
 }
 
-(chromiumMissing ? describe.skip : describe)('the Add clients dialog in Chromium', () => {
+describeInChromium('the Add clients dialog in Chromium', () => {
   jest.setTimeout(20_000);
   const browser = useBrowser();
 

@@ -10,9 +10,7 @@ import {
   twoTeams,
   type Organisation,
 } from '../integration/fixtures';
-import { chromiumMissing, openPage, shownHtml, useBrowser } from './harness';
-
-if (chromiumMissing) console.warn(`skipping the campaign form browser test: ${chromiumMissing}`);
+import { describeInChromium, openPage, shownHtml, useBrowser } from './harness';
 
 function organisation(): Organisation {
   const org = newMaster();
@@ -27,7 +25,7 @@ function formHtml(org: Organisation): string {
   return shownHtml(org, 'dialogs');
 }
 
-(chromiumMissing ? describe.skip : describe)('the New weekly campaign form in Chromium', () => {
+describeInChromium('the New weekly campaign form in Chromium', () => {
   jest.setTimeout(20_000);
   const browser = useBrowser();
 

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { MENU, weekWithTwoEdits, type Organisation } from '../integration/fixtures';
-import { chromiumMissing, openPage, shownHtml, useBrowser } from './harness';
+import { describeInChromium, openPage, shownHtml, useBrowser } from './harness';
 
 /** The sidebar's HTML as the server rendered it, opened with a row of Clients selected (or none). */
 function sidebarHtml(org: Organisation, selectedCell: string | null): string {
@@ -14,9 +14,7 @@ function sidebarHtml(org: Organisation, selectedCell: string | null): string {
   return shownHtml(org, 'sidebars');
 }
 
-if (chromiumMissing) console.warn(`skipping the client card browser test: ${chromiumMissing}`);
-
-(chromiumMissing ? describe.skip : describe)('the client card sidebar in Chromium', () => {
+describeInChromium('the client card sidebar in Chromium', () => {
   jest.setTimeout(20_000);
   const browser = useBrowser();
   let org: Organisation;

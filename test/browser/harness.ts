@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Organisation } from '../integration/fixtures';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; PROZVON_CHROMIUM names another binary (a test of the skip message uses it). */
+export const CHROMIUM = process.env.PROZVON_CHROMIUM ?? '/usr/bin/chromium';
 export const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -54,6 +55,15 @@ export const RUN_STAND_IN = `
 export const chromiumMissing = existsSync(CHROMIUM)
   ? null
   : `${CHROMIUM} not found (install Debian's chromium package: apt-get install -y chromium); .ci/run installs it`;
+
+/**
+ * A describe block that needs Chromium: without it the block is skipped, and its title says why,
+ * so the skipped-tests list at the end of the Jest run (test/skipped-reporter.cjs) names the reason.
+ */
+export function describeInChromium(title: string, body: () => void): void {
+  if (chromiumMissing) describe.skip(`${title} — skipped: ${chromiumMissing}`, body);
+  else describe(title, body);
+}
 
 /**
  * Opens the server's HTML in a new page whose google.script.run calls the emulator as `user`.

@@ -227,9 +227,9 @@ describe('Comparing managers', () => {
     org.gas.clickMenu('admin1@firm.ru', org.master, MENU, 'Сравнить менеджеров');
     const report = org.gas.read(org.master, 'Сравнение — Команда Петровой', 'A5:O7');
     expect(report.map((row) => [row[0], row[1], row[3], row[4], row[7], row[14]])).toEqual([
-      [1, 'Иванов Иван', 5, 50, 12, 'Лучший'],
+      [1, 'Иванов Иван', 5, 50, 12, 'лучший результат'],
       [2, 'Кузнецов Пётр', 5, 50, 8, ''],
-      [3, 'Смирнова Ольга', 5, 50, 8, 'Худший'],
+      [3, 'Смирнова Ольга', 5, 50, 8, 'худший результат'],
     ]);
     // This week nobody has paid yet: the trend is this week's rate minus the earlier average.
     expect(report[0]?.slice(11, 14)).toEqual([0, 0.3, -0.3]);

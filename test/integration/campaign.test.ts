@@ -92,7 +92,9 @@ describe('New weekly campaign', () => {
     const callable = clients.filter((client) => client.doNotCall !== 'Да');
     // Each duplicate is called once, under its first ID, and the administrator is told.
     expect(listed.map((row) => row[0])).not.toContain(DUPLICATES[0]?.id);
-    expect(org.gas.ui.lastAlert()?.message).toContain('одинаковым телефоном или email под разными ID: 2');
+    expect(org.gas.ui.lastAlert()?.message).toContain(
+      'одинаковым телефоном или адресом почты под разными ID: 2',
+    );
     expect(listed).toHaveLength(callable.length);
     expect(new Set(listed.map((row) => row[0]))).toEqual(new Set(callable.map((client) => client.id)));
     const byId = new Map(clients.map((client): [string, ClientRow] => [client.id, client]));

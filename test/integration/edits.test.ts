@@ -78,7 +78,7 @@ describe('a manager editing their sheet', () => {
     org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', `${OUTCOME}2`, 'Согласен на семинар');
     const [row] = org.gas.readDisplay(workbook, 'Иванов Иван', 'K2:N2');
     expect(row?.[0]).toBe('01.12.2026');
-    expect(row?.[1]).toBe('Отправить КП, затем предложить счет');
+    expect(row?.[1]).toBe('Отправить КП, затем предложить счёт');
     expect(row?.[3]).toContain('30.11.2026');
   });
 

@@ -12,7 +12,7 @@ describe('Set up master', () => {
     expect(names).toEqual(expect.arrayContaining(MASTER_SHEETS));
     expect(names).not.toContain('Лист1');
     expect(gas.read(master, 'Команда', 'A1:F1')[0]).toEqual([
-      'Email',
+      'Эл. почта',
       'Имя',
       'Роль',
       'Администратор',

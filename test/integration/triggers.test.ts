@@ -83,7 +83,7 @@ describe('Help', () => {
     org.gas.open('admin2@firm.ru', org.master);
     org.gas.clickMenu('admin2@firm.ru', org.master, MENU, 'Справка');
     const text = org.gas.ui.lastAlert()?.message ?? '';
-    expect(text).toContain('установил(а) admin1@firm.ru');
+    expect(text).toContain('установлены пользователем admin1@firm.ru');
     expect(text).not.toContain('не установлено');
   });
 });

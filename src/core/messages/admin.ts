@@ -41,7 +41,7 @@ export const adminMessages = {
     en: 'Choose the column that holds the organisation.',
   },
   'addClients.noContactColumn': {
-    ru: 'Укажите столбец с телефоном или e-mail.',
+    ru: 'Укажите столбец с телефоном или адресом почты.',
     en: 'Choose the column that holds the phone or the e-mail.',
   },
   'addClients.noManager': {
@@ -118,7 +118,7 @@ export const adminMessages = {
   'addClients.field.organisation': { ru: 'Организация', en: 'Organisation' },
   'addClients.field.contact': { ru: 'Контактное лицо', en: 'Contact person' },
   'addClients.field.phone': { ru: 'Телефон', en: 'Phone' },
-  'addClients.field.email': { ru: 'E-mail', en: 'E-mail' },
+  'addClients.field.email': { ru: 'Эл. почта', en: 'E-mail' },
   'addClients.field.notes': { ru: 'Примечание', en: 'Notes' },
   'addClients.field.manager': { ru: 'Менеджер (если указан в строке)', en: 'Manager (if the row names one)' },
 
@@ -131,7 +131,7 @@ export const adminMessages = {
   'dnc.title': { ru: 'Не звонить', en: 'Do not call' },
   'dnc.undoTitle': { ru: 'Снять «не звонить»', en: 'Clear do-not-call' },
   'dnc.promptContacts': {
-    ru: 'Выделенных клиентов на листе «Клиенты» нет. Вставьте телефоны, e-mail или ID клиентов (через «;» или с новой строки):',
+    ru: 'Выделенных клиентов на листе «Клиенты» нет. Вставьте телефоны, адреса почты или ID клиентов (через «;» или с новой строки):',
     en: 'No clients are selected on the Clients sheet. Paste phones, e-mails or client IDs (separated by “;” or new lines):',
   },
   'dnc.promptReason': {
@@ -172,11 +172,11 @@ export const adminMessages = {
 
   'reassign.title': { ru: 'Передать клиентов', en: 'Reassign clients' },
   'reassign.promptSource': {
-    ru: 'Выделенных клиентов на листе «Клиенты» нет. Укажите e-mail менеджера, всех клиентов которого нужно передать, или ID клиентов через «;»:',
+    ru: 'Выделенных клиентов на листе «Клиенты» нет. Укажите адрес почты менеджера, всех клиентов которого нужно передать, или ID клиентов через «;»:',
     en: 'No clients are selected on the Clients sheet. Give the e-mail of the manager whose clients move, or client IDs separated by “;”:',
   },
   'reassign.promptTarget': {
-    ru: 'Передать {count} клиент(ов). Кому (e-mail менеджера)? Оставьте пустым, чтобы распределить поровну по команде. Менеджеры: {managers}',
+    ru: 'Клиентов к передаче: {count}. Кому (адрес почты менеджера)? Оставьте пустым, чтобы распределить поровну по команде. Менеджеры: {managers}',
     en: 'Move {count} client(s). To whom (manager’s e-mail)? Leave blank to spread evenly across the team. Managers: {managers}',
   },
   'reassign.nothingChosen': {
@@ -231,7 +231,7 @@ export const adminMessages = {
     en: 'No closed or current campaign yet.',
   },
   'comparison.col.name': { ru: 'Менеджер', en: 'Manager' },
-  'comparison.col.manager': { ru: 'E-mail', en: 'E-mail' },
+  'comparison.col.manager': { ru: 'Почта', en: 'E-mail' },
   'comparison.col.weeks': { ru: 'Недель', en: 'Weeks' },
   'comparison.col.calledRate': { ru: 'Доля обзвона', en: 'Called rate' },
   'comparison.col.agreedRate': { ru: 'Доля согласий', en: 'Agreed rate' },

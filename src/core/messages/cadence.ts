@@ -5,10 +5,10 @@ import type { MessageTable } from './types';
 export const cadenceMessages = {
   'action.OFFER_SEMINAR': { ru: 'Предложить семинар', en: 'Offer the seminar' },
   'action.SEND_OFFER': {
-    ru: 'Отправить КП, затем предложить счет',
+    ru: 'Отправить КП, затем предложить счёт',
     en: 'Send the offer (KP), then offer an invoice',
   },
-  'action.OFFER_INVOICE': { ru: 'Предложить счет', en: 'Offer an invoice' },
+  'action.OFFER_INVOICE': { ru: 'Предложить счёт', en: 'Offer an invoice' },
   'action.ASK_PAYMENT': { ru: 'Узнать об оплате', en: 'Ask about payment' },
   'action.TELL_VENUE': { ru: 'Сообщить место', en: 'Tell the venue' },
   'action.ASK_FEEDBACK': { ru: 'Спросить, понравился ли семинар', en: 'Ask whether they liked the seminar' },
@@ -25,8 +25,8 @@ export const cadenceMessages = {
 
   'setting.workingWeekdays': { ru: 'Рабочие дни', en: 'Business days' },
   'setting.holidays': { ru: 'Праздники', en: 'Holidays' },
-  'setting.offerToInvoiceDays': { ru: 'Дней от КП до счета', en: 'Days from offer to invoice' },
-  'setting.invoiceToPaymentDays': { ru: 'Дней от счета до оплаты', en: 'Days from invoice to payment' },
+  'setting.offerToInvoiceDays': { ru: 'Дней от КП до счёта', en: 'Days from offer to invoice' },
+  'setting.invoiceToPaymentDays': { ru: 'Дней от счёта до оплаты', en: 'Days from invoice to payment' },
   'setting.noAnswerRetryDays': { ru: 'Дней до повтора при недозвоне', en: 'Days before retrying no answer' },
   'setting.callBackDays': { ru: 'Дней до перезвона без даты', en: 'Days before a call back without a date' },
   'setting.venueWeekday': { ru: 'День сообщения места', en: 'Day to tell the venue' },

@@ -5,7 +5,7 @@ import type { MessageTable } from './types';
 export const funnelMessages = {
   'funnel.listSize': { ru: 'Клиентов в списке', en: 'List size' },
   'funnel.called': { ru: 'Позвонили', en: 'Called' },
-  'funnel.notYetCalled': { ru: 'Еще не звонили', en: 'Not yet called' },
+  'funnel.notYetCalled': { ru: 'Ещё не звонили', en: 'Not yet called' },
   'funnel.noAnswer': { ru: 'Недозвон', en: 'No answer' },
   'funnel.reached': { ru: 'Дозвонились', en: 'Reached' },
   'funnel.agreed': { ru: 'Согласны', en: 'Agreed' },
@@ -26,6 +26,6 @@ export const funnelMessages = {
   'daily.invoices': { ru: 'Счета', en: 'Invoices' },
   'daily.payments': { ru: 'Оплаты', en: 'Payments' },
 
-  'ranking.best': { ru: 'Лучший', en: 'Best' },
-  'ranking.worst': { ru: 'Худший', en: 'Worst' },
+  'ranking.best': { ru: 'лучший результат', en: 'best result' },
+  'ranking.worst': { ru: 'худший результат', en: 'worst result' },
 } as const satisfies MessageTable;

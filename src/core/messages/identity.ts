@@ -13,11 +13,11 @@ export const identityMessages = {
     ru: 'в ячейке несколько номеров — оставьте один',
     en: 'several numbers in one cell: keep one',
   },
-  'email.empty': { ru: 'e-mail не указан', en: 'no e-mail' },
-  'email.invalid': { ru: 'e-mail записан с ошибкой', en: 'the e-mail is malformed' },
+  'email.empty': { ru: 'адрес почты не указан', en: 'no e-mail' },
+  'email.invalid': { ru: 'адрес почты записан с ошибкой', en: 'the e-mail is malformed' },
 
   'import.noContact': {
-    ru: 'Строка {row}: нет ни телефона, ни e-mail.',
+    ru: 'Строка {row}: нет ни телефона, ни адреса почты.',
     en: 'Row {row}: neither a phone nor an e-mail.',
   },
   'import.badPhone': {
@@ -25,7 +25,7 @@ export const identityMessages = {
     en: 'Row {row}: the phone “{value}” was not accepted: {reason}.',
   },
   'import.badEmail': {
-    ru: 'Строка {row}: e-mail «{value}» не принят: {reason}.',
+    ru: 'Строка {row}: адрес почты «{value}» не принят: {reason}.',
     en: 'Row {row}: the e-mail “{value}” was not accepted: {reason}.',
   },
   'import.noOrganisation': {
@@ -37,7 +37,7 @@ export const identityMessages = {
     en: 'Row {row}: “{manager}” is not an active manager of the team.',
   },
   'import.duplicateOfClient': {
-    ru: 'Строка {row}: уже есть клиент {clientId} «{organisation}» с тем же {by}.',
+    ru: 'Строка {row}: уже есть клиент {clientId} «{organisation}», у него тот же {by}.',
     en: 'Row {row}: client {clientId} “{organisation}” already has the same {by}.',
   },
   'import.duplicateInBatch': {
@@ -49,5 +49,5 @@ export const identityMessages = {
     en: 'Row {row}: the {by} belongs to do-not-call client {clientId}: not added.',
   },
   'import.by.phone': { ru: 'телефон', en: 'phone' },
-  'import.by.email': { ru: 'e-mail', en: 'e-mail' },
+  'import.by.email': { ru: 'адрес почты', en: 'e-mail' },
 } as const satisfies MessageTable;

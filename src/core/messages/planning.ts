@@ -36,7 +36,7 @@ export const planningMessages = {
     en: "Clients of the team's inactive managers: {count}. Reassign them to active managers to have them called.",
   },
   'planning.duplicateContacts': {
-    ru: 'Клиенты с одинаковым телефоном или email под разными ID: {count} (например {examples}). Каждому звонят один раз, по самому раннему ID; объедините их в «Клиентах».',
+    ru: 'Клиенты с одинаковым телефоном или адресом почты под разными ID: {count} (например {examples}). Каждому звонят один раз, по самому раннему ID; объедините их в «Клиентах».',
     en: 'Clients sharing a phone or e-mail under different IDs: {count} (e.g. {examples}). Each is called once, under the oldest ID; merge them on Clients.',
   },
   'planning.excluded.flagged': { ru: 'не звонить', en: 'do not call' },
@@ -45,7 +45,7 @@ export const planningMessages = {
     en: 'same phone as {clientId} (do not call)',
   },
   'planning.excluded.sameEmail': {
-    ru: 'тот же e-mail, что у {clientId} (не звонить)',
+    ru: 'тот же адрес почты, что у {clientId} (не звонить)',
     en: 'same e-mail as {clientId} (do not call)',
   },
   'planning.weekShort': { ru: '{week}н', en: 'W{week}' },

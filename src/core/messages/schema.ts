@@ -32,7 +32,7 @@ export const schemaMessages = {
   'settings.section.parameter': { ru: 'Параметр', en: 'Parameter' },
 
   // Team
-  'col.team.email': { ru: 'Email', en: 'Email' },
+  'col.team.email': { ru: 'Эл. почта', en: 'Email' },
   'col.team.name': { ru: 'Имя', en: 'Name' },
   'col.team.role': { ru: 'Роль', en: 'Role' },
   'col.team.team': { ru: 'Команда', en: 'Team' },
@@ -45,7 +45,7 @@ export const schemaMessages = {
   'col.clients.contact': { ru: 'Контактное лицо', en: 'Contact' },
   'col.clients.phone': { ru: 'Телефон', en: 'Phone' },
   'col.clients.phoneE164': { ru: 'Телефон (E.164)', en: 'Phone (E.164)' },
-  'col.clients.email': { ru: 'Email', en: 'Email' },
+  'col.clients.email': { ru: 'Эл. почта', en: 'Email' },
   'col.clients.manager': { ru: 'Менеджер', en: 'Manager' },
   'col.clients.notes': { ru: 'Заметки', en: 'Notes' },
   'col.clients.doNotCall': { ru: 'Не звонить', en: 'Do not call' },
@@ -106,7 +106,7 @@ export const schemaMessages = {
   'col.calls.organisation': { ru: 'Организация', en: 'Organisation' },
   'col.calls.contact': { ru: 'Контактное лицо', en: 'Contact' },
   'col.calls.phone': { ru: 'Телефон', en: 'Phone' },
-  'col.calls.email': { ru: 'Email', en: 'Email' },
+  'col.calls.email': { ru: 'Эл. почта', en: 'Email' },
   'col.calls.history': { ru: 'История', en: 'History' },
   'col.calls.outcome': { ru: 'Результат звонка', en: 'Call outcome' },
   'col.calls.stage': { ru: 'Этап', en: 'Stage' },

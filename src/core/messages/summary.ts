@@ -32,8 +32,8 @@ export const summaryMessages = {
     en: 'Team total: calls {calls}, reached {reached}, offers {offers}, invoices {invoices}, payments {payments}, still to call {stillToCall}',
   },
   'summary.digest.footer': {
-    ru: 'Письмо отправлено Прозвоном. Отключить: лист «Настройки», параметр emailDigest = Нет.',
-    en: 'Sent by Prozvon. To stop it, set emailDigest to No on the Settings sheet.',
+    ru: 'Письмо отправлено Прозвоном. Отключить: лист «Настройки», параметр «Отправлять сводку по почте» = Нет.',
+    en: 'Sent by Prozvon. To stop it, set “E-mail the daily summary” to No on the Settings sheet.',
   },
 
   'help.triggers.title': { ru: 'Автоматические задания:', en: 'Scheduled jobs:' },
@@ -58,7 +58,7 @@ export const summaryMessages = {
     en: '• {job}: not installed. Run “Set up master”.',
   },
   'help.triggers.otherOwner': {
-    ru: 'Ночную сверку и сводку дня установил(а) {owner}; Google показывает триггеры только их владельцу.',
+    ru: 'Ночная сверка и сводка дня установлены пользователем {owner}; Google показывает триггеры только их владельцу.',
     en: 'The nightly reconcile and the daily summary were installed by {owner}; Google shows triggers only to their owner.',
   },
   'help.triggers.masterEdit': {

@@ -1,5 +1,6 @@
-// Embedded charts: stored with their type, ranges, position and options so a script can build,
-// insert, list, modify and remove them. Nothing is drawn; the xlsx export leaves them out.
+// Embedded charts: stored with their type, ranges, position, options and whether rows and
+// columns are swapped, so a script can build, insert, list, modify and remove them. Nothing is
+// drawn; the xlsx export leaves them out.
 
 import type { Rect } from './a1';
 import type { Api } from './api';
@@ -35,6 +36,8 @@ export interface ChartData {
   ranges: Array<{ sheet: SheetModel; rect: Rect }>;
   position: { row: number; column: number; offsetX: number; offsetY: number };
   options: Record<string, unknown>;
+  /** setTransposeRowsAndColumns: the ranges' rows are the series (reference/spreadsheet/embedded-chart-builder). */
+  transpose: boolean;
 }
 
 let nextChartId = 1;
@@ -60,6 +63,7 @@ export class EmbeddedChartBuilderImpl {
           ranges: [],
           position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
           options: {},
+          transpose: false,
         };
   }
 
@@ -107,6 +111,14 @@ export class EmbeddedChartBuilderImpl {
     return this.self();
   }
 
+  /** "Sets whether the chart's rows and columns are transposed" (…#setTransposeRowsAndColumns(Boolean)). */
+  setTransposeRowsAndColumns(transpose: unknown): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    if (typeof transpose !== 'boolean')
+      throw signatureError([transpose], 'EmbeddedChartBuilder', 'setTransposeRowsAndColumns');
+    this.data.transpose = transpose;
+    return this.self();
+  }
+
   getChartType(): string {
     return this.data.chartType;
   }
@@ -143,6 +155,10 @@ export class EmbeddedChartImpl {
 
   getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
     return this._data.ranges.map((r) => this.api.range(r.sheet, r.rect));
+  }
+
+  getTransposeRowsAndColumns(): boolean {
+    return this._data.transpose;
   }
 
   getOptions(): GoogleAppsScript.Charts.ChartOptions {

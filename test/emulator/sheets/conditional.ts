@@ -1,5 +1,8 @@
 // Conditional format rules: stored and handed back, not rendered (nothing in Prozvon reads the
-// colours they paint). setConditionalFormatRules replaces a sheet's whole list, as Google's does.
+// colours they paint; the xlsx export writes them for Excel and LibreOffice to paint).
+// setConditionalFormatRules replaces a sheet's whole list, as Google's does. A rule is either a
+// boolean condition with a format or a colour scale (gradient) from the range's minimum to its
+// maximum.
 
 import type { Rect } from './a1';
 import type { Api } from './api';
@@ -7,10 +10,27 @@ import { SHEETS_ERRORS, signatureError } from './errors';
 import { asRangeHandle } from './handles';
 import type { SheetModel } from './model';
 
+/** A colour scale's end: its colour, at the range's minimum or maximum (InterpolationType MIN/MAX). */
+export interface GradientPoint {
+  readonly color: string;
+  readonly type: 'MIN' | 'MAX';
+}
+
+export interface GradientData {
+  readonly min: GradientPoint | null;
+  readonly max: GradientPoint | null;
+}
+
 export interface ConditionalRuleData {
   readonly condition: { type: string; values: unknown[] } | null;
   readonly format: Readonly<Record<string, unknown>>;
   readonly ranges: ReadonlyArray<{ sheet: SheetModel; rect: Rect }>;
+}
+
+/** The gradient a rule holds (stored with its format, so copies carry it), or null. */
+export function gradientOf(rule: ConditionalRuleData): GradientData | null {
+  const gradient = rule.format.gradient as GradientData | undefined;
+  return gradient ?? null;
 }
 
 export const BOOLEAN_CRITERIA = {
@@ -46,9 +66,36 @@ export class ConditionalFormatRuleBuilderImpl {
     return this.api.wrap(this, 'ConditionalFormatRuleBuilder');
   }
 
+  /** A boolean condition replaces a gradient, and a gradient point a condition [unsure]. */
   private when(type: string, values: unknown[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
     this.condition = { type, values };
+    delete this.format.gradient;
     return this.self();
+  }
+
+  private gradientPoint(
+    end: 'min' | 'max',
+    color: unknown,
+    method: string,
+  ): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    if (typeof color !== 'string') throw signatureError([color], 'ConditionalFormatRuleBuilder', method);
+    const previous = (this.format.gradient as GradientData | undefined) ?? { min: null, max: null };
+    this.format.gradient = { ...previous, [end]: { color, type: end === 'min' ? 'MIN' : 'MAX' } };
+    this.condition = null;
+    return this.self();
+  }
+
+  /** The colour at the range's smallest value (reference/spreadsheet/conditional-format-rule-builder#setGradientMinpoint(String)). */
+  setGradientMinpoint(color: string) {
+    return this.gradientPoint('min', color, 'setGradientMinpoint');
+  }
+  /** The colour at the range's largest value (…#setGradientMaxpoint(String)). */
+  setGradientMaxpoint(color: string) {
+    return this.gradientPoint('max', color, 'setGradientMaxpoint');
+  }
+
+  getGradientCondition(): GoogleAppsScript.Spreadsheet.GradientCondition | null {
+    return gradientCondition(this.api, this.format.gradient as GradientData | undefined);
   }
 
   whenTextEqualTo(text: string) {
@@ -154,7 +201,30 @@ export class ConditionalFormatRuleImpl {
     );
   }
 
+  getGradientCondition(): GoogleAppsScript.Spreadsheet.GradientCondition | null {
+    return gradientCondition(this.api, gradientOf(this._data) ?? undefined);
+  }
+
   copy(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
     return this.api.conditionalRuleBuilder(this._data);
   }
+}
+
+/** reference/spreadsheet/gradient-condition: the colours (deprecated string getters) and types of both ends. */
+function gradientCondition(
+  api: Api,
+  gradient: GradientData | undefined,
+): GoogleAppsScript.Spreadsheet.GradientCondition | null {
+  if (!gradient) return null;
+  return api.wrap(
+    {
+      getMinColor: () => gradient.min?.color ?? '',
+      getMaxColor: () => gradient.max?.color ?? '',
+      getMinType: () => gradient.min?.type ?? null,
+      getMaxType: () => gradient.max?.type ?? null,
+      getMinValue: () => '',
+      getMaxValue: () => '',
+    },
+    'GradientCondition',
+  );
 }

@@ -142,6 +142,7 @@ function copyContent(
       ranges: relocateAll(chart.ranges, relocate),
       position: { ...chart.position },
       options: { ...chart.options },
+      transpose: chart.transpose,
     } satisfies ChartData);
   }
 }

@@ -1,6 +1,9 @@
 // Export to .xlsx with exceljs, so a person can open the demo's output in Excel or LibreOffice:
-// values, formulas with their computed results, number formats, list validations, frozen
-// panes, hidden sheets and columns, column widths, backgrounds and bold text.
+// values, formulas with their computed results, number formats, list validations, conditional
+// formats (custom-formula rules and colour scales), frozen panes, hidden sheets and columns,
+// column widths, backgrounds, bold text, font colours, alignment and wrap, and a print setup
+// (landscape, one page wide, frozen rows repeated) that Google keeps nowhere in the file. Charts
+// are left out: exceljs cannot write them.
 
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -10,10 +13,11 @@ import ExcelJS from 'exceljs';
 import { quoteSheetName, rectA1 } from './a1';
 import type { Cells } from './cells';
 import { offsetAt } from './dates';
-import type { SheetModel, SpreadsheetModel } from './model';
+import { DEFAULT_COLUMN_WIDTH, type SheetModel, type SpreadsheetModel } from './model';
 import { isAutomatic } from './number-format';
 import { renameSheetInFormula } from './references';
 import { localeInfo } from './locale';
+import { gradientOf, type ConditionalRuleData } from './conditional';
 import type { ValidationRule } from './validation';
 import type { CellValue } from './values';
 
@@ -88,13 +92,149 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, cells: Cells)
       fgColor: { argb: argb(color) },
     };
   });
+  const fonts = new Map<string, Partial<ExcelJS.Font>>();
+  const font = (r: number, c: number) => {
+    const key = `${r}:${c}`;
+    const existing = fonts.get(key) ?? {};
+    fonts.set(key, existing);
+    return existing;
+  };
   sheet.style('fontWeight').forEach((weight, r, c) => {
-    if (weight === 'bold') worksheet.getCell(r + 1, c + 1).font = { bold: true };
+    if (weight === 'bold') font(r, c).bold = true;
   });
+  sheet.style('fontColor').forEach((color, r, c) => {
+    font(r, c).color = { argb: argb(color) };
+  });
+  for (const [key, value] of fonts) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    worksheet.getCell(r + 1, c + 1).font = value;
+  }
+  const alignments = new Map<string, Partial<ExcelJS.Alignment>>();
+  const alignment = (r: number, c: number) => {
+    const key = `${r}:${c}`;
+    const existing = alignments.get(key) ?? {};
+    alignments.set(key, existing);
+    return existing;
+  };
+  sheet.style('wrap').forEach((wrap, r, c) => {
+    if (wrap === 'true') alignment(r, c).wrapText = true;
+  });
+  sheet.style('horizontalAlignment').forEach((value, r, c) => {
+    const horizontal = value.toLowerCase() as ExcelJS.Alignment['horizontal'];
+    if (['left', 'center', 'right'].includes(horizontal)) alignment(r, c).horizontal = horizontal;
+  });
+  for (const [key, value] of alignments) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    worksheet.getCell(r + 1, c + 1).alignment = value;
+  }
+  for (const [row, height] of wrappedRowHeights(sheet, cells)) worksheet.getRow(row).height = height;
+  sheet.conditionalRules.forEach((rule, index) => {
+    const excel = excelConditionalRule(rule, index + 1, spreadsheet);
+    if (!excel) return;
+    for (const range of rule.ranges) {
+      if (range.sheet !== sheet) continue;
+      worksheet.addConditionalFormatting({ ref: rectA1(range.rect), rules: [excel] });
+    }
+  });
+  // Google keeps no print setup in a spreadsheet (File → Print asks each time; Apps Script has no
+  // API for it): the file gets one people can use, landscape and one page wide.
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(sheet.frozenRows > 0 ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
+  };
   sheet.validations.forEach((rule, r, c) => {
     const validation = excelValidation(rule);
     if (validation) worksheet.getCell(r + 1, c + 1).dataValidation = validation;
   });
+}
+
+/** Points per line of 10-pt text, and the default row height, as Sheets and Excel draw them. */
+const LINE_PT = 12.75;
+const ROW_PT = 15.75;
+
+/**
+ * Google grows a row to fit the text of its wrapped cells; Excel and LibreOffice keep the height
+ * the file gives (LibreOffice does not measure on opening an xlsx). So each row holding wrapped
+ * text gets the height its longest cell needs: its display text broken at spaces into lines as
+ * wide as the column (about 7 px per character, 8 for bold), at 12.75 pt a line.
+ */
+function wrappedRowHeights(sheet: SheetModel, cells: Cells): Map<number, number> {
+  const lines = new Map<number, number>();
+  sheet.style('wrap').forEach((wrap, r, c) => {
+    if (wrap !== 'true') return;
+    const text = cells.display(sheet, r + 1, c + 1);
+    if (text === '') return;
+    const width = sheet.columnWidths.get(c + 1) ?? DEFAULT_COLUMN_WIDTH;
+    const perChar = sheet.style('fontWeight').get(r, c) === 'bold' ? 8 : 7;
+    const room = Math.max(1, Math.floor((width - 8) / perChar));
+    let count = 0;
+    for (const paragraph of text.split('\n')) {
+      let line = 0;
+      count++;
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        const needed = line === 0 ? word.length : line + 1 + word.length;
+        if (needed <= room) line = needed;
+        else {
+          if (line > 0) count++;
+          line = word.length;
+          count += Math.floor((word.length - 1) / room);
+          line = word.length % room || room;
+        }
+      }
+    }
+    lines.set(r + 1, Math.max(lines.get(r + 1) ?? 1, count));
+  });
+  const heights = new Map<number, number>();
+  for (const [row, count] of lines) if (count > 1) heights.set(row, Math.max(ROW_PT, count * LINE_PT + 3));
+  return heights;
+}
+
+/**
+ * A Sheets rule as Excel writes it: a custom formula (relative to the range's top-left cell in
+ * both) with its fill, bold and font colour, or a two-colour scale from minimum to maximum. Rules
+ * keep Google's order as their priority, so the first matching rule's fill wins as in Sheets.
+ */
+function excelConditionalRule(
+  rule: ConditionalRuleData,
+  priority: number,
+  spreadsheet: SpreadsheetModel,
+): ExcelJS.ConditionalFormattingRule | null {
+  const gradient = gradientOf(rule);
+  if (gradient) {
+    if (!gradient.min || !gradient.max) return null;
+    return {
+      type: 'colorScale',
+      priority,
+      cfvo: [{ type: 'min' }, { type: 'max' }],
+      color: [{ argb: argb(gradient.min.color) }, { argb: argb(gradient.max.color) }],
+    } as ExcelJS.ConditionalFormattingRule;
+  }
+  const condition = rule.condition;
+  if (!condition || condition.type !== 'CUSTOM_FORMULA') return null;
+  const formula = String(condition.values[0] ?? '');
+  const style: Partial<ExcelJS.Style> = {};
+  const { background, bold, fontColor } = rule.format as {
+    background?: string | null;
+    bold?: boolean | null;
+    fontColor?: string | null;
+  };
+  if (background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } };
+  if (bold || fontColor)
+    style.font = {
+      ...(bold ? { bold: true } : {}),
+      ...(fontColor ? { color: { argb: argb(fontColor) } } : {}),
+    };
+  return {
+    type: 'expression',
+    priority,
+    formulae: [excelFormula(formula, spreadsheet).replace(/^=/, '')],
+    style,
+  } as ExcelJS.ConditionalFormattingRule;
 }
 
 /** Excel stores wall-clock time: shift the instant by the spreadsheet zone's offset. */
