@@ -24,7 +24,9 @@ export interface WeekWorkbook {
 }
 
 interface RowState {
-  readonly row: number;
+  readonly id: string;
+  /** The client's row now (the nightly job orders the sheet by next call, so it moves). */
+  row: number;
   outcome: OutcomeMeaning | null;
   stage: StageMeaning | null;
   due: IsoDay | null;
@@ -87,9 +89,10 @@ export function typedDay(day: IsoDay, lang: Lang): string {
 class ManagerDesk {
   private readonly rows: RowState[];
   private readonly letters: Record<Column, string>;
+  private readonly idColumn: number;
 
   constructor(
-    gas: Gas,
+    private readonly gas: Gas,
     private readonly lang: Lang,
     private readonly book: WeekWorkbook,
     private readonly sheet: ManagerSheet,
@@ -110,11 +113,13 @@ class ManagerDesk {
       comment: letter('comment'),
     };
     const idColumn = map.clientId ?? 1;
+    this.idColumn = idColumn;
     this.rows = grid
       .slice(1)
       .map((cells, index) => ({ id: String(cells[idColumn] ?? ''), row: index + 2 }))
       .filter((entry) => entry.id !== '')
       .map((entry) => ({
+        id: entry.id,
         row: entry.row,
         outcome: null,
         stage: null,
@@ -128,14 +133,24 @@ class ManagerDesk {
     return this.rows.length;
   }
 
+  /** Finds each client's row as the manager would, by the client on it (rows move overnight). */
+  private locate(): void {
+    const grid = this.gas.read(this.book.workbook, this.sheet.sheetName, 'A1:P');
+    const rowOf = new Map(
+      grid.slice(1).map((cells, index) => [String(cells[this.idColumn] ?? ''), index + 2]),
+    );
+    for (const state of this.rows) state.row = rowOf.get(state.id) ?? state.row;
+  }
+
   private label(key: MessageKey): string {
     return t(this.lang, key);
   }
 
   /** The day's calls of this manager, in sheet order, each as one or more cell edits. */
   plan(day: IsoDay, friday: IsoDay, feedbackDay: IsoDay, random: Random): Omit<Action, 'minute'>[][] {
+    this.locate();
     const calls: Omit<Action, 'minute'>[][] = [];
-    for (const state of this.rows) {
+    for (const state of [...this.rows].sort((a, b) => a.row - b.row)) {
       if (state.due !== day) continue;
       const edits: [Column, string][] = [];
       const set = (column: Column, value: string) => edits.push([column, value]);

@@ -17,7 +17,7 @@ export const schemaMessages = {
   'sheet.totals': { ru: 'Итоги', en: 'Totals' },
   'sheet.log': { ru: 'Журнал', en: 'Log' },
   'sheet.roster': { ru: 'Списки листов', en: 'Sheet lists' },
-  'col.roster.sheetId': { ru: 'Лист (id)', en: 'Sheet (id)' },
+  'col.roster.sheetId': { ru: 'Лист (номер)', en: 'Sheet (id)' },
   'col.roster.clientId': { ru: 'Код клиента', en: 'Client ID' },
   'col.roster.genesis': { ru: 'Служебное: начальное состояние', en: 'Internal: initial state' },
 
