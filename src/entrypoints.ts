@@ -25,7 +25,7 @@ import { completeClients } from './gas/clients-fill';
 import { handleWorkbookEdit } from './gas/edits';
 import { syncAccess } from './gas/access-sync';
 import { forgetHistoryCursor } from './gas/history';
-import { activeWorkbooks, reconcile } from './gas/reconcile';
+import { activeWorkbooks, reconcile, trackedWorkbooks } from './gas/reconcile';
 import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './gas/template';
 import {
   ensureMasterEditTrigger,
@@ -368,7 +368,7 @@ export function menuReconcileNow(): void {
     const everyTeam = !administrator && spreadsheet.getOwner()?.getEmail().toLowerCase() === user;
     if (!administrator && !everyTeam) throw new ProzvonError('error.notAdministrator', { email: user });
     const teams = new Set(teamsOf(user, members).map((team) => team.toLowerCase()));
-    const campaigns = activeWorkbooks(spreadsheet, lang).filter(
+    const campaigns = trackedWorkbooks(PropertiesService.getScriptProperties().getProperties()).filter(
       (entry) => everyTeam || teams.has(entry.team.toLowerCase()),
     );
     const report = reconcile(spreadsheet, campaigns, lang);
@@ -420,6 +420,7 @@ export function nightlyReconcile(): void {
   const report = reconcile(master, activeWorkbooks(master, lang), lang, {
     historyFlags: settings.taxonomy,
     orderSheets: true,
+    thorough: true,
   });
   for (const problem of report.problems) console.warn(problem);
   // This owner's triggers of campaigns closed by another administrator go now.

@@ -238,13 +238,39 @@ describe('the whole sheet, when rows were moved, copied or forged', () => {
     expect(stateAt(after, 3)).toMatchObject({ clientId: 'C-000002', version: 1 });
   });
 
-  it('never credits a forged state, and puts the row back from the Log', () => {
+  it('never lets a forged state hide or fake a change: the state is rebuilt, the visible cells recorded', () => {
     const { rows, roster } = sheetOf(2);
+    // A state typed to claim an outcome with no event behind it, over a row the manager changed.
     const forged = typed(rows, 2, { state: '{"id":"C-000001","r":2,"o":"Клиент"}', outcome: 'Клиент' });
     const result = plan(forged, { wholeSheet: true, roster, recorded: () => [] });
-    expect(result.edits).toEqual([]);
     expect(result.problems.map((p) => p.kind)).toEqual(['forged', 'restored']);
-    expect(applied(forged, result)[0]?.cells).toMatchObject({ outcome: '', clientId: 'C-000001' });
+    expect(result.edits).toEqual([
+      expect.objectContaining({
+        clientId: 'C-000001',
+        version: 0,
+        changes: [expect.objectContaining({ old: '', new: 'Клиент' })],
+      }),
+    ]);
+    expect(stateAt(applied(forged, result), 2)).toMatchObject({ clientId: 'C-000001', version: 1 });
+  });
+
+  it('refuses an older state of the row pasted back, and records only what really changed', () => {
+    const { rows, roster } = sheetOf(1);
+    const old = rows[0]!.cells.state;
+    let sheet = edited(rows, 2, { outcome: 'Согласен на семинар' });
+    sheet = edited(sheet, 2, { outcome: 'Отказался' });
+    const log: RecordedChange[] = [
+      { version: 0, field: 'outcome', new: 'Согласен на семинар', time: MONDAY },
+      { version: 1, field: 'outcome', new: 'Отказался', time: MONDAY },
+    ];
+    const pasted = typed(sheet, 2, { state: old });
+    const result = plan(pasted, { wholeSheet: true, roster, recorded: () => log, verifyVersions: true });
+    expect(result.problems.map((p) => p.kind)).toEqual(['stale', 'restored']);
+    expect(result.edits).toEqual([]);
+    expect(stateAt(applied(pasted, result), 2)).toMatchObject({
+      version: 2,
+      cells: { outcome: 'Отказался' },
+    });
   });
 
   it('does not credit a client planned on another sheet', () => {

@@ -5,7 +5,7 @@
 // touched; when one of them is not what the script wrote, the whole sheet is needed to tell a moved
 // row from a copied one, and the campaign's roster and the Log to put a damaged row back.
 
-import { addDays, formatDay, isoDayInTimeZone, parseDay } from './calendar';
+import { formatDay, isoDayInTimeZone, parseDay } from './calendar';
 import { cellText } from './cells';
 import { TRACKED_FIELDS, type EditContext, type FieldChange, type Notice, type TrackedField } from './events';
 import { replayRow, stateAfter, type RecordedChange } from './replay';
@@ -42,6 +42,11 @@ export interface RowsInput {
   readonly planned?: number | undefined;
   /** The recorded events of a client in this campaign (from the Log), to rebuild a damaged row. */
   readonly recorded?: (clientId: string) => readonly RecordedChange[];
+  /**
+   * Also refuse a state older than what the Log recorded for its client (an old state of the row
+   * pasted back): needs `recorded`, so reconcile's nightly run asks for it.
+   */
+  readonly verifyVersions?: boolean;
 }
 
 /** A row's edit as History records it. */
@@ -63,6 +68,8 @@ export type RowProblemKind =
   | 'copied'
   /** A client not planned on this sheet. */
   | 'unplanned'
+  /** An older state of the row than the Log records (pasted back from a copy). */
+  | 'stale'
   /** The client ID cell was typed over (put back). */
   | 'idTypedOver'
   /** A planned client has no row on the sheet any more. */
@@ -92,8 +99,10 @@ export interface RowsPlan {
 
 const INPUT_KEYS: readonly CallsColumnKey[] = [...TRACKED_FIELDS, 'nextAction'];
 
-/** How far ahead a typed next call may be. */
-const MAX_DAYS_AHEAD = 366;
+/** How far ahead a typed next call may be: the same date next year. */
+function aYearFrom(today: string): string {
+  return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+}
 
 interface Trusted {
   readonly row: SheetRow;
@@ -157,8 +166,9 @@ function judgeWholeSheet(
   for (const row of input.rows) {
     if (isBlank(row)) continue;
     const decoded = decodeRowState(row.cells.state, input.sheetId, input.signer);
-    if (decoded.ok) valid.push({ row, state: decoded.state });
-    else untrusted.push({ row, kind: 'forged' });
+    if (!decoded.ok) untrusted.push({ row, kind: 'forged' });
+    else if (isStale(input, decoded.state)) untrusted.push({ row, kind: 'stale' });
+    else valid.push({ row, state: decoded.state });
   }
   const clients = new Set(valid.map((entry) => entry.state.clientId));
   // Every row is the script's, each client once, as many as planned: the roster has nothing to add.
@@ -207,7 +217,10 @@ function judgeWholeSheet(
       notices.push({ key: 'events.rowUntrusted', params: { row: entry.row.rowNumber } });
       continue;
     }
-    const rebuilt = rebuild(input, genesis, entry.row.rowNumber);
+    // A forged or stale state is the script's only: the row's visible cells are the manager's and
+    // stay, to be recorded against the rebuilt state. A copied row's cells are another client's.
+    const keepInputs = entry.kind === 'forged' || entry.kind === 'stale';
+    const rebuilt = rebuild(input, genesis, entry.row.rowNumber, keepInputs);
     write(entry.row.rowNumber, rebuilt.cells);
     trusted.push({
       row: { rowNumber: entry.row.rowNumber, cells: { ...entry.row.cells, ...rebuilt.cells } },
@@ -228,6 +241,7 @@ function rebuild(
   input: RowsInput,
   genesis: RowState,
   rowNumber: number,
+  keepInputs: boolean,
 ): { state: RowState; cells: Partial<Record<CallsColumnKey, unknown>> } {
   const events = input.recorded?.(genesis.clientId) ?? [];
   const replayed = replayRow({ ...genesis, row: rowNumber }, events, input.context);
@@ -235,21 +249,33 @@ function rebuild(
   // Whole texts: a shortened comment in the state is taken from its last event.
   const comments = events.filter((event) => event.field === 'comment').sort((a, b) => a.version - b.version);
   const lastComment = comments[comments.length - 1];
+  // The next call is the cadence's (the script writes it); only the manager's inputs are kept.
+  const script = {
+    clientId: state.clientId,
+    nextCall: state.cells.nextCall,
+    nextAction: state.action,
+    changedAt: replayed.changedAt ?? '',
+    attempts: state.attempts,
+    state: encodeRowState(state, input.sheetId, input.signer),
+  };
+  if (keepInputs) return { state, cells: script };
   return {
     state,
     cells: {
-      clientId: state.clientId,
+      ...script,
       outcome: state.cells.outcome,
       stage: state.cells.stage,
       quality: state.cells.quality,
-      nextCall: state.cells.nextCall,
       comment: lastComment?.new ?? state.cells.comment,
-      nextAction: state.action,
-      changedAt: replayed.changedAt ?? '',
-      attempts: state.attempts,
-      state: encodeRowState(state, input.sheetId, input.signer),
     },
   };
+}
+
+/** A state older than the last edit the Log recorded for its client. */
+function isStale(input: RowsInput, state: RowState): boolean {
+  if (!input.verifyVersions || !input.recorded) return false;
+  const versions = input.recorded(state.clientId).map((event) => event.version);
+  return versions.length > 0 && state.version <= Math.max(...versions);
 }
 
 /** The tracked values of a row as read, with a refused next-call date replaced by the state's. */
@@ -270,7 +296,7 @@ function afterCells(
   if (cellText(typed) === '') return after;
   const day = parseDay(typed, context.timeZone);
   const today = isoDayInTimeZone(context.now, context.timeZone);
-  if (day === undefined || day < today || day > addDays(today, MAX_DAYS_AHEAD)) {
+  if (day === undefined || day < today || day > aYearFrom(today)) {
     refuse(typed);
     after.nextCall = entry.state.cells.nextCall;
   }

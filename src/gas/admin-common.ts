@@ -128,9 +128,11 @@ export function syncRowLocks(
     if (!description.startsWith(prefix)) continue;
     const clientId = LOCK_PATTERN.exec(description)?.[0] ?? '';
     const row = locked.get(clientId);
-    if (row !== undefined && protection.getRange().getRow() === row && !kept.has(clientId))
+    if (row !== undefined && protection.getRange().getRow() === row && !kept.has(clientId)) {
       kept.add(clientId);
-    else protection.remove();
+      // A lock a failed run left half-made still lets the manager in: shut them out again.
+      protection.removeEditors([manager]);
+    } else protection.remove();
   }
   for (const [clientId, row] of locked) {
     if (kept.has(clientId)) continue;

@@ -7,6 +7,7 @@
 
 import { parseA1Rect } from '../core/a1';
 import { t, type Lang } from '../core/messages';
+import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, headers } from '../core/schema';
 import { planRows, type RowsPlan } from '../core/trackedRows';
 import {
   contextKey,
@@ -71,11 +72,25 @@ export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): voi
       const other = trackedSheet(context, settled.sheetId);
       if (other) recordSheet(session, other, null, now, 'reconcile', editedBy, notices);
     }
+    // The header is the script's: a paste over it (by someone who may edit the sheet) is put back.
+    if (rect.row === 1) {
+      e.range
+        .offset(0, 1 - rect.column, 1, CALLS_WIDTH)
+        .setValues([headers(context.lang, CALLS_SHEET_COLUMNS)]);
+    }
     const first = Math.max(rect.row, 2);
     const last = rect.row + rect.numRows - 1;
     if (last >= first) {
+      // Someone (who may edit the whole sheet) wrote into the script's own columns: the sheet is
+      // judged whole, states checked against the Log too (an old state pasted back is not trusted).
+      const inputs = {
+        first: CALLS_EDITABLE_BLOCK.first + 1,
+        last: CALLS_EDITABLE_BLOCK.first + CALLS_EDITABLE_BLOCK.width,
+      };
+      const scriptColumns = rect.column < inputs.first || rect.column + rect.numColumns - 1 > inputs.last;
       const range = e.range.offset(first - rect.row, 1 - rect.column, last - first + 1, CALLS_WIDTH);
-      recordSheet(session, sheet, rangeBlock(range, first, TEMPLATE_LAYOUT), now, source, editedBy, notices);
+      const block = scriptColumns ? null : rangeBlock(range, first, TEMPLATE_LAYOUT);
+      recordSheet(session, sheet, block, now, source, editedBy, notices, scriptColumns);
     }
     if (notices.length > 0) e.source.toast(notices.join('\n'), t(context.lang, 'menu.title'), 10);
   } finally {
@@ -96,6 +111,7 @@ function recordSheet(
   source: EventSource,
   editedBy: (manager: string) => string,
   notices: string[],
+  verifyVersions = false,
 ): RowsPlan | null {
   const { context, signer } = session;
   const input = {
@@ -120,6 +136,7 @@ function recordSheet(
       roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
       ...(ref.planned === undefined ? {} : { planned: ref.planned }),
       recorded: readRecordedEvents(session),
+      verifyVersions,
     });
   }
   if (!used) return null;

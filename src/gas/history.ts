@@ -201,6 +201,7 @@ export function planAppend(
   records: readonly EventRecord[],
   snapshot: Readonly<Record<string, string>>,
   logRecords: readonly EventRecord[] = records,
+  historyNotBefore = 0,
 ): AppendPlan {
   const updates: Record<string, string> = {};
   let writeHistory = () => {};
@@ -215,7 +216,8 @@ export function planAppend(
       if (!sheet) throw new ProzvonError('history.missing');
       return sheet;
     };
-    const cursor = parseCursor(snapshot[HISTORY_CURSOR]) ?? cursorFromSheet(locate(), HISTORY_SHEET.columns);
+    const found = parseCursor(snapshot[HISTORY_CURSOR]) ?? cursorFromSheet(locate(), HISTORY_SHEET.columns);
+    const cursor = { ...found, next: Math.max(found.next, historyNotBefore) };
     const rows = records as readonly unknown[] as readonly Record<string, unknown>[];
     updates[HISTORY_CURSOR] = JSON.stringify({ ...cursor, next: cursor.next + records.length });
     history = reservation(cursor, records.length);

@@ -17,6 +17,8 @@ import type { CallsColumnKey } from '../core/schema';
 import { editContextOf, type WorkbookContext } from './context';
 import { notePendingFlags, type PendingFlag } from './do-not-call';
 import { HISTORY_CURSOR, logCursorKey, reservedA1, type Reservation } from './history';
+import { findSheet } from './sheets';
+import { HISTORY_SHEET } from '../core/schema';
 import { findOption } from '../core/taxonomy';
 import {
   CALLS_WIDTH,
@@ -81,6 +83,27 @@ export function readJournal(snapshot: Readonly<Record<string, string>>, workbook
   }
 }
 
+/** The workbooks with a journal in a snapshot. */
+export function journaledWorkbooks(snapshot: Readonly<Record<string, string>>): string[] {
+  const prefix = journalKey('');
+  return Object.keys(snapshot)
+    .filter((key) => key.startsWith(prefix) && !key.includes('#'))
+    .map((key) => key.slice(prefix.length));
+}
+
+/**
+ * The first History row no pending journal has reserved: an append that finds History's end
+ * again (someone typed in History) must not take rows a failed batch may still fill.
+ */
+export function historyRowsReserved(snapshot: Readonly<Record<string, string>>): number {
+  let end = 0;
+  for (const workbookId of journaledWorkbooks(snapshot)) {
+    const history = readJournal(snapshot, workbookId)?.history;
+    if (history) end = Math.max(end, history.row + history.count);
+  }
+  return end;
+}
+
 /** The fields of a row's changes as the journal writes them. */
 export function fieldLetters(fields: readonly string[]): string {
   return fields.map((field) => FIELD_LETTERS[field] ?? '').join('');
@@ -106,9 +129,62 @@ export interface Settled {
   readonly rowNumbers: readonly number[];
 }
 
+/** Rows read around a reservation: people may have inserted rows above it since. */
+const MARGIN = 20;
+
+/** One side of a batch (History or the Log) as found: its events by id, and its reserved rows. */
+interface Side {
+  readonly reserved: Reservation;
+  readonly spreadsheet: Spreadsheet;
+  /** The sheet's name now (found again by id or by its names when it was renamed). */
+  readonly sheetName: string;
+  readonly byId: ReadonlyMap<string, unknown[]>;
+  /** Nothing was written in the reserved rows (by this batch or anyone). */
+  readonly blank: boolean;
+}
+
+function sideA1(side: Pick<Side, 'sheetName' | 'reserved'>, first: number, last: number): string {
+  return reservedA1({ ...side.reserved, sheetName: side.sheetName, row: first, count: last - first + 1 });
+}
+
+/** Reads a side; null when its sheet is gone (a deleted Log is rebuilt from History later). */
+function readSide(
+  spreadsheet: Spreadsheet,
+  reserved: Reservation | null,
+  locate: () => GoogleAppsScript.Spreadsheet.Sheet | null,
+): Side | null {
+  if (!reserved || reserved.idColumn < 0) return null;
+  const first = Math.max(2, reserved.row - MARGIN);
+  const last = reserved.row + reserved.count - 1 + MARGIN;
+  let sheetName = reserved.sheetName;
+  let rows: unknown[][];
+  try {
+    rows = spreadsheet.getRange(sideA1({ sheetName, reserved }, first, last)).getValues();
+  } catch (error) {
+    if (!/Range not found|out of bounds/i.test(error instanceof Error ? error.message : String(error)))
+      throw error;
+    // Renamed, or shorter than the window: found again, and read as far as it goes.
+    const sheet = locate();
+    if (!sheet) return null;
+    sheetName = sheet.getName();
+    const end = Math.min(last, sheet.getMaxRows());
+    rows = end < first ? [] : sheet.getRange(first, 1, end - first + 1, reserved.width).getValues();
+  }
+  const byId = new Map<string, unknown[]>();
+  for (const row of rows) {
+    const id = cellText(row[reserved.idColumn]);
+    if (id !== '') byId.set(id, row);
+  }
+  const reservedRows = rows.slice(reserved.row - first, reserved.row - first + reserved.count);
+  const blank = reservedRows.every((row) => row.every((value) => value === '' || value === null));
+  return { reserved, spreadsheet, sheetName, byId, blank };
+}
+
 /**
  * Settles the workbook's pending journal, if any (the caller holds the script lock). Safe to run
- * again after a failure of its own: every step checks what is already there.
+ * again after a failure of its own: every step checks what is already there. Events are found by
+ * id around the rows reserved for them; missing ones go to the reserved rows when these are still
+ * blank, else after the sheet's last row, so nothing anyone wrote since is overwritten.
  */
 export function settleJournal(target: SettleTarget, snapshot: Record<string, string>): Settled | null {
   const { workbook, context } = target;
@@ -118,26 +194,30 @@ export function settleJournal(target: SettleTarget, snapshot: Record<string, str
     return null;
   }
   const ids = journalIds(journal, context.campaignId);
-  const history = journal.history ? readReserved(target.master(), journal.history) : [];
-  const log = journal.log ? readReserved(workbook, journal.log) : [];
-  const idAt = (rows: unknown[][], reserved: Reservation | null, index: number) =>
-    reserved && reserved.idColumn >= 0 ? cellText(rows[index]?.[reserved.idColumn]) : '';
-  const inHistory = ids.map((id, index) => idAt(history, journal.history, index) === id);
-  const inLog = ids.map((id, index) => idAt(log, journal.log, index) === id);
-  const committed = ids.map((_, index) => inHistory[index] === true || inLog[index] === true);
+  const history = readSide(target.master(), journal.history, () =>
+    findSheet(target.master(), HISTORY_SHEET.name),
+  );
+  const log = readSide(workbook, journal.log, () => workbook.getSheetById(context.logSheetId));
+  const committed = ids.map((id) => history?.byId.has(id) === true || log?.byId.has(id) === true);
 
   if (!committed.some(Boolean)) {
-    rollBackCursors(journal, context.workbookId, snapshot);
+    // Nothing landed: the reserved rows are given back if they are still blank and nobody appended since.
+    if ((history?.blank ?? true) && (log?.blank ?? true))
+      rollBackCursors(journal, context.workbookId, snapshot);
     forget(context.workbookId, snapshot);
     return { sheetId: journal.sheetId, rowNumbers: journal.rows.map(([row]) => row) };
   }
-  // The side that missed its rows gets them, at the rows reserved for them, from the other side.
   const day = (time: unknown) =>
     time instanceof Date ? startOfDay(isoDayInTimeZone(time, context.timeZone), context.timeZone) : '';
-  copyMissing(target.master(), journal.history, history, log, journal.log, inHistory, committed, day);
-  copyMissing(workbook, journal.log, log, history, journal.history, inLog, committed, day);
-
-  const recorded = recordedByRow(journal, ids, committed, inHistory, history, log);
+  const rowOf = (id: string) => history?.byId.get(id) ?? log?.byId.get(id);
+  const keysOf = (id: string) => (history?.byId.has(id) ? history.reserved.keys : (log?.reserved.keys ?? []));
+  for (const side of [history, log]) {
+    if (!side) continue;
+    const missing = ids.filter((id, index) => committed[index] && !side.byId.has(id));
+    if (missing.length > 0)
+      placeMissing(side, ids, missing, rowOf, keysOf, day, snapshot, context.workbookId);
+  }
+  const recorded = recordedByRow(journal, ids, committed, rowOf, keysOf);
   notePendingFlags(snapshot, doNotCallOf(context, recorded));
   advanceStates(target, journal, recorded);
   forget(context.workbookId, snapshot);
@@ -145,39 +225,43 @@ export function settleJournal(target: SettleTarget, snapshot: Record<string, str
   return { sheetId: journal.sheetId, rowNumbers: redo.map(([row]) => row) };
 }
 
-function readReserved(spreadsheet: Spreadsheet, reserved: Reservation): unknown[][] {
-  try {
-    return spreadsheet.getRange(reservedA1(reserved)).getValues();
-  } catch (error) {
-    // The reserved rows are past the sheet's end: nothing was written there.
-    if (/Range not found|out of bounds/i.test(error instanceof Error ? error.message : String(error)))
-      return [];
-    throw error;
-  }
-}
-
-/** Rows of one side copied into the other side's reserved rows, for the events it lacks. */
-function copyMissing(
-  spreadsheet: Spreadsheet,
-  into: Reservation | null,
-  intoRows: unknown[][],
-  fromRows: unknown[][],
-  from: Reservation | null,
-  present: readonly boolean[],
-  committed: readonly boolean[],
+/** Writes a side's missing events: in its reserved rows while they are blank, else after its last row. */
+function placeMissing(
+  side: Side,
+  ids: readonly string[],
+  missing: readonly string[],
+  rowOf: (id: string) => unknown[] | undefined,
+  keysOf: (id: string) => readonly (string | null)[],
   day: (time: unknown) => unknown,
+  snapshot: Record<string, string>,
+  workbookId: string,
 ): void {
-  if (!into || !from || into.idColumn < 0) return;
-  if (committed.every((isCommitted, index) => !isCommitted || present[index])) return;
-  // Columns are matched by key; the Log's day is computed from the event's time.
-  const values = committed.map((isCommitted, index) => {
-    if (!(isCommitted && !present[index]))
-      return into.keys.map((_, column) => intoRows[index]?.[column] ?? '');
-    const source = fromRows[index] ?? [];
-    const at = (key: string) => source[from.keys.indexOf(key)] ?? '';
-    return into.keys.map((key) => (key === null ? '' : key === 'day' ? day(at('time')) : at(key)));
-  });
-  spreadsheet.getRange(reservedA1(into)).setValues(values);
+  const { keys } = side.reserved;
+  const laidOut = (id: string): unknown[] => {
+    const source = rowOf(id) ?? [];
+    const from = keysOf(id);
+    const at = (key: string) => source[from.indexOf(key)] ?? '';
+    return keys.map((key) => (key === null ? '' : key === 'day' ? day(at('time')) : at(key)));
+  };
+  if (side.blank) {
+    // The reserved rows, in the batch's order (rows of events that never landed stay blank).
+    const values = ids.map((id) => (missing.includes(id) ? laidOut(id) : keys.map(() => '')));
+    side.spreadsheet
+      .getRange(sideA1(side, side.reserved.row, side.reserved.row + ids.length - 1))
+      .setValues(values);
+    return;
+  }
+  const sheet = side.spreadsheet.getSheetByName(side.sheetName);
+  if (!sheet) return;
+  const first = sheet.getLastRow() + 1;
+  const grow = first + missing.length - 1 - sheet.getMaxRows();
+  if (grow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), grow);
+  sheet.getRange(first, 1, missing.length, keys.length).setValues(missing.map(laidOut));
+  // The cursor of that sheet moves past the rows just written.
+  const key = keys.includes('day') ? logCursorKey(workbookId) : HISTORY_CURSOR;
+  const cursor = { sheetName: side.sheetName, next: first + missing.length, keys };
+  PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(cursor));
+  snapshot[key] = JSON.stringify(cursor);
 }
 
 /** The recorded changes of each journal row (client|version) whose events were committed. */
@@ -185,22 +269,21 @@ function recordedByRow(
   journal: Journal,
   ids: readonly string[],
   committed: readonly boolean[],
-  inHistory: readonly boolean[],
-  history: unknown[][],
-  log: unknown[][],
+  rowOf: (id: string) => unknown[] | undefined,
+  keysOf: (id: string) => readonly (string | null)[],
 ): Map<string, RecordedChange[]> {
   const result = new Map<string, RecordedChange[]>();
   let index = 0;
   for (const [, clientId, version, fields] of journal.rows) {
     for (let n = 0; n < fields.length; n++, index++) {
-      if (!committed[index]) continue;
-      const fromHistory = inHistory[index] === true;
-      const reserved = fromHistory ? journal.history : journal.log;
-      const row = (fromHistory ? history : log)[index] ?? [];
-      const at = (key: string) => row[reserved?.keys.indexOf(key) ?? -1];
+      const id = ids[index];
+      if (!committed[index] || id === undefined) continue;
+      const row = rowOf(id) ?? [];
+      const keys = keysOf(id);
+      const at = (key: string) => row[keys.indexOf(key)];
       const field = parseEventField(at('field'));
       const time = at('time');
-      if (!field || !(time instanceof Date) || ids[index] === undefined) continue;
+      if (!field || !(time instanceof Date)) continue;
       const key = `${clientId}|${version}`;
       result.set(key, [...(result.get(key) ?? []), { version, field, new: cellText(at('new')), time }]);
     }
@@ -246,11 +329,11 @@ function advanceStates(
   let writes = plannedAdvances(target, journal, recorded, block);
   if (writes === null) {
     // A row moved since (an administrator sorted or inserted rows): look for it in the whole sheet.
+    // A row that is gone or damaged is left to reconcile, which rebuilds it from the Log.
     const whole = readWholeSheet(sheet);
-    writes = whole ? plannedAdvances(target, journal, recorded, whole) : null;
-    if (!whole || writes === null)
-      throw new Error(`settle: a recorded row of sheet ${journal.sheetId} is gone`);
+    if (!whole) return;
     block = whole;
+    writes = plannedAdvances(target, journal, recorded, whole, true) ?? new Map();
   }
   writeBlock(block, writes, target.context.timeZone, block.values === values);
 }
@@ -264,6 +347,7 @@ function plannedAdvances(
   journal: Journal,
   recorded: Map<string, RecordedChange[]>,
   block: RowBlock,
+  skipMissing = false,
 ): Map<number, Partial<Record<CallsColumnKey, unknown>>> | null {
   const { context, signer } = target;
   const rows = sheetRows(block.values, block.firstRow, block.layout);
@@ -278,10 +362,12 @@ function plannedAdvances(
     const changes = recorded.get(`${clientId}|${version}`);
     if (!changes) continue;
     const found = byClient.get(clientId);
-    if (!found) return null;
+    if (!found || found.state.version < version) {
+      if (skipMissing) continue;
+      return null;
+    }
     const { row, state: before } = found;
     if (before.version > version) continue;
-    if (before.version < version) return null;
     const time = changes.reduce(
       (latest, change) => (change.time > latest ? change.time : latest),
       changes[0]!.time,

@@ -36,7 +36,11 @@ export function orderByNextCall(
       number: Number(row.cells.number) || 0,
     })),
   );
-  if (order.every((rowNumber, index) => rowNumber === block.firstRow + index)) return false;
+  if (order.every((rowNumber, index) => rowNumber === block.firstRow + index)) {
+    // In place already: the do-not-call rows are locked all the same.
+    lockDoNotCallRows(session, sheet, ref, block, doNotCall);
+    return false;
+  }
   const values = order.map((rowNumber, index) => {
     const line = [...(block.values[rowNumber - block.firstRow] ?? [])];
     const decoded = states[rowNumber - block.firstRow];

@@ -6,12 +6,12 @@
 // and the others are reconciled all the same. Per manager sheet: find it by id, read it (two
 // calls), write back its changed rows (two calls).
 
-import { labelKey } from '../core/cells';
+import { cellText, labelKey } from '../core/cells';
 import { doNotCallFromHistory } from '../core/doNotCall';
 import { isProzvonError } from '../core/errors';
 import { t, type Lang } from '../core/messages';
 import { planRows, type RowProblem } from '../core/trackedRows';
-import { CAMPAIGNS_SHEET, HISTORY_SHEET } from '../core/schema';
+import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, mapHeaders } from '../core/schema';
 import { cell, text } from './table';
 import {
   CONTEXT_PREFIX,
@@ -22,11 +22,11 @@ import {
   type WorkbookContext,
 } from './context';
 import { markDoNotCall, PENDING_FLAGS, setPendingFlags } from './do-not-call';
-import { readJournal } from './journal';
+import { journaledWorkbooks, readJournal } from './journal';
 import { orderByNextCall } from './ordering';
-import { HISTORY_CURSOR } from './history';
+import { appendEvents, HISTORY_CURSOR, type EventRecord } from './history';
 import { readWholeSheet, sheetRows } from './manager-rows';
-import { isLabel, readFlag, requireSheet } from './master-data';
+import { isLabel, readFlag, requireSheet, type HistoryTable } from './master-data';
 import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
 import { readRecordedEvents, readRoster } from './roster';
 import { signerOf } from './secret';
@@ -49,7 +49,13 @@ function problemText(session: Session, ref: ManagerSheetRef, problem: RowProblem
 }
 
 /** Reconciles one manager sheet; returns the number of events recorded. */
-function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, problems: string[]): number {
+function reconcileSheet(
+  session: Session,
+  ref: ManagerSheetRef,
+  now: Date,
+  problems: string[],
+  thorough: boolean,
+): number {
   const { workbook, context } = session;
   const sheet = workbook.getSheetById(ref.sheetId);
   const lang = context.lang;
@@ -78,6 +84,9 @@ function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, probl
     roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
     planned: ref.planned,
     recorded: readRecordedEvents(session),
+    // The nightly run also refuses an old state pasted back, against the Log (read once a workbook);
+    // a paste in the Sheets UI fires the edit trigger, which checks it at once.
+    verifyVersions: thorough,
   });
   const events = eventsOf(plan.edits, context, now, byManager(lang), 'reconcile');
   recordRows(session, ref.sheetId, block, plan, events);
@@ -88,11 +97,11 @@ function reconcileSheet(session: Session, ref: ManagerSheetRef, now: Date, probl
 }
 
 /** Reconciles one campaign's workbook (the caller holds the script lock); returns the events recorded. */
-function reconcileSession(session: Session, problems: string[]): number {
+function reconcileSession(session: Session, problems: string[], thorough: boolean): number {
   settle(session);
   const now = new Date();
   let recorded = 0;
-  for (const ref of session.context.sheets) recorded += reconcileSheet(session, ref, now, problems);
+  for (const ref of session.context.sheets) recorded += reconcileSheet(session, ref, now, problems, thorough);
   problems.push(...session.repairs);
   return recorded;
 }
@@ -137,6 +146,17 @@ export interface ActiveWorkbook {
   readonly workbookId: string;
 }
 
+/**
+ * The campaigns Prozvon tracks, from script properties alone (no sheet read): what the menu's
+ * reconcile works on. The nightly job reads Campaigns and reports an active one not tracked.
+ */
+export function trackedWorkbooks(snapshot: Readonly<Record<string, string>>): ActiveWorkbook[] {
+  const closing = new Set(parseList(snapshot[FINAL_RECONCILE]));
+  return trackedContexts(snapshot)
+    .filter((context) => !closing.has(context.workbookId))
+    .map((context) => ({ id: context.campaignId, team: context.team, workbookId: context.workbookId }));
+}
+
 /** The active campaigns of the Campaigns sheet (one read). */
 export function activeWorkbooks(master: Spreadsheet, lang: Lang): ActiveWorkbook[] {
   const table = requireSheet(master, CAMPAIGNS_SHEET, lang);
@@ -177,6 +197,11 @@ export interface ReconcileOptions {
   readonly historyFlags?: Taxonomy;
   /** Order each manager sheet by next call (the nightly job). */
   readonly orderSheets?: boolean;
+  /**
+   * The nightly job's full checks: row states against the Log's versions, and History against
+   * each workbook's Log, each given what the other holds and it lacks.
+   */
+  readonly thorough?: boolean;
 }
 
 export function reconcile(
@@ -223,11 +248,21 @@ export function reconcile(
         return 0;
       });
     }
+    // Journals of workbooks not reconciled here (another team's, a closed week's) are settled too,
+    // before anyone appends: each names History rows that only it may fill.
+    for (const workbookId of journaledWorkbooks(snapshot)) {
+      const context = contextFrom(snapshot, workbookId);
+      if (!context || !signer || contexts.has(context.campaignId)) continue;
+      guarded(context.campaignId, lang, problems, () => {
+        settle(sessionOf(context, `journal|${workbookId}`, signer));
+        return 0;
+      });
+    }
     delete snapshot[HISTORY_CURSOR];
     for (const [id, context] of contexts) {
       if (!signer) break;
       recorded[id] = guarded(id, lang, problems, () =>
-        reconcileSession(sessionOf(context, id, signer), problems),
+        reconcileSession(sessionOf(context, id, signer), problems, options.thorough === true),
       );
     }
     // Closed campaigns waiting for their last reconcile.
@@ -238,12 +273,18 @@ export function reconcile(
         recorded[context.campaignId] = guarded(context.campaignId, lang, problems, () => {
           const session = sessionOf(context, `final|${workbookId}`, signer);
           settle(session);
-          return reconcileSession(session, problems);
+          return reconcileSession(session, problems, options.thorough === true);
         });
       }
       forgetContext(workbookId);
     }
     if (finals.length > 0) properties.deleteProperty(FINAL_RECONCILE);
+    if (options.thorough && signer) {
+      const history = requireSheet(master, HISTORY_SHEET, lang);
+      for (const [id, context] of contexts) {
+        guarded(id, lang, problems, () => crossCheck(sessionOf(context, id, signer), history));
+      }
+    }
     const flags = options.historyFlags
       ? restoreDoNotCallFlags(master, lang, options.historyFlags)
       : { restored: setPendingFlags(master, lang, snapshot), flagged: new Set<string>() };
@@ -315,6 +356,62 @@ export function restoreDoNotCallFlags(
     ...marks.map((mark) => mark.clientId),
   ]);
   return { restored, flagged: all };
+}
+
+/**
+ * History and a workbook's Log hold the same events of its campaign: an event one holds and the
+ * other lacks (a write someone's inserted row misplaced, a Log rebuilt) is copied over. Returns
+ * how many events were copied.
+ */
+function crossCheck(session: Session, history: HistoryTable): number {
+  const { context, workbook } = session;
+  const logSheet = workbook.getSheetById(context.logSheetId);
+  if (!logSheet) return 0;
+  const [header = [], ...logRows] = logSheet.getDataRange().getValues();
+  const logMap = mapHeaders(header, LOG_SHEET.columns);
+  const logIds = new Set(logRows.map((row) => cellText(row[logMap.eventId ?? -1])).filter((id) => id !== ''));
+  const inHistory = history.rows.filter((row) => text(history, row, 'campaign') === context.campaignId);
+  const historyIds = new Set(inHistory.map((row) => text(history, row, 'eventId')).filter((id) => id !== ''));
+  const recordOf = (get: (key: (typeof LOG_SHEET.columns)[number]['key']) => unknown): EventRecord => ({
+    time: get('time') as Date,
+    campaign: cellText(get('campaign')),
+    team: cellText(get('team')),
+    manager: cellText(get('manager')),
+    clientId: cellText(get('clientId')),
+    organisation: cellText(get('organisation')),
+    field: cellText(get('field')),
+    old: cellText(get('old')),
+    new: cellText(get('new')),
+    code: cellText(get('code')),
+    editedBy: cellText(get('editedBy')),
+    source: cellText(get('source')),
+    eventId: cellText(get('eventId')),
+  });
+  const toHistory = logRows
+    .filter((row) => {
+      const id = cellText(row[logMap.eventId ?? -1]);
+      return id !== '' && !historyIds.has(id) && row[logMap.time ?? -1] instanceof Date;
+    })
+    .map((row) => recordOf((key) => row[logMap[key] ?? -1]));
+  const toLog = inHistory
+    .filter((row) => {
+      const id = text(history, row, 'eventId');
+      return id !== '' && !logIds.has(id) && cell(history, row, 'time') instanceof Date;
+    })
+    .map((row) => recordOf((key) => (key === 'day' ? '' : cell(history, row, key))));
+  if (toHistory.length + toLog.length === 0) return 0;
+  const target = {
+    master: session.master,
+    lang: context.lang,
+    workbook: {
+      spreadsheet: workbook,
+      id: context.workbookId,
+      timeZone: context.timeZone,
+      locate: () => logSheet,
+    },
+  };
+  Object.assign(session.snapshot, appendEvents(target, toHistory, session.snapshot, toLog));
+  return toHistory.length + toLog.length;
 }
 
 function forgetPendingFlags(snapshot: Record<string, string>): void {

@@ -20,7 +20,14 @@ import {
   type EventRecord,
   type EventSource,
 } from './history';
-import { fieldLetters, journalKey, journalProperties, settleJournal, type Settled } from './journal';
+import {
+  fieldLetters,
+  historyRowsReserved,
+  journalKey,
+  journalProperties,
+  settleJournal,
+  type Settled,
+} from './journal';
 import { notePendingFlags } from './do-not-call';
 import { writeBlock, type RowBlock } from './manager-rows';
 import { requireSheet } from './master-data';
@@ -129,13 +136,14 @@ export function recordRows(
     return;
   }
   const target = () => ({ master: session.master, lang: context.lang, workbook: logTarget(session) });
+  const notBefore = historyRowsReserved(session.snapshot);
   let append: AppendPlan;
   try {
-    append = planAppend(target(), events, session.snapshot);
+    append = planAppend(target(), events, session.snapshot, events, notBefore);
   } catch (error) {
     if (!isLogMissing(error)) throw error;
     rebuildLog(session);
-    append = planAppend(target(), events, session.snapshot);
+    append = planAppend(target(), events, session.snapshot, events, notBefore);
   }
   const journal = {
     sheetId,

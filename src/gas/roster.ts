@@ -9,6 +9,8 @@ import type { RecordedChange } from '../core/replay';
 import { decodeRowState, eventVersion, type RowState } from '../core/rowState';
 import { LOG_SHEET, mapHeaders, ROSTER_SHEET } from '../core/schema';
 import type { Session } from './recording';
+import { logCursorKey } from './history';
+import { columnLetters } from '../core/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,6 +22,22 @@ const recordings = new WeakMap<Session, (clientId: string) => readonly RecordedC
 
 function rowsOf(sheet: Sheet | null): unknown[][] {
   return sheet ? sheet.getDataRange().getValues() : [];
+}
+
+/** The Log's rows, read by the name its cursor knows (two calls), else found by its sheet id. */
+function logRows(session: Session): unknown[][] {
+  const cursor = session.snapshot[logCursorKey(session.context.workbookId)];
+  const name = cursor ? (JSON.parse(cursor) as { sheetName?: string }).sheetName : undefined;
+  if (name) {
+    try {
+      return session.workbook
+        .getRange(`'${name.replace(/'/g, "''")}'!A1:${columnLetters(LOG_SHEET.columns.length)}`)
+        .getValues();
+    } catch {
+      // Renamed or deleted since: found by its sheet id below.
+    }
+  }
+  return rowsOf(session.workbook.getSheetById(session.context.logSheetId));
 }
 
 /** The roster of the session's workbook (empty when someone deleted it: nothing is rebuilt then). */
@@ -55,7 +73,7 @@ export function readRecordedEvents(session: Session): (clientId: string) => read
   const lookup = (clientId: string): readonly RecordedChange[] => {
     if (!byClient) {
       byClient = new Map();
-      const [header = [], ...rows] = rowsOf(session.workbook.getSheetById(session.context.logSheetId));
+      const [header = [], ...rows] = logRows(session);
       const map = mapHeaders(header, LOG_SHEET.columns);
       const at = (row: unknown[], key: keyof typeof map) => (map[key] === undefined ? '' : row[map[key]]);
       for (const row of rows) {

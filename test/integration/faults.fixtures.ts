@@ -101,7 +101,8 @@ export function reconcileNow(week: SmallWeek): void {
 /** The nightly jobs of the coming night. */
 export function nightly(week: SmallWeek): void {
   const now = week.org.gas.clock.now();
-  const next = new Date(now.getTime() + 24 * 3_600_000);
+  // The next calendar day in Moscow (the week's time zone, UTC+3).
+  const next = new Date(now.getTime() + 27 * 3_600_000);
   week.org.gas.clock.set(`${next.toISOString().slice(0, 10)}T03:00:00+03:00`);
   week.org.gas.runTriggers();
 }

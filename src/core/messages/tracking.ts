@@ -48,6 +48,10 @@ export const trackingMessages = {
     ru: '«{workbook}», лист «{sheet}», строка {row}: клиент {clientId} не в списке этого листа; изменения не засчитаны.',
     en: '“{workbook}”, sheet “{sheet}”, row {row}: client {clientId} is not on this sheet’s list; its changes do not count.',
   },
+  'problem.row.stale': {
+    ru: '«{workbook}», лист «{sheet}», строка {row}: скрытые данные строки старее журнала (вставлена старая копия); восстановлены по журналу.',
+    en: '“{workbook}”, sheet “{sheet}”, row {row}: the row’s hidden data is older than the Log (an old copy was pasted); rebuilt from the Log.',
+  },
   'problem.row.idTypedOver': {
     ru: '«{workbook}», лист «{sheet}», строка {row}: код клиента был изменён вручную; возвращён {clientId}.',
     en: '“{workbook}”, sheet “{sheet}”, row {row}: the client ID was typed over; {clientId} is back.',
