@@ -37,7 +37,7 @@ export interface RowsInput {
    * The genesis state of each client planned on this sheet (the campaign's roster), or how to read
    * it: it is read only when a row is not what the script wrote or the count of rows is off.
    */
-  readonly roster?: ReadonlyMap<string, RowState> | (() => ReadonlyMap<string, RowState>);
+  readonly roster?: ReadonlyMap<string, RowState> | (() => ReadonlyMap<string, RowState> | undefined);
   /** How many clients are planned on the sheet (to know without the roster that none is missing). */
   readonly planned?: number | undefined;
   /** The recorded events of a client in this campaign (from the Log), to rebuild a damaged row. */

@@ -84,7 +84,8 @@ export function changeOutcome(
       signer: session.signer,
       context: editContextOf(context, now),
       wholeSheet: true,
-      roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
+      // No roster (deleted by someone) means no planned list to check against, not an empty one.
+      roster: () => readRoster(session).get(ref.sheetId),
       planned: ref.planned,
       recorded: readRecordedEvents(session),
     });

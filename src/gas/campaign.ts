@@ -26,8 +26,11 @@ import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
 import { closeCampaign } from './campaign-close';
 import { completeClients } from './clients-fill';
-import { saveContext, saveTriggerWorkbook, type ManagerSheetRef } from './context';
-import { ensureSigner } from './secret';
+import { contextFrom, saveContext, saveTriggerWorkbook, type ManagerSheetRef } from './context';
+import { isNoAccess } from './errors';
+import { readJournal } from './journal';
+import { openSession, settle } from './recording';
+import { ensureSigner, signerOf } from './secret';
 import type { Signer } from '../core/signature';
 import { seedCursors } from './history';
 import { MASTER_ID_PROPERTY, readSettings } from './master';
@@ -270,6 +273,9 @@ export function createWeeklyCampaign(
     const entries = campaignEntries(state.campaigns, timeZone);
     const request = resumed ? (JSON.parse(stored) as CampaignJob) : null;
 
+    // An edit of the team's live week that failed half-way is finished first, so what it recorded
+    // (a do-not-call outcome above all) is in History before the new lists are planned.
+    settleTeamJournals(entries, team, master);
     const clients = planningClients(completeClients(master, lang));
     const historyTable = requireSheet(master, HISTORY_SHEET, lang);
     const history = historyEvents(historyTable);
@@ -413,13 +419,28 @@ function allAdministrators(members: readonly TeamMember[]): string[] {
     .map((member) => member.email);
 }
 
+/** Settles the pending journals of the team's active workbooks (no call when there is none). */
+function settleTeamJournals(entries: readonly CampaignEntry[], team: string, master: Spreadsheet): void {
+  const snapshot = { ...PropertiesService.getScriptProperties().getProperties() };
+  const signer = signerOf(snapshot);
+  if (!signer) return;
+  for (const entry of entries) {
+    if (!entry.active || labelKey(entry.team) !== labelKey(team) || !readJournal(snapshot, entry.workbookId))
+      continue;
+    const context = contextFrom(snapshot, entry.workbookId);
+    if (context)
+      settle(openSession(SpreadsheetApp.openById(entry.workbookId), context, signer, snapshot, master));
+  }
+}
+
 /** The copy a retried job started, if it can still be opened (it was never shared with managers). */
 function partialWorkbook(job: CampaignJob): Spreadsheet | null {
   if (!job.workbookId) return null;
   try {
     return SpreadsheetApp.openById(job.workbookId);
-  } catch {
-    // Deleted or unreachable: a fresh copy replaces it.
+  } catch (error) {
+    // Deleted or no longer shared: a fresh copy replaces it; a passing failure is passed on.
+    if (!isNoAccess(error)) throw error;
     return null;
   }
 }

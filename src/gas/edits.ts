@@ -133,7 +133,8 @@ function recordSheet(
       ...input,
       rows: sheetRows(whole.values, whole.firstRow, whole.layout),
       wholeSheet: true,
-      roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
+      // No roster (deleted by someone) means no planned list to check against, not an empty one.
+      roster: () => readRoster(session).get(ref.sheetId),
       ...(ref.planned === undefined ? {} : { planned: ref.planned }),
       recorded: readRecordedEvents(session),
       verifyVersions,

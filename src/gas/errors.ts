@@ -9,3 +9,9 @@ export function isTimeLimit(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return message.includes('Exceeded maximum execution time');
 }
+
+/** Google's answer when a file is gone or no longer shared with the user (not a passing failure). */
+export function isNoAccess(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /permission to access|not found|does not exist/i.test(message);
+}

@@ -81,7 +81,8 @@ function reconcileSheet(
     signer: session.signer,
     context: editContextOf(context, now),
     wholeSheet: true,
-    roster: () => readRoster(session).get(ref.sheetId) ?? new Map(),
+    // No roster (deleted by someone) means no planned list to check against, not an empty one.
+    roster: () => readRoster(session).get(ref.sheetId),
     planned: ref.planned,
     recorded: readRecordedEvents(session),
     // The nightly run also refuses an old state pasted back, against the Log (read once a workbook);

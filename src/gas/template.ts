@@ -17,6 +17,7 @@ import {
 } from '../core/schema';
 import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../core/taxonomy';
 import { columnLetter as letterOf, funnelColumn, TOTALS_LAYOUT } from '../core/totals';
+import { isNoAccess } from './errors';
 import { HEADER_BACKGROUND } from './sheets';
 import { numberFormatFor } from './table';
 
@@ -126,7 +127,10 @@ export function openWorkbookTemplate(
 ): { readonly file: Spreadsheet; readonly template: WorkbookTemplate } {
   try {
     return { file: SpreadsheetApp.openById(template.id), template };
-  } catch {
+  } catch (error) {
+    // Deleted, or no longer shared with this administrator: built again. Any other failure (a
+    // timeout) is passed on, so a retry does not leave a second template behind.
+    if (!isNoAccess(error)) throw error;
     PropertiesService.getScriptProperties().deleteProperty(TEMPLATE_PROPERTY);
     const rebuilt = ensureWorkbookTemplate({ ...spec, rows: Math.max(spec.rows, template.rows) }, editors);
     return { file: SpreadsheetApp.openById(rebuilt.id), template: rebuilt };

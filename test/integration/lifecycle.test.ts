@@ -92,9 +92,17 @@ describe('opening next week under failures', () => {
       const w49 = workbook(org, '2026-W49');
       const w50 = workbook(org, '2026-W50');
       const triggers = org.gas.triggers().filter((trigger) => trigger.handler === 'onWorkbookEdit');
+      // A copy made by a run that failed before it could note the copy's id is left unshared and
+      // named as unfinished (deleting a file needs a Drive scope Prozvon does not ask for).
+      const extra = org.gas
+        .spreadsheets()
+        .filter((ss) => ss.getName().startsWith('[не завершено, можно удалить]'));
       const faults = [
         results.length !== 2 && `Results rows ${results.length}`,
-        org.gas.spreadsheets().length !== files + 1 && `files ${org.gas.spreadsheets().length - files}`,
+        org.gas.spreadsheets().length - extra.length !== files + 1 &&
+          `files ${org.gas.spreadsheets().length - files}`,
+        extra.length > 1 && `unfinished copies ${extra.length}`,
+        extra.some((ss) => editors(ss).length > 1) && 'an unfinished copy is shared',
         campaigns.map((row) => String(row[7])).join(',') !== 'Закрыта,Активна' && 'statuses',
         editors(w49).some((email) => email.startsWith('m')) && 'W49 managers still edit',
         !editors(w50).includes(M1) && 'W50 not shared',
@@ -118,8 +126,8 @@ describe('closing a campaign', () => {
     const results = rows(org, 'Результаты', 'A2:N').filter((row) => row[0] === '2026-W49 · Команда');
     // manager, list size, called, …, agreed (column K)
     expect(results.map((row) => [row[3], row[5], row[6], row[10]])).toEqual([
-      [M1, 8, 2, 1],
-      [M2, 8, 1, 0],
+      [M1, 4, 2, 1],
+      [M2, 4, 1, 0],
     ]);
   });
 
