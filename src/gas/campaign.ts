@@ -26,7 +26,8 @@ import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
 import { closeCampaign } from './campaign-close';
 import { completeClients } from './clients-fill';
-import { contextFrom, saveContext, saveTriggerWorkbook, type ManagerSheetRef } from './context';
+import { contextFrom, saveContext, saveTriggerWorkbook, trackedSheet, type ManagerSheetRef } from './context';
+import { recordSheet } from './edits';
 import { isNoAccess } from './errors';
 import { readJournal } from './journal';
 import { openSession, settle } from './recording';
@@ -428,8 +429,13 @@ function settleTeamJournals(entries: readonly CampaignEntry[], team: string, mas
     if (!entry.active || labelKey(entry.team) !== labelKey(team) || !readJournal(snapshot, entry.workbookId))
       continue;
     const context = contextFrom(snapshot, entry.workbookId);
-    if (context)
-      settle(openSession(SpreadsheetApp.openById(entry.workbookId), context, signer, snapshot, master));
+    if (!context) continue;
+    const session = openSession(SpreadsheetApp.openById(entry.workbookId), context, signer, snapshot, master);
+    const settled = settle(session);
+    const ref = settled && settled.rowNumbers.length > 0 ? trackedSheet(context, settled.sheetId) : undefined;
+    // Rows whose edit never reached History are recorded now, as reconcile would.
+    const byManager = (email: string) => t(context.lang, 'history.byManager', { email });
+    if (ref) recordSheet(session, ref, null, new Date(), 'reconcile', byManager, []);
   }
 }
 
