@@ -91,7 +91,7 @@ export const MAX_FIRINGS_PER_RUN = 2000;
 interface Bundle {
   readonly dir: string;
   readonly scripts: readonly vm.Script[];
-  readonly manifest: { readonly timeZone?: string; readonly oauthScopes?: string[] };
+  readonly manifest: { readonly timeZone?: string; readonly oauthScopes?: readonly string[] };
   readonly html: ReadonlyMap<string, string>;
 }
 
@@ -303,7 +303,7 @@ export class Gas {
    * mail, logs, trigger failures, quota use, stats, a pending failCall and the installed project
    * (the same compiled bundle run in a fresh vm context of the copy's services). Spreadsheet
    * objects belong to their world: look them up in the copy by id (`fork.spreadsheet(id)`).
-   * New spreadsheets and triggers never get an id the other world hands out. NOTES.md, "Forking".
+   * New spreadsheets and triggers never get an id the other world hands out. NOTES.md, "Forking a world".
    */
   fork(): Gas {
     if (this.runtime.hasContext()) throw new Error('emulator: gas.fork() cannot run inside an execution');
