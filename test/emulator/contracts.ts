@@ -74,6 +74,13 @@ export interface SheetsBackend {
   readDisplay(spreadsheetId: string, sheetName: string, a1: string): string[][];
   /** Writes an .xlsx of the spreadsheet with exceljs. */
   exportXlsx(spreadsheetId: string, path: string): Promise<void>;
+  /**
+   * For gas.fork (a test facility): fills this new, empty backend with independent deep copies
+   * of every spreadsheet of `source`, a backend of the same kind, ids kept. A backend that offers
+   * it returns one object per spreadsheet from createSpreadsheet/spreadsheets/byId, so the
+   * surface can refuse another world's objects. Optional: without it gas.fork() throws.
+   */
+  copyFrom?(source: SheetsBackend): void;
 }
 
 export type CreateSheetsBackend = (runtime: Runtime, hooks: SheetsHooks) => SheetsBackend;

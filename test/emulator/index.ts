@@ -5,7 +5,7 @@
 // with or without a UI, and which triggers fire. Behaviour choices: NOTES.md.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import vm from 'node:vm';
 import type { CreateSheetsBackend, Grid, SheetsBackend } from './contracts';
 import { Runtime, type AuthMode, type ExecutionKind, type Stats } from './runtime';
@@ -29,10 +29,6 @@ import {
 } from './services/ui';
 import { createUtilities } from './services/utilities';
 import { virtualDate } from './services/virtual-date';
-
-// gas-local ships no types: it loads every .js file of a folder into one vm context.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const gasLocal = require('gas-local') as { require: (folder: string, globals: object) => vm.Context };
 
 export type { ShownUi, SentMail, LogEntry, MenuSpec, QuotaUse, AccountKind };
 
@@ -87,7 +83,20 @@ export const functionNotFound = (name: string): string => `Script function not f
 /** Runaway catch-up guard for runTriggers (e.g. an every-minute trigger over a month). */
 export const MAX_FIRINGS_PER_RUN = 2000;
 
+/**
+ * A built bundle as read from disk: every .js file compiled once (in the order gas-local loads
+ * them: directory listing order, depth first), the manifest and the HTML files. A fork runs the
+ * same compiled files in its own fresh vm context.
+ */
+interface Bundle {
+  readonly dir: string;
+  readonly scripts: readonly vm.Script[];
+  readonly manifest: { readonly timeZone?: string; readonly oauthScopes?: readonly string[] };
+  readonly html: ReadonlyMap<string, string>;
+}
+
 interface Project {
+  readonly bundle: Bundle;
   readonly dir: string;
   readonly boundSpreadsheetId: string;
   readonly owner: string;
@@ -115,6 +124,31 @@ function walk(dir: string): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
+}
+
+/** Reads and compiles a built bundle: its .js files, appsscript.json and *.html files. */
+function readBundle(dir: string): Bundle {
+  const folder = resolve(dir);
+  const files = walk(folder);
+  let manifest: Bundle['manifest'] = {};
+  try {
+    manifest = JSON.parse(readFileSync(join(folder, 'appsscript.json'), 'utf8')) as Bundle['manifest'];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const html = new Map<string, string>();
+  for (const file of files.filter((path) => path.endsWith('.html'))) {
+    html.set(
+      relative(folder, file)
+        .replace(/\\/g, '/')
+        .replace(/\.html$/, ''),
+      readFileSync(file, 'utf8'),
+    );
+  }
+  const scripts = files
+    .filter((path) => extname(path) === '.js')
+    .map((path) => new vm.Script(readFileSync(path, 'utf8'), { filename: path }));
+  return { dir: folder, scripts, manifest, html };
 }
 
 function columnLetters(column: number): string {
@@ -202,6 +236,8 @@ export class Gas {
   readonly #mailBox: MailBox;
   readonly #quota: QuotaBook;
   readonly #failures: TriggerFailure[] = [];
+  readonly #properties = new PropertyStores();
+  readonly #caches = new CacheStores();
   readonly #sessions = new Map<number, { user: string; spreadsheetId: string | null }>();
   readonly #globals: Record<string, unknown>;
   #project: Project | null = null;
@@ -246,8 +282,8 @@ export class Gas {
         spreadsheetId: (ref) => this.#scriptSpreadsheetId(ref),
         scriptId: '1EmulatedScriptIdProzvon0000000000000000000000000000000',
       }),
-      PropertiesService: createPropertiesService(runtime, new PropertyStores(), this.#quota),
-      CacheService: createCacheService(runtime, new CacheStores()),
+      PropertiesService: createPropertiesService(runtime, this.#properties, this.#quota),
+      CacheService: createCacheService(runtime, this.#caches),
       LockService: createLockService(runtime, this.#locks),
       Session: createSession(runtime, project, () => this.runtime.locale),
       Utilities: createUtilities(runtime),
@@ -257,6 +293,50 @@ export class Gas {
       MailApp: createMailApp(runtime, project, this.#mailBox),
       Date: virtualDate(this.clock),
     };
+  }
+
+  /**
+   * A test facility, not a Google behaviour: an independent deep copy of this whole world, so a
+   * test builds a fixture once and drives each case from an identical copy. Copied: every
+   * spreadsheet (ids kept), the property stores and caches, triggers (next runs, owners), locks
+   * held by other processes, the clock, the UI (menus per user, queued answers, what was shown),
+   * mail, logs, trigger failures, quota use, stats, a pending failCall and the installed project
+   * (the same compiled bundle run in a fresh vm context of the copy's services). Spreadsheet
+   * objects belong to their world: look them up in the copy by id (`fork.spreadsheet(id)`).
+   * New spreadsheets and triggers never get an id the other world hands out. NOTES.md, "Forking a world".
+   */
+  fork(): Gas {
+    if (this.runtime.hasContext()) throw new Error('emulator: gas.fork() cannot run inside an execution');
+    if (!this.backend.copyFrom)
+      throw new Error('emulator: this sheets backend cannot be forked (no copyFrom)');
+    const copy = new Gas(this.#options);
+    copy.#copyFrom(this);
+    return copy;
+  }
+
+  #copyFrom(source: Gas): void {
+    this.runtime.copyFrom(source.runtime);
+    this.backend.copyFrom?.(source.backend);
+    this.#uiState.copyFrom(source.#uiState);
+    this.#triggers.copyFrom(source.#triggers);
+    this.#locks.copyFrom(source.#locks);
+    this.#logBook.copyFrom(source.#logBook);
+    this.#mailBox.copyFrom(source.#mailBox);
+    this.#quota.copyFrom(source.#quota);
+    this.#properties.copyFrom(source.#properties);
+    this.#caches.copyFrom(source.#caches);
+    for (const failure of source.#failures) {
+      // The error object itself is shared: it is a record of what was thrown, never changed.
+      this.#failures.push({ ...failure, time: new Date(failure.time.getTime()) });
+    }
+    const project = source.#project;
+    if (project) {
+      this.#instantiate(project.bundle, {
+        boundSpreadsheetId: project.boundSpreadsheetId,
+        owner: project.owner,
+        name: project.name,
+      });
+    }
   }
 
   /** The services as the script sees them (for unit tests of a service without a bundle). */
@@ -285,10 +365,29 @@ export class Gas {
     return this.backend.byId(this.idOf(ref));
   }
 
-  /** A spreadsheet's id from the object or the id itself (never counted). */
+  /**
+   * A spreadsheet's id from the object or the id itself (never counted). An object of another
+   * world (the original of a fork, or a fork) is refused: look it up here by its id.
+   */
   idOf(ref: SpreadsheetRef): string {
     if (typeof ref === 'string') return ref;
-    return this.runtime.uncounted(() => ref.getId());
+    const id = this.runtime.uncounted(() => ref.getId());
+    // A backend that can be forked hands out one object per spreadsheet (contracts.ts).
+    if (this.backend.copyFrom && this.#ownObject(id) !== ref) {
+      throw new Error(
+        `emulator: this Spreadsheet object (${id}) belongs to another world (a fork or its original); ` +
+          'look it up in this one with gas.spreadsheet(id)',
+      );
+    }
+    return id;
+  }
+
+  #ownObject(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+    try {
+      return this.backend.byId(id);
+    } catch {
+      return null; // not a spreadsheet of this world
+    }
   }
 
   read(ref: SpreadsheetRef, sheetName: string, a1: string): Grid {
@@ -341,29 +440,22 @@ export class Gas {
 
   /**
    * Installs the built bundle in `dir` as the script bound to `container`: every .js file is
-   * loaded with gas-local into one vm context whose globals are this emulator's services;
+   * loaded into one vm context whose globals are this emulator's services (as gas-local does);
    * appsscript.json gives the time zone and scopes; *.html files serve HtmlService.
    */
   install(container: SpreadsheetRef, dir: string, options: { name?: string } = {}): void {
-    const folder = resolve(dir);
     const id = this.idOf(container);
-    const manifestPath = join(folder, 'appsscript.json');
-    let manifest: { timeZone?: string; oauthScopes?: string[] } = {};
-    try {
-      manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const html = new Map<string, string>();
-    for (const file of walk(folder).filter((path) => path.endsWith('.html'))) {
-      html.set(
-        relative(folder, file)
-          .replace(/\\/g, '/')
-          .replace(/\.html$/, ''),
-        readFileSync(file, 'utf8'),
-      );
-    }
-    const scope = gasLocal.require(folder, { ...this.#globals });
+    this.#instantiate(readBundle(dir), {
+      boundSpreadsheetId: id,
+      owner: this.backend.ownerOf(id),
+      name: options.name ?? 'Untitled project',
+    });
+  }
+
+  /** Runs the bundle's files in a fresh vm context of this world's services and makes it the project. */
+  #instantiate(bundle: Bundle, binding: Pick<Project, 'boundSpreadsheetId' | 'owner' | 'name'>): void {
+    const scope = vm.createContext({ ...this.#globals });
+    for (const script of bundle.scripts) script.runInContext(scope);
     const ScriptError = vm.runInContext('Error', scope) as ErrorConstructor;
     this.runtime.scriptError = (error) => {
       if (error instanceof ScriptError || !(error instanceof Error)) return error;
@@ -374,13 +466,12 @@ export class Gas {
       return converted;
     };
     this.#project = {
-      dir: folder,
-      boundSpreadsheetId: id,
-      owner: this.backend.ownerOf(id),
-      name: options.name ?? 'Untitled project',
-      timeZone: manifest.timeZone ?? this.runtime.timeZone,
-      oauthScopes: manifest.oauthScopes ?? null,
-      html,
+      bundle,
+      dir: bundle.dir,
+      ...binding,
+      timeZone: bundle.manifest.timeZone ?? this.runtime.timeZone,
+      oauthScopes: bundle.manifest.oauthScopes ?? null,
+      html: bundle.html,
       scope,
       templateRunners: new Map(),
     };

@@ -247,6 +247,21 @@ export class Runtime {
     this.stats = emptyStats();
   }
 
+  /**
+   * For gas.fork (a test facility): takes `source`'s clock, statistics, pending fault, execution
+   * counter and the state of its last execution. Outside any execution only.
+   */
+  copyFrom(source: Runtime): void {
+    if (source.hasContext() || this.hasContext())
+      throw new Error('emulator: gas.fork() cannot run inside an execution');
+    this.clock.set(source.clock.nowMillis());
+    this.stats = source.getStats();
+    this.fault = source.fault ? { ...source.fault } : null;
+    this.nextExecutionId = source.nextExecutionId;
+    this.executionMs = source.executionMs;
+    this.killed = source.killed;
+  }
+
   /** The n-th counted service call from now (1 = the next one) throws `message`. */
   failCall(n: number, message: string): void {
     if (!Number.isInteger(n) || n < 1) throw new Error(`failCall: n must be a positive integer, got ${n}`);

@@ -31,6 +31,24 @@ export class CacheStores {
     }
     return store;
   }
+
+  /** For gas.fork (a test facility): this project's caches become copies of `source`'s, expiry times kept. */
+  copyFrom(source: CacheStores): void {
+    copyStore(this.script, source.script);
+    for (const [target, from] of [
+      [this.user, source.user],
+      [this.document, source.document],
+    ] as const) {
+      target.clear();
+      for (const [key, store] of from) target.set(key, copyStore(new Map(), store));
+    }
+  }
+}
+
+function copyStore(target: CacheStore, source: CacheStore): CacheStore {
+  target.clear();
+  for (const [key, entry] of source) target.set(key, { ...entry });
+  return target;
 }
 
 class Cache {

@@ -69,6 +69,12 @@ export class LockTable {
     if (this.isHeldBy(key, executionId)) this.#holders.delete(key);
   }
 
+  /** For gas.fork (a test facility): the same holders (outside executions: other processes). */
+  copyFrom(source: LockTable): void {
+    this.#holders.clear();
+    for (const [key, holder] of source.#holders) this.#holders.set(key, { ...holder });
+  }
+
   releaseAll(executionId: number): void {
     for (const [key, holder] of [...this.#holders]) {
       if (holder.kind === 'execution' && holder.executionId === executionId) this.#holders.delete(key);

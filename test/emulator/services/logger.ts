@@ -34,6 +34,8 @@ function text(value: unknown): string {
 
 export class LogBook {
   readonly entries: LogEntry[] = [];
+  /** console.time labels still running, with their start on the virtual clock. */
+  readonly timers = new Map<string, number>();
 
   constructor(private readonly runtime: Runtime) {}
 
@@ -42,6 +44,14 @@ export class LogBook {
     const message =
       typeof first === 'string' && /%[sdif]/.test(first) ? javaFormat(first, rest) : args.map(text).join(' ');
     this.entries.push({ source, level, message, time: this.runtime.clock.now() });
+  }
+
+  /** For gas.fork (a test facility): the same entries and running timers. */
+  copyFrom(source: LogBook): void {
+    this.entries.length = 0;
+    for (const entry of source.entries) this.entries.push({ ...entry, time: new Date(entry.time.getTime()) });
+    this.timers.clear();
+    for (const [label, start] of source.timers) this.timers.set(label, start);
   }
 }
 
@@ -73,7 +83,6 @@ class LoggerImpl {
 
 class ConsoleImpl {
   readonly #book: LogBook;
-  readonly #timers = new Map<string, number>();
   readonly #runtime: Runtime;
 
   constructor(runtime: Runtime, book: LogBook) {
@@ -102,12 +111,12 @@ class ConsoleImpl {
   }
 
   time(label = 'default'): void {
-    this.#timers.set(label, this.#runtime.clock.nowMillis());
+    this.#book.timers.set(label, this.#runtime.clock.nowMillis());
   }
 
   timeEnd(label = 'default'): void {
-    const start = this.#timers.get(label);
-    this.#timers.delete(label);
+    const start = this.#book.timers.get(label);
+    this.#book.timers.delete(label);
     if (start !== undefined)
       this.#book.add('console', 'log', [`${label}: ${this.#runtime.clock.nowMillis() - start}ms`]);
   }

@@ -39,6 +39,12 @@ export class MailBox {
   spend(user: string, recipients: number): void {
     this.#quota.spend(user, 'mailRecipients', recipients, MAIL_QUOTA_MESSAGE);
   }
+
+  /** For gas.fork (a test facility): the same mail sent (the quota is copied with the QuotaBook). */
+  copyFrom(source: MailBox): void {
+    this.sent.length = 0;
+    for (const mail of source.sent) this.sent.push({ ...mail, time: new Date(mail.time.getTime()) });
+  }
 }
 
 function recipients(...lists: string[]): number {

@@ -29,6 +29,23 @@ export class PropertyStores {
   documentStore(id: string): PropertyStore {
     return getOrCreate(this.document, id);
   }
+
+  /** For gas.fork (a test facility): this project's stores become copies of `source`'s. */
+  copyFrom(source: PropertyStores): void {
+    copyInto(this.script, source.script);
+    for (const [target, from] of [
+      [this.user, source.user],
+      [this.document, source.document],
+    ] as const) {
+      target.clear();
+      for (const [key, store] of from) target.set(key, new Map(store));
+    }
+  }
+}
+
+function copyInto(target: PropertyStore, source: PropertyStore): void {
+  target.clear();
+  for (const [key, value] of source) target.set(key, value);
 }
 
 function getOrCreate(map: Map<string, PropertyStore>, key: string): PropertyStore {

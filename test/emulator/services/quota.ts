@@ -121,6 +121,14 @@ export class QuotaBook {
     this.charge(user, kind, amount);
   }
 
+  /** For gas.fork (a test facility): the same quota days and totals. */
+  copyFrom(source: QuotaBook): void {
+    this.#windows.clear();
+    for (const [k, window] of source.#windows) this.#windows.set(k, { ...window });
+    this.#totals.clear();
+    for (const [k, total] of source.#totals) this.#totals.set(k, total);
+  }
+
   counter(user: string, kind: QuotaKind): QuotaCounter {
     const window = this.#window(user, kind);
     return {

@@ -67,7 +67,8 @@ export class TriggerTable {
   readonly EventType: EnumOf<(typeof EVENT_TYPES)[number]>;
   readonly TriggerSource: EnumOf<(typeof TRIGGER_SOURCES)[number]>;
   readonly WeekDay: EnumOf<(typeof WEEKDAYS)[number]>;
-  #nextUid = 7036412183390939000n;
+  /** Shared by a world and its forks, so a fork never hands out an id its original does. */
+  #uids = { next: 7036412183390939000n };
 
   constructor(
     runtime: Runtime,
@@ -81,8 +82,20 @@ export class TriggerTable {
   }
 
   newUid(): string {
-    this.#nextUid += 1n;
-    return this.#nextUid.toString();
+    this.#uids.next += 1n;
+    return this.#uids.next.toString();
+  }
+
+  /**
+   * For gas.fork (a test facility): this table's triggers become copies of `source`'s (next runs
+   * and owners kept), and both draw later ids from one sequence.
+   */
+  copyFrom(source: TriggerTable): void {
+    this.records.length = 0;
+    for (const record of source.records) {
+      this.records.push({ ...record, schedule: record.schedule && { ...record.schedule } });
+    }
+    this.#uids = source.#uids;
   }
 
   ofOwner(owner: string): TriggerRecord[] {

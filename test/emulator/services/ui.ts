@@ -3,6 +3,7 @@
 // prompts take queued replies (gas.ui.answer) and release the execution's locks, because Google
 // suspends the script while they are shown; everything shown is recorded for tests.
 
+import { copyData } from '../deep-copy';
 import type { Runtime } from '../runtime';
 import { htmlData, htmlOutputs } from './html';
 import { enumName, makeEnum, type EnumOf } from './shared';
@@ -72,6 +73,14 @@ export class UiState {
 
   menusOf(user: string, spreadsheetId: string | null): MenuSpec[] {
     return this.menus.get(UiState.key(user, spreadsheetId)) ?? [];
+  }
+
+  /** For gas.fork (a test facility): the same menus per user, shown surfaces and queued answers. */
+  copyFrom(source: UiState): void {
+    this.menus.clear();
+    for (const [key, menus] of copyData(source.menus)) this.menus.set(key, menus);
+    this.shown.splice(0, this.shown.length, ...copyData(source.shown));
+    this.answers.splice(0, this.answers.length, ...copyData(source.answers));
   }
 }
 

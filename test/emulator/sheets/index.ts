@@ -6,6 +6,7 @@ import { Api } from './api';
 import { CHART_TYPE } from './charts';
 import { exportXlsx } from './xlsx';
 import type { SheetModel, SpreadsheetModel, Toast } from './model';
+import { copySpreadsheetModels } from './fork';
 import { createSpreadsheetModel, SpreadsheetAppImpl } from './spreadsheet-app';
 import { userEdit } from './user-edit';
 import type { CreateSheetsBackend, Grid, SheetsBackend } from '../contracts';
@@ -20,6 +21,9 @@ export interface SheetsBackendWithProbes extends SheetsBackend {
   /** Formula texts ('' for constants). */
   readFormulas(spreadsheetId: string, sheetName: string, a1: string): string[][];
 }
+
+/** Each backend's model, for copyFrom (gas.fork) to read another backend of this kind. */
+const apis = new WeakMap<object, Api>();
 
 export const createSheetsBackend: CreateSheetsBackend = (runtime, hooks) => createBackend(runtime, hooks);
 
@@ -54,7 +58,7 @@ export function createBackend(
     return { sheet, rect: refToRect(parseA1(a1), sheet.maxRows, sheet.maxColumns) };
   }
 
-  return {
+  const backend: SheetsBackendWithProbes = {
     spreadsheetApp,
     charts,
     createSpreadsheet(name, options) {
@@ -101,7 +105,15 @@ export function createBackend(
       return api.cells.isInvalid(sheet, rect.row, rect.column);
     },
     toasts: (id) => [...model(id).toasts],
+    copyFrom(source) {
+      const from = apis.get(source);
+      if (!from) throw new Error('emulator: fork copies spreadsheets only from a backend of the same kind');
+      if (api.spreadsheets.size > 0) throw new Error('emulator: fork copies into an empty backend only');
+      for (const [id, copy] of copySpreadsheetModels(from.spreadsheets, api)) api.spreadsheets.set(id, copy);
+    },
   };
+  apis.set(backend, api);
+  return backend;
 }
 
 /**

@@ -23,6 +23,14 @@ export class RangeImpl {
     private readonly wholeSheet = false,
   ) {}
 
+  /**
+   * For gas.fork: the same range in a copied world — `api` is the copy's, `copy` maps the
+   * source's models to the copy's (a rule keeps the Range the script gave it).
+   */
+  static copyInto(range: RangeImpl, api: Api, copy: <T>(part: T) => T): Range {
+    return api.range(copy(range._sheet), copy(range._rect), range.wholeSheet);
+  }
+
   private self(): Range {
     return this.api.range(this._sheet, this._rect, this.wholeSheet);
   }
