@@ -2,21 +2,7 @@
 // followed directly by the next week's campaign (no reconcile in between). Claim 4: such a client
 // "is never in a later campaign of any team"; claim 3: a fault then "a new campaign" as next action.
 
-import {
-  ADMIN,
-  callsOf,
-  edit,
-  flagged,
-  historyEvents,
-  ids,
-  M1,
-  MENU,
-  nightly,
-  S1,
-  timeout,
-  week,
-  type Week,
-} from './week';
+import { ADMIN, callsOf, edit, flagged, ids, M1, MENU, nightly, S1, timeout, week, type Week } from './week';
 
 const dnc = (w: Week) => edit(w, M1, S1, 'H2', 'Черный список');
 const friday = (w: Week) => w.org.gas.clock.set('2026-12-04T17:00:00+03:00');

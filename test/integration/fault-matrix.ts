@@ -13,6 +13,7 @@ import {
   nightly,
   reconcileNow,
   SHEET,
+  forkWeek,
   smallWeek,
   sum,
   timeout,
@@ -81,10 +82,16 @@ export const KINDS: readonly EditKind[] = [
   },
 ];
 
-/** The calls an action makes on a fresh week (the positions a fault can hit). */
-function callsOf(prepare: (week: SmallWeek) => void, act: (week: SmallWeek) => void): number {
+/** A week built once and made ready; every call position starts from a fork of it. */
+function prepared(prepare: (week: SmallWeek) => void = () => {}): SmallWeek {
   const week = smallWeek();
   prepare(week);
+  return week;
+}
+
+/** The calls an action makes on a copy of the week (the positions a fault can hit). */
+function callsOf(base: SmallWeek, act: (week: SmallWeek) => void): number {
+  const week = forkWeek(base);
   week.org.gas.resetStats();
   act(week);
   return week.org.gas.stats().calls;
@@ -126,10 +133,11 @@ function report(title: string, positions: number, tallies: readonly Tally[]): vo
 /** The matrix of one kind of edit. */
 export function editMatrix(kind: EditKind): void {
   {
-    const positions = callsOf(() => {}, kind.edit);
+    const base = prepared();
+    const positions = callsOf(base, kind.edit);
     const tallies: Tally[] = [];
     for (let position = 1; position <= positions; position++) {
-      const week = smallWeek();
+      const week = forkWeek(base);
       week.org.gas.failCall(position, timeout(week));
       kind.edit(week);
       // The fault hit this edit, not a later step.
@@ -185,11 +193,11 @@ const UNRECORDED: EditKind = {
 /** The matrix of reconcile from the menu, over changes the triggers dropped. */
 export function reconcileMatrix(): void {
   {
-    const positions = callsOf(unrecordedDoNotCall, reconcileNow);
+    const base = prepared(unrecordedDoNotCall);
+    const positions = callsOf(base, reconcileNow);
     const tallies: Tally[] = [];
     for (let position = 1; position <= positions; position++) {
-      const week = smallWeek();
-      unrecordedDoNotCall(week);
+      const week = forkWeek(base);
       week.org.gas.failCall(position, timeout(week));
       // A workbook's failure is reported and stops nothing else; a failure outside one fails the run.
       try {
@@ -221,11 +229,11 @@ export function nightlyMatrix(): void {
       week.org.gas.runTriggers();
       week.org.gas.clock.set('2026-12-01T02:59:00+03:00');
     };
-    const positions = callsOf(evening, (week) => week.org.gas.runTriggers());
+    const base = prepared(evening);
+    const positions = callsOf(base, (week) => week.org.gas.runTriggers());
     const tallies: Tally[] = [];
     for (let position = 1; position <= positions; position++) {
-      const week = smallWeek();
-      evening(week);
+      const week = forkWeek(base);
       week.org.gas.failCall(position, timeout(week));
       week.org.gas.runTriggers();
       expect(week.org.gas.faultPending()).toBe(false);
@@ -260,15 +268,13 @@ function markFromMenu(week: SmallWeek, clientId: string): void {
 
 /** The matrix of a do-not-call from the menu: the administrator sees the error and tries again. */
 export function doNotCallMenuMatrix(): void {
-  const positions = callsOf(
-    () => {},
-    (week) => markFromMenu(week, week.clientAt(3)),
-  );
+  const base = prepared();
+  const positions = callsOf(base, (week) => markFromMenu(week, week.clientAt(3)));
   let lost = 0;
   let duplicated = 0;
   let flags = 0;
   for (let position = 1; position <= positions; position++) {
-    const week = smallWeek();
+    const week = forkWeek(base);
     const clientId = week.clientAt(3);
     week.org.gas.failCall(position, timeout(week));
     try {

@@ -31,6 +31,18 @@ export function smallWeek(): SmallWeek {
   return { org, workbook, clientAt: (row) => ids[row - 2] ?? '' };
 }
 
+/**
+ * An independent copy of a week (the emulator's fork): a matrix builds its week once and gives
+ * each call position a fresh copy of it, instead of building the organisation again.
+ */
+export function forkWeek(base: SmallWeek): SmallWeek {
+  const gas = base.org.gas.fork();
+  const workbook = gas.spreadsheet(base.workbook.getId());
+  const master = gas.spreadsheet(base.org.master.getId());
+  const ids = gas.read(workbook, SHEET, 'B2:B7').map((row) => String(row[0]));
+  return { org: { gas, master, owner: base.org.owner }, workbook, clientAt: (row) => ids[row - 2] ?? '' };
+}
+
 /** One change the record must hold: the client, the field's header and the new value. */
 export type Change = readonly [clientId: string, field: string, value: string];
 

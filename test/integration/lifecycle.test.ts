@@ -72,14 +72,20 @@ function editors(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
 
 describe('opening next week under failures', () => {
   it('closes the previous week exactly once and leaves no extra workbook, at every call position', () => {
-    const probe = playedWeek();
-    const files = probe.gas.spreadsheets().length;
+    // The week is played once; every call position starts from a fork of it (the emulator's copy).
+    const base = playedWeek();
+    const forked = (): Organisation => {
+      const gas = base.gas.fork();
+      return { gas, master: gas.spreadsheet(base.master.getId()), owner: base.owner };
+    };
+    const files = base.gas.spreadsheets().length;
+    const probe = forked();
     probe.gas.resetStats();
     newCampaign(probe, ADMIN, '2026-12-07');
     const positions = probe.gas.stats().calls;
     const problems: string[] = [];
     for (let position = 1; position <= positions; position++) {
-      const org = playedWeek();
+      const org = forked();
       org.gas.failCall(position, 'Service Spreadsheets timed out while accessing document with id x.');
       try {
         newCampaign(org, ADMIN, '2026-12-07');
