@@ -71,9 +71,17 @@ export interface ClientsPreview {
   readonly rows: number;
   readonly headerRow: boolean;
   readonly mapping: ColumnMapping;
-  readonly columns: readonly { readonly index: number; readonly label: string }[];
+  /** Every column of the paste: 'Столбец 2' and the text of its first row. */
+  readonly columns: readonly { readonly index: number; readonly label: string; readonly first: string }[];
+  /** The first rows as text (the header, when there is one, and the rows under it), for the dialog to show. */
+  readonly firstRows: readonly (readonly string[])[];
   readonly managers: readonly { readonly email: string; readonly name: string }[];
 }
+
+/** Rows the dialog shows under each column (besides a header row). */
+export const SAMPLE_ROWS = 3;
+/** Characters of a cell the dialog shows. */
+const SAMPLE_CHARS = 60;
 
 /** Rows one batch may hold: 5,000 rows of 26 columns read and written stay far below the limits. */
 export const MAX_BATCH_ROWS = 5000;
@@ -103,7 +111,7 @@ function readInput(master: Spreadsheet, request: AddClientsRequest): { grid: unk
   return { grid: values.slice(0, end), firstRow: firstRowOf(range) };
 }
 
-/** Column choices for the dialog: "Column 2: Телефон" (the first row's text as a sample). */
+/** The guessed columns of a paste, with its first rows for the dialog to show under them. */
 export function previewClients(
   master: Spreadsheet,
   lang: Lang,
@@ -123,8 +131,12 @@ export function previewClients(
     mapping: guess.mapping,
     columns: Array.from({ length: width }, (_, index) => ({
       index,
-      label: t(lang, 'addClients.form.column', { n: index + 1, sample: cellText(first[index]).slice(0, 40) }),
+      label: t(lang, 'addClients.form.column', { n: index + 1 }),
+      first: cellText(first[index]).slice(0, SAMPLE_CHARS),
     })),
+    firstRows: grid
+      .slice(0, SAMPLE_ROWS + 1)
+      .map((row) => Array.from({ length: width }, (_, index) => cellText(row[index]).slice(0, SAMPLE_CHARS))),
     managers: activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name })),
   };
 }

@@ -65,8 +65,8 @@ export const adminMessages = {
     en: 'At most {max} rows can be added at once; {count} were given. Split the list.',
   },
   'addClients.line.added': {
-    ru: 'Строка {row}: добавлен {clientId} «{organisation}» → {manager}.',
-    en: 'Row {row}: added {clientId} “{organisation}” → {manager}.',
+    ru: 'добавлен {clientId} «{organisation}» → {manager}',
+    en: 'added {clientId} “{organisation}” → {manager}',
   },
   'addClients.summary': {
     ru: 'Добавлено: {added}. Дубликаты: {duplicates}. Отклонено: {rejected}{kept}.{week}',
@@ -101,7 +101,7 @@ export const adminMessages = {
   'addClients.form.headerRow': { ru: 'Первая строка — заголовок', en: 'The first row is a header' },
   'addClients.form.columns': { ru: 'Столбцы', en: 'Columns' },
   'addClients.form.none': { ru: '— нет —', en: '— none —' },
-  'addClients.form.column': { ru: 'Столбец {n}: {sample}', en: 'Column {n}: {sample}' },
+  'addClients.form.column': { ru: 'Столбец {n}', en: 'Column {n}' },
   'addClients.form.manager': { ru: 'Кому', en: 'Assign to' },
   'addClients.form.spread': {
     ru: 'Распределить поровну по команде',
