@@ -63,6 +63,9 @@ export interface AddClientsReport {
   readonly rejected: number;
   readonly weekRows: number;
   readonly lines: readonly ReportLine[];
+  /** The Rejected sheet's name, where the rejected rows are kept. */
+  readonly rejectedSheet: string;
+  /** One line: added, duplicates, rejected (and the rows added to this week's sheets). */
   readonly message: string;
 }
 
@@ -291,12 +294,11 @@ function appendRoster(workbook: Spreadsheet, context: WorkbookContext, lines: re
   if (roster) writeRoster(roster, lines, roster.getLastRow());
 }
 
-function summary(lang: Lang, plan: AddClientsPlan, rejectedSheet: string, week: string): string {
+function summary(lang: Lang, plan: AddClientsPlan, week: string): string {
   return t(lang, 'addClients.summary', {
     added: plan.added.length,
     duplicates: plan.duplicates,
     rejected: plan.rejected.length,
-    kept: plan.rejected.length > 0 ? t(lang, 'addClients.kept', { sheet: rejectedSheet }) : '',
     week,
   });
 }
@@ -447,7 +449,8 @@ export function addClients(
       rejected: plan.rejected.length,
       weekRows,
       lines: plan.lines,
-      message: summary(lang, plan, rejectedName, weekText),
+      rejectedSheet: rejectedName,
+      message: summary(lang, plan, weekText),
     };
   } finally {
     lock.releaseLock();

@@ -73,11 +73,12 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** The quotes of each language: outer ones in the texts, inner ones for a quote inside a quote. */
-const QUOTES: { readonly [L in Lang]: { open: string; close: string; innerOpen: string; innerClose: string } } =
-  {
-    ru: { open: '«', close: '»', innerOpen: '„', innerClose: '“' },
-    en: { open: '“', close: '”', innerOpen: '‘', innerClose: '’' },
-  };
+const QUOTES: {
+  readonly [L in Lang]: { open: string; close: string; innerOpen: string; innerClose: string };
+} = {
+  ru: { open: '«', close: '»', innerOpen: '„', innerClose: '“' },
+  en: { open: '“', close: '”', innerOpen: '‘', innerClose: '’' },
+};
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
