@@ -232,6 +232,7 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     throw new ProzvonError('planning.campaignExists', {
       team: request.team,
       week: isoWeek,
+      weekStart,
       id: existing.id,
       url: existing.url,
     });

@@ -20,8 +20,8 @@ export const planningMessages = {
     en: 'These managers have no clients to call: {managers}. Add clients to them or untick Active on the Team sheet.',
   },
   'planning.campaignExists': {
-    ru: 'У команды «{team}» уже есть кампания на неделю {week}: {id}. Открыть её: {url}',
-    en: 'The team “{team}” already has a campaign for week {week}: {id}. Open it: {url}',
+    ru: 'У команды «{team}» уже есть кампания на неделю с {weekStart} ({week}): {url}',
+    en: 'The team “{team}” already has a campaign for the week of {weekStart} ({week}): {url}',
   },
   'planning.seminarBeforeWeek': {
     ru: 'Дата семинара {seminar} раньше начала недели {weekStart}.',
