@@ -7,6 +7,7 @@ import { MENU, newMaster, pasteTeam, twoTeams, type Organisation } from '../inte
 import {
   buttonLook,
   callsOf,
+  choices,
   chromiumMissing,
   emailsIn,
   enabledControls,
@@ -16,6 +17,7 @@ import {
   openPage,
   screenshot,
   shownUi,
+  tableText,
   unlabelledControls,
   useBrowser,
   type Shown,
@@ -76,23 +78,13 @@ const BLUE = 'rgb(77, 144, 254)';
     const org = organisation();
     const page = await openPage(browser(), org, org.owner, dialog(org));
     await recognised(page);
-    const choices = await page
-      .locator('#columnChoices select')
-      .evaluateAll((selects) =>
-        selects.map((select) => [
-          (select as HTMLSelectElement).labels?.[0]?.textContent,
-          (select as HTMLSelectElement).value,
-        ]),
-      );
-    expect(choices).toEqual([
+    expect(await choices(page, '#columnChoices select')).toEqual([
       ['Столбец 1', 'organisation'],
       ['Столбец 2', 'contact'],
       ['Столбец 3', 'phone'],
       ['Столбец 4', 'email'],
     ]);
-    const rows = await page
-      .locator('#samples tr')
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((td) => td.textContent)));
+    const rows = await tableText(page, '#samples tr');
     expect(rows[0]).toEqual(['Организация', 'Контакт', 'Телефон', 'Email']);
     expect(rows[1]).toEqual(['ООО «Ромашка»', 'Иванова Анна', '8 (912) 345-67-89', 'anna@romashka.ru']);
     expect(rows).toHaveLength(4);

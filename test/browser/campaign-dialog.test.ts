@@ -25,6 +25,7 @@ import {
   shownUi,
   unlabelledControls,
   useBrowser,
+  windowSize,
   type Shown,
 } from './harness';
 
@@ -59,10 +60,7 @@ const BLUE = 'rgb(77, 144, 254)';
     const org = organisation();
     const shown = form(org);
     const page = await openPage(browser(), org, org.owner, shown);
-    expect(await page.evaluate(() => [window.innerWidth, window.innerHeight])).toEqual([
-      shown.width,
-      shown.height,
-    ]);
+    expect(await windowSize(page)).toEqual([shown.width, shown.height]);
     expect(await focused(page)).toBe('weekStart');
     expect(await page.locator('#weekStart').inputValue()).toBe('30.11.2026');
     expect(await page.locator('#topic').inputValue()).toBe('Семинар');

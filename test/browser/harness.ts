@@ -150,80 +150,90 @@ export function shownUi(org: Organisation, kind: 'dialogs' | 'sidebars'): Shown 
     : { html: shown.html, width: shown.width, height: shown.height };
 }
 
+// The functions below run in the page; they are written as text because this project's type
+// check has no DOM (the pages are plain ES5 in src/ui).
+
 /** How the page fits its window: whether it scrolls sideways, and how far down it reaches. */
 export async function layoutOf(
   page: Page,
 ): Promise<{ scrollsSideways: boolean; width: number; height: number }> {
-  return page.evaluate(() => {
+  return page.evaluate(`(() => {
     const root = document.documentElement;
     return {
       scrollsSideways: root.scrollWidth > root.clientWidth || document.body.scrollWidth > root.clientWidth,
       width: root.scrollWidth,
       height: root.scrollHeight,
     };
-  });
+  })()`);
 }
 
 /** Whether the element is shown wholly inside the window as it is scrolled now (what the user sees). */
 export async function isInView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).evaluate((node) => {
+  return page.evaluate(`(() => {
+    const node = document.querySelector(${JSON.stringify(selector)});
+    if (!node) return false;
     const box = node.getBoundingClientRect();
-    return (
-      box.width > 0 &&
-      box.height > 0 &&
-      box.top >= 0 &&
-      box.left >= 0 &&
-      box.bottom <= window.innerHeight &&
-      box.right <= window.innerWidth
-    );
-  });
+    return box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 &&
+      box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+  })()`);
 }
 
 /** The id (or tag) of the element that has the keyboard focus. */
 export async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
+  return page.evaluate(`(() => {
     const active = document.activeElement;
     return active ? active.id || active.tagName.toLowerCase() : '';
-  });
+  })()`);
 }
 
-/** What a button looks like: its background (a gradient for Google's buttons) and text colour. */
+/** The size of the window the page is shown in. */
+export async function windowSize(page: Page): Promise<[number, number]> {
+  return page.evaluate('[window.innerWidth, window.innerHeight]');
+}
+
+/** What a button looks like: its background (a gradient for Google's buttons), text colour and font. */
 export async function buttonLook(
   page: Page,
   selector: string,
 ): Promise<{ background: string; color: string; fontSize: string; fontFamily: string }> {
-  return page.locator(selector).evaluate((node) => {
-    const style = window.getComputedStyle(node);
+  return page.evaluate(`(() => {
+    const style = window.getComputedStyle(document.querySelector(${JSON.stringify(selector)}));
     return {
       background: style.backgroundImage,
       color: style.color,
       fontSize: style.fontSize,
       fontFamily: style.fontFamily,
     };
-  });
+  })()`);
 }
 
 /** Every form control of the page that has no label a screen reader (or a person) can read. */
 export async function unlabelledControls(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('input, select, textarea'))
-      .filter((control) => {
-        const input = control as HTMLInputElement;
-        const labels = input.labels ? Array.from(input.labels) : [];
-        const named = labels.some((label) => (label.textContent ?? '').trim() !== '');
-        return !named && (input.getAttribute('aria-label') ?? '').trim() === '';
-      })
-      .map((control) => control.id || control.outerHTML.slice(0, 60)),
-  );
+  return page.evaluate(`Array.from(document.querySelectorAll('input, select, textarea'))
+    .filter((control) => {
+      const named = Array.from(control.labels || []).some((label) => label.textContent.trim() !== '');
+      return !named && (control.getAttribute('aria-label') || '').trim() === '';
+    })
+    .map((control) => control.id || control.outerHTML.slice(0, 60))`);
 }
 
 /** Every control of the page that can be used now (not disabled), by id. */
 export async function enabledControls(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('button, input, select, textarea'))
-      .filter((control) => !(control as HTMLButtonElement).disabled)
-      .map((control) => control.id || control.tagName.toLowerCase()),
-  );
+  return page.evaluate(`Array.from(document.querySelectorAll('button, input, select, textarea'))
+    .filter((control) => !control.disabled)
+    .map((control) => control.id || control.tagName.toLowerCase())`);
+}
+
+/** The text of each cell of each row of a table body (or any rows), as the page shows it. */
+export async function tableText(page: Page, rowsSelector: string): Promise<string[][]> {
+  return page.evaluate(`Array.from(document.querySelectorAll(${JSON.stringify(rowsSelector)}))
+    .map((row) => Array.from(row.children).map((cell) => cell.textContent))`);
+}
+
+/** The label text and value of each select matched, in order. */
+export async function choices(page: Page, selector: string): Promise<[string, string][]> {
+  return page.evaluate(`Array.from(document.querySelectorAll(${JSON.stringify(selector)}))
+    .map((select) => [select.labels && select.labels[0] ? select.labels[0].textContent : '', select.value])`);
 }
 
 /**
