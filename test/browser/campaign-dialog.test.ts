@@ -139,7 +139,6 @@ const BLUE = 'rgb(77, 144, 254)';
     for (const part of ['#summary', '#open', '#close']) expect(await isInView(page, part)).toBe(true);
     expect((await layoutOf(page)).scrollsSideways).toBe(false);
     expect(await focused(page)).toBe('open');
-    await screenshot(page, 'dialog-new-campaign');
     await page.locator('#close').click();
     expect(await page.evaluate('window.__closed')).toBe(1);
     await page.close();
@@ -254,5 +253,43 @@ const BLUE = 'rgb(77, 144, 254)';
     expect(await page.evaluate('window.__closed')).toBe(1);
     expect(callsOf(page)).toEqual(['createWeeklyCampaign']);
     await page.close();
+  });
+
+  it('leaves a client marked «Неверный номер» out of next week, names the number to fix, and takes them back once fixed', async () => {
+    const org = organisation();
+    await create(await openPage(browser(), org, org.owner, form(org)));
+    const week49 = org.gas.spreadsheets().find((ss) => ss.getName().startsWith('2026-W49'));
+    if (!week49) throw new Error('no workbook for 2026-W49');
+    const clientId = String(org.gas.read(week49, 'Иванов Иван', 'B2')[0]?.[0]);
+    const row = Number(clientId.slice(2)) + 1;
+    const [organisationName, , phone] = org.gas.read(org.master, 'Клиенты', `B${row}:D${row}`)[0] ?? [];
+    org.gas.clock.set('2026-11-30T11:00:00+03:00');
+    org.gas.edit('m1@firm.ru', week49, 'Иванов Иван', 'H2', 'Неверный номер');
+
+    org.gas.clock.set('2026-12-04T10:00:00+03:00');
+    const next = await openPage(browser(), org, org.owner, form(org));
+    await create(next);
+    expect(await next.locator('#summary').textContent()).toContain('исключено: 1');
+    expect(await next.locator('#warningList li').allTextContents()).toEqual([
+      `Неверный номер у клиентов: 1. Их нет в списках, пока телефон не исправлен на листе «Клиенты»: ${clientId} ${String(organisationName)} (${String(phone)}).`,
+    ]);
+    expect(await isInView(next, '#warnings')).toBe(true);
+    await screenshot(next, 'dialog-new-campaign-done');
+    expect((await layoutOf(next)).scrollsSideways).toBe(false);
+    const week50 = org.gas.spreadsheets().find((ss) => ss.getName().startsWith('2026-W50'));
+    if (!week50) throw new Error('no workbook for 2026-W50');
+    expect(org.gas.read(week50, 'Иванов Иван', 'B2:B10').flat()).not.toContain(clientId);
+
+    const fixed = org.gas.edit(org.owner, org.master, 'Клиенты', `D${row}`, '+7 999 123-45-67');
+    expect(fixed.ok).toBe(true);
+    org.gas.clock.set('2026-12-11T10:00:00+03:00');
+    const after = await openPage(browser(), org, org.owner, form(org));
+    await create(after);
+    expect(await after.locator('#warnings').isVisible()).toBe(false);
+    const week51 = org.gas.spreadsheets().find((ss) => ss.getName().startsWith('2026-W51'));
+    if (!week51) throw new Error('no workbook for 2026-W51');
+    expect(org.gas.read(week51, 'Иванов Иван', 'B2:B10').flat()).toContain(clientId);
+    await next.close();
+    await after.close();
   });
 });

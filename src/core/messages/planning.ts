@@ -48,6 +48,14 @@ export const planningMessages = {
     ru: 'тот же e-mail, что у {clientId} (не звонить)',
     en: 'same e-mail as {clientId} (do not call)',
   },
+  'planning.excluded.wrongNumber': {
+    ru: 'неверный номер {phone}: исправьте телефон на листе «Клиенты»',
+    en: 'wrong number {phone}: fix the phone on the Clients sheet',
+  },
+  'planning.wrongNumbers': {
+    ru: 'Неверный номер у клиентов: {count}. Их нет в списках, пока телефон не исправлен на листе «Клиенты»: {clients}.',
+    en: 'Wrong numbers: {count} clients. They are left off the lists until their phone is fixed on the Clients sheet: {clients}.',
+  },
   'planning.weekShort': { ru: '{week}н', en: 'W{week}' },
   'planning.lastContact': { ru: 'последний контакт {date}', en: 'last contact {date}' },
   'planning.workbookName': { ru: '{week} · {topic} · {team}', en: '{week} · {topic} · {team}' },
