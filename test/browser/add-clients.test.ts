@@ -176,6 +176,17 @@ const BLUE = 'rgb(77, 144, 254)';
     await page.close();
   });
 
+  it('adds on Enter from the mapping, where the cursor starts on its first field', async () => {
+    const org = organisation();
+    const page = await openPage(browser(), org, org.owner, dialog(org));
+    await recognised(page);
+    expect(await focused(page)).toBe('headerRow');
+    await page.keyboard.press('Enter');
+    await page.locator('#resultView:not(.hidden)').waitFor();
+    expect(callsOf(page)).toEqual(['previewClients', 'addClients']);
+    await page.close();
+  });
+
   it('recognises the columns on Enter in the range field, and closes on Esc', async () => {
     const org = organisation();
     const page = await openPage(browser(), org, org.owner, dialog(org));
