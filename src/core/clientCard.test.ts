@@ -207,6 +207,18 @@ describe('the client card', () => {
     expect(JSON.stringify(card)).not.toMatch(/m1@firm\.ru/);
   });
 
+  it('lists events outside a campaign without a summary line to make of them', () => {
+    const changed = event('2026-12-01T09:00:00+03:00', '', 'Телефон', '+79161234567', '+79161234500', {
+      source: 'система',
+    });
+    const outside = clientCard(CLIENTS[0]!, [changed], campaigns, RU).campaigns[0];
+    expect(outside).toMatchObject({ title: 'Вне кампании', week: '', summary: '' });
+    expect(outside?.calls[0]).toMatchObject({
+      source: 'система',
+      text: 'Телефон: +79161234567 → +79161234500',
+    });
+  });
+
   it('says nothing about a manager’s own edit, and names any other source', () => {
     expect(card.campaigns[0]?.calls[0]?.source).toBe('');
     const imported = event('2026-11-29T10:00:00+03:00', 'K-48', 'Менеджер', '', 'm1@firm.ru', {

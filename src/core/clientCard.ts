@@ -336,15 +336,19 @@ function campaignView(
     .reverse();
   const lastContact = lastCall ? formatDay(isoDayInTimeZone(lastCall, timeZone), lang) : '';
   const stage = furthest?.label ?? '';
-  const summary = [
-    result || t(lang, 'card.summary.noResult'),
-    stage,
-    t(lang, paid ? 'card.summary.paid' : 'card.summary.notPaid'),
-    feedback ? t(lang, 'card.summary.feedback', { quality: feedback }) : '',
-    lastContact ? t(lang, 'card.summary.lastContact', { date: lastContact }) : '',
-  ]
-    .filter((part) => part !== '')
-    .join(' · ');
+  // Events outside a campaign (a phone changed on Clients…) are no campaign to sum up.
+  const summary =
+    campaign === ''
+      ? ''
+      : [
+          result || t(lang, 'card.summary.noResult'),
+          stage,
+          t(lang, paid ? 'card.summary.paid' : 'card.summary.notPaid'),
+          feedback ? t(lang, 'card.summary.feedback', { quality: feedback }) : '',
+          lastContact ? t(lang, 'card.summary.lastContact', { date: lastContact }) : '',
+        ]
+          .filter((part) => part !== '')
+          .join(' · ');
   return {
     campaign,
     title:
