@@ -25,7 +25,7 @@ import { campaignEntries, readTeam, requireSheet, teamsOf } from './master-data'
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The dialog's size: every state (form, confirmation, summary) fits without scrolling sideways. */
-export const CAMPAIGN_DIALOG = { width: 460, height: 520 } as const;
+export const CAMPAIGN_DIALOG = { width: 460, height: 560 } as const;
 
 const TEXT_KEYS = {
   team: 'campaign.form.team',

@@ -292,4 +292,38 @@ const BLUE = 'rgb(77, 144, 254)';
     await next.close();
     await after.close();
   });
+
+  it('asks an administrator of two teams for the team first, and says what closes for the team chosen', async () => {
+    const org = newMaster();
+    const members = twoTeams()
+      .filter((member) => member.email !== 'admin2@firm.ru')
+      .map((member) =>
+        member.administrator === 'admin2@firm.ru' ? { ...member, administrator: 'admin1@firm.ru' } : member,
+      );
+    pasteTeam(org, members);
+    pasteClients(
+      org,
+      clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru', 'm4@firm.ru', 'm5@firm.ru'], 10, 1),
+    );
+    const first = await openPage(browser(), org, org.owner, form(org));
+    expect(await first.locator('#team option').allTextContents()).toEqual([
+      'Команда Петровой',
+      'Команда Сидорова',
+    ]);
+    await create(first);
+    const page = await openPage(browser(), org, org.owner, form(org));
+    expect(await focused(page)).toBe('team');
+    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await page.locator('#closes').textContent()).toContain('2026-W49 · Команда Петровой');
+    await page.locator('#team').selectOption('Команда Сидорова');
+    expect(await page.locator('#closes').textContent()).toBe('');
+    await page.locator('#team').selectOption('Команда Петровой');
+    await page.locator('#weekStart').fill('09.12.2026');
+    await page.locator('#weekStart').press('Enter');
+    for (const part of ['#weekStartNote', '#closes', '#create'])
+      expect(await isInView(page, part)).toBe(true);
+    expect((await layoutOf(page)).scrollsSideways).toBe(false);
+    await first.close();
+    await page.close();
+  });
 });
