@@ -385,6 +385,17 @@ describe('a client whose number was marked wrong', () => {
     });
   });
 
+  it('is not named among the numbers to fix when the client is do-not-call anyway', () => {
+    const clients = [
+      client('anna@firm.ru'),
+      client('oleg@firm.ru'),
+      client('oleg@firm.ru', { doNotCall: true, doNotCallReason: 'просил не звонить' }),
+    ];
+    const plan = planCampaign(input({ clients, history: [marked('C-000003')] }));
+    expect(plan.excluded.map((entry) => entry.reason)).toEqual(['просил не звонить']);
+    expect(plan.warnings.map((warning) => warning.key)).not.toContain('planning.wrongNumbers');
+  });
+
   it('is planned again once the phone on Clients was changed after the mark', () => {
     const clients = [client('anna@firm.ru'), client('oleg@firm.ru', { phone: '8 912 111-11-11' })];
     const fixed = {

@@ -258,6 +258,7 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
   const blocked = doNotCallContacts(flaggedClients);
   // A number marked wrong and not fixed on Clients since is not called again (core/wrongNumbers).
   const wrongNumber = wrongNumbers(clients, input.history, input.campaigns, taxonomy);
+  const leftForWrongNumber = new Set<string>();
   const exclusionReason = (client: PlanningClient): string | undefined => {
     if (client.doNotCall || recorded.has(client.id))
       return client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged');
@@ -268,7 +269,10 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     const byEmail = email.ok ? blocked.emails.get(email.email) : undefined;
     if (byEmail) return t(lang, 'planning.excluded.sameEmail', { clientId: byEmail });
     const wrong = wrongNumber.get(client.id);
-    if (wrong) return t(lang, 'planning.excluded.wrongNumber', { phone: wrong.phone });
+    if (wrong) {
+      leftForWrongNumber.add(client.id);
+      return t(lang, 'planning.excluded.wrongNumber', { phone: wrong.phone });
+    }
     return undefined;
   };
 
@@ -362,7 +366,10 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     excluded,
     warnings: [
       ...planningWarnings(request, members, clients),
-      ...wrongNumberWarnings(excluded, wrongNumber),
+      ...wrongNumberWarnings(
+        excluded.filter((client) => leftForWrongNumber.has(client.clientId)),
+        wrongNumber,
+      ),
       ...(duplicates.length > 0
         ? [
             {
