@@ -4,20 +4,18 @@
 
 import { addDays, isoDayInTimeZone } from './core/calendar';
 import { isProzvonError, ProzvonError } from './core/errors';
-import { t, type Lang, type MessageKey } from './core/messages';
+import { t, type Lang } from './core/messages';
 import type { CardResult } from './core/clientCard';
 import type { Settings } from './core/settings';
 import { triggersHelp } from './core/triggersHelp';
 import { assertAdministrator, currentUser } from './gas/access';
+import { comingMonday, createWeeklyCampaign as createCampaign, type CampaignResult } from './gas/campaign';
 import {
-  chooseTeam,
-  comingMonday,
-  createWeeklyCampaign as createCampaign,
-  defaultSeminarDate,
-  type CampaignInput,
-  type CampaignResult,
-} from './gas/campaign';
-import { showDialog } from './gas/html';
+  openCampaignForm,
+  submitCampaignForm,
+  type CampaignFormInput,
+  type CampaignFormResult,
+} from './gas/dialog-campaign';
 import { administratorEmails, openMaster, readSettings, setUpMaster, syncAdministrators } from './gas/master';
 import { readTeam, teamsOf } from './gas/master-data';
 import { refreshClientTotals } from './gas/client-totals';
@@ -198,90 +196,17 @@ export function menuNewWeeklyCampaign(): void {
   });
 }
 
-/**
- * What the campaign form gets back: the created campaign, or a question (a past week or one far
- * ahead) that the form asks before sending the same input again with `confirm: true`.
- */
-export type CampaignReply =
-  | {
-      url: string;
-      message: string;
-      campaignId: string;
-      name: string;
-      managers: number;
-      rows: number;
-      closed: string[];
-    }
-  | { confirm: string };
-
-function campaignReply(
-  master: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lang: Lang,
-  input: CampaignInput,
-): CampaignReply {
-  let result: CampaignResult | null;
-  try {
-    // Without a team chooser the form's team (or the administrator's only team) is used.
-    result = createCampaign(master, input, currentUser(), {
-      lang,
-      timeZone: master.getSpreadsheetTimeZone(),
-    });
-  } catch (error) {
-    if (isProzvonError(error) && error.code === 'campaign.needsConfirmation')
-      return { confirm: String(error.params.text ?? '') };
-    throw error;
-  }
-  if (!result) throw new ProzvonError('campaign.chooseTeam', { teams: '' });
-  return {
-    url: result.url,
-    message: campaignMessage(lang, result),
-    campaignId: result.campaignId,
-    name: result.name,
-    managers: result.managers,
-    rows: result.rows,
-    closed: result.closed,
-  };
-}
-
 /** New weekly campaign in a form (HtmlService dialog) with the team, week, topic and seminar date. */
 export function menuNewCampaignForm(): void {
-  withUserErrors((lang, spreadsheet) => {
-    const master = opened(spreadsheet);
-    const user = currentUser();
-    const members = readTeam(master, lang);
-    const teams = teamsOf(user, members);
-    chooseTeam(teams[0], user, members);
-    const settings = readSettings(master);
-    const monday = comingMonday(isoDayInTimeZone(new Date(), master.getSpreadsheetTimeZone()));
-    const field = (key: MessageKey) => t(lang, key);
-    showDialog(
-      'campaign-dialog',
-      {
-        texts: {
-          team: field('campaign.form.team'),
-          weekStart: field('campaign.form.weekStart'),
-          topic: field('campaign.form.topic'),
-          seminarDate: field('campaign.form.seminarDate'),
-          create: field('campaign.form.create'),
-          cancel: field('campaign.form.cancel'),
-          working: field('campaign.form.working'),
-          open: field('campaign.form.open'),
-        },
-        teams,
-        weekStart: monday,
-        topic: settings.app.defaultTopic,
-        seminarDate: defaultSeminarDate(monday, settings),
-      },
-      t(lang, 'campaign.title'),
-      420,
-      420,
-    );
-  });
+  withUserErrors((lang, spreadsheet) => openCampaignForm(opened(spreadsheet), lang, currentUser()));
 }
 
-/** google.script.run target of the campaign form. Returns plain JSON (no Dates). */
-export function createWeeklyCampaign(input: CampaignInput): CampaignReply {
-  return forMaster((master, lang) => campaignReply(master, lang, input ?? {}));
+/**
+ * google.script.run target of the campaign form: the campaign's short summary, or { confirm } to
+ * ask the administrator first (the form sends the input again with confirm: true). Plain JSON.
+ */
+export function createWeeklyCampaign(input: CampaignFormInput): CampaignFormResult {
+  return forMaster((master, lang) => submitCampaignForm(master, lang, currentUser(), input ?? {}));
 }
 
 /** Add clients: the dialog (paste or range, columns, manager or spread, this week too). */

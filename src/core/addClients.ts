@@ -11,6 +11,7 @@ import { planClientImport, type ExistingClient, type ImportManager, type NewClie
 import { ProzvonError } from './errors';
 import { t, type Lang } from './messages';
 import { pastedRows, type ColumnMapping } from './pastedRows';
+import { cellText } from './cells';
 
 export interface AddClientsInput {
   readonly grid: readonly (readonly unknown[])[];
@@ -29,10 +30,19 @@ export interface AddClientsInput {
   readonly lang: Lang;
 }
 
+/** One pasted row in the report, as the dialog groups it: what happened, and why or to whom. */
 export interface ReportLine {
   readonly rowNumber: number;
   readonly status: 'added' | 'duplicate' | 'rejected';
+  /** The new client's ID (added), the client matched (a duplicate of a client), else ''. */
   readonly clientId: string;
+  /** The organisation as pasted ('' when the row had none). */
+  readonly organisation: string;
+  /** Added: the name of the manager the client went to (the e-mail when the Team sheet names nobody). */
+  readonly manager: string;
+  /** What happened, without the row number: to whom (added), why (duplicates, rejected rows). */
+  readonly detail: string;
+  /** The whole line, row number first ('Строка 3: …'). */
   readonly text: string;
 }
 
@@ -95,30 +105,49 @@ export function planAddClients(input: AddClientsInput): AddClientsPlan {
   }
 
   const original = new Map(rows.map((row) => [row.rowNumber, row.original]));
+  const organisation = new Map(rows.map((row) => [row.rowNumber, cellText(row.organisation)]));
+  const managerName = (email: string) => input.managers.find((m) => m.email === email)?.name || email;
+  const line = (
+    rowNumber: number,
+    status: ReportLine['status'],
+    clientId: string,
+    manager: string,
+    detail: string,
+  ): ReportLine => ({
+    rowNumber,
+    status,
+    clientId,
+    organisation: organisation.get(rowNumber) ?? '',
+    manager,
+    detail,
+    text: t(lang, 'import.line', { row: rowNumber, reason: detail }),
+  });
   const lines: ReportLine[] = [
-    ...added.map((client) => ({
-      rowNumber: client.rowNumber,
-      status: 'added' as const,
-      clientId: client.id,
-      text: t(lang, 'addClients.line.added', {
-        row: client.rowNumber,
-        clientId: client.id,
-        organisation: client.organisation,
-        manager: client.manager,
-      }),
-    })),
-    ...plan.duplicates.map((notice) => ({
-      rowNumber: notice.rowNumber,
-      status: 'duplicate' as const,
-      clientId: notice.match.kind === 'client' ? notice.match.clientId : '',
-      text: t(lang, notice.key, notice.params),
-    })),
-    ...plan.rejected.map((notice) => ({
-      rowNumber: notice.rowNumber,
-      status: 'rejected' as const,
-      clientId: '',
-      text: t(lang, notice.key, notice.params),
-    })),
+    ...added.map((client) =>
+      line(
+        client.rowNumber,
+        'added',
+        client.id,
+        managerName(client.manager),
+        t(lang, 'addClients.line.added', {
+          clientId: client.id,
+          organisation: client.organisation,
+          manager: managerName(client.manager),
+        }),
+      ),
+    ),
+    ...plan.duplicates.map((notice) =>
+      line(
+        notice.rowNumber,
+        'duplicate',
+        notice.match.kind === 'client' ? notice.match.clientId : '',
+        '',
+        t(lang, notice.key, notice.params),
+      ),
+    ),
+    ...plan.rejected.map((notice) =>
+      line(notice.rowNumber, 'rejected', '', '', t(lang, notice.key, notice.params)),
+    ),
   ].sort((a, b) => a.rowNumber - b.rowNumber);
   return {
     added,

@@ -1,13 +1,23 @@
 // The client card: which clients a search names (ID, phone, e-mail or organisation) and the
-// card of one client — details, do-not-call status and every History event across campaigns —
-// as plain JSON for the sidebar (texts in the user's language, times as formatted text).
+// card of one client — details, do-not-call status, and per campaign one summary line (result,
+// furthest stage, paid, feedback, last contact) with its calls below it, one per edit of the row —
+// as plain JSON for the sidebar (texts in the user's language, people by name, days one way).
 
-import { formatDay, isoDayInTimeZone, type IsoDay } from './calendar';
+import { formatDay, isoDayInTimeZone, parseDay, type IsoDay } from './calendar';
 import { cellText, labelKey } from './cells';
 import { ProzvonError } from './errors';
 import { parseEventField } from './events';
 import { clientIdSerial, normaliseEmail, normalisePhone } from './identity';
 import { allLabels, t, type Lang } from './messages';
+import { eventVersion } from './rowState';
+import {
+  findOption,
+  STAGE_RANK,
+  type OptionList,
+  type StageMeaning,
+  type Taxonomy,
+  type TaxonomyOption,
+} from './taxonomy';
 
 /** A Clients row, as far as the card needs it. */
 export interface CardClient {
@@ -35,11 +45,16 @@ export interface CardEvent {
   readonly new: unknown;
   readonly editedBy: string;
   readonly source: unknown;
+  /** The option code of the new value, when History has it. */
+  readonly code?: unknown;
+  /** History's hidden event id (campaign|client|version|field), '' for events that are not row edits. */
+  readonly eventId?: unknown;
 }
 
 export interface CardCampaign {
   readonly id: string;
   readonly weekStart: IsoDay;
+  readonly topic?: string;
 }
 
 /** At most this many matches are listed for a vague search. */
@@ -77,23 +92,48 @@ export function findClients(clients: readonly CardClient[], query: string): Card
   );
 }
 
-export interface CardEventView {
+/** One change of an edit, as the sidebar shows it. */
+export interface CardChangeView {
+  readonly field: string;
+  readonly old: string;
+  readonly new: string;
+}
+
+/** One call: every event of one edit of one row (outcome, stage, comment… typed together). */
+export interface CardCallView {
   /** ISO instant, for ordering and machines. */
   readonly iso: string;
   /** 'dd.mm.yyyy hh:mm' (ru) or 'yyyy-mm-dd hh:mm' (en), in the spreadsheet's time zone. */
   readonly time: string;
-  readonly field: string;
-  readonly old: string;
-  readonly new: string;
+  /** The person, by name when the Team sheet knows the e-mail. */
   readonly who: string;
+  /** Where it came from when not a manager's edit (reconcile, import, the administrator's tools), else ''. */
   readonly source: string;
+  /** The edit in one line: 'Согласен на семинар · этап: КП отправлено · «перезвонить в 15:00»'. */
+  readonly text: string;
+  readonly changes: readonly CardChangeView[];
 }
 
+/** One campaign of the client: one summary line, its calls below it. */
 export interface CardCampaignView {
   readonly campaign: string;
+  /** The seminar topic (the campaign ID when the Campaigns sheet does not know it). */
   readonly title: string;
+  /** 'неделя с 30.11.2026', or '' for events outside a campaign. */
+  readonly week: string;
+  /** The latest call outcome's label, or ''. */
+  readonly result: string;
+  /** The furthest stage reached's label, or ''. */
+  readonly stage: string;
+  readonly paid: boolean;
+  /** The seminar feedback's label, or ''. */
+  readonly feedback: string;
+  /** The day of the last call (any edit of the row's call fields), written the language's way, or ''. */
+  readonly lastContact: string;
+  /** The line the sidebar shows: result · stage · paid · feedback · last contact. */
+  readonly summary: string;
   /** Newest first. */
-  readonly events: readonly CardEventView[];
+  readonly calls: readonly CardCallView[];
 }
 
 export interface ClientCardView {
@@ -103,14 +143,15 @@ export interface ClientCardView {
     readonly contact: string;
     readonly phone: string;
     readonly email: string;
+    /** The manager's name (the e-mail when the Team sheet does not name them). */
     readonly manager: string;
     readonly doNotCall: boolean;
-    /** 'НЕ ЗВОНИТЬ: просил не звонить · с 27.11.2026, отметка пользователя …' or 'можно звонить'. */
-    readonly status: string;
+    /** For a do-not-call client: 'просил не звонить · с 27.11.2026 · отметил(а) Петрова Анна'; else ''. */
+    readonly doNotCallDetail: string;
   };
   /** Newest campaign first. */
   readonly campaigns: readonly CardCampaignView[];
-  readonly eventCount: number;
+  readonly callCount: number;
 }
 
 export interface MatchView {
@@ -124,6 +165,15 @@ export interface MatchView {
 export type CardResult =
   | { readonly kind: 'card'; readonly card: ClientCardView }
   | { readonly kind: 'choose'; readonly matches: readonly MatchView[]; readonly note: string };
+
+/** What the card knows beyond the sheets' rows: who is who, and what the option labels mean. */
+export interface CardContext {
+  readonly lang: Lang;
+  readonly timeZone: string;
+  /** Team sheet: e-mail (lower case) → name. */
+  readonly people: ReadonlyMap<string, string>;
+  readonly taxonomy: Taxonomy;
+}
 
 function timeText(time: Date, timeZone: string, lang: Lang): string {
   const day = formatDay(isoDayInTimeZone(time, timeZone), lang);
@@ -143,60 +193,216 @@ function fieldText(field: unknown, lang: Lang): string {
 
 const SOURCES = ['edit', 'paste', 'reconcile', 'import', 'system'] as const;
 
-function sourceText(source: unknown, lang: Lang): string {
+function sourceKey(source: unknown): (typeof SOURCES)[number] | undefined {
   const text = labelKey(cellText(source));
-  const known = SOURCES.find(
+  return SOURCES.find(
     (key) => key === text || allLabels(`source.${key}`).some((label) => labelKey(label) === text),
   );
-  return known ? t(lang, `source.${known}`) : cellText(source);
 }
 
+/** A value as the card shows it: days (a Date, or an ISO day as History writes the next call) the language's way. */
 function valueText(value: unknown, timeZone: string, lang: Lang): string {
   if (value instanceof Date) return formatDay(isoDayInTimeZone(value, timeZone), lang);
-  return cellText(value);
+  const text = cellText(value);
+  const day = parseDay(text, timeZone);
+  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDay(day, lang) : text;
 }
 
-function statusText(client: CardClient, timeZone: string, lang: Lang): string {
-  if (!client.doNotCall) return t(lang, 'card.mayCall');
-  const flagged = t(lang, 'card.doNotCallYes', { reason: client.doNotCallReason || '—' });
+const EMAIL = /[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+/;
+
+/**
+ * A person as the card names them: the Team sheet's name for the e-mail in the text (History
+ * writes 'm1@firm.ru (менеджер листа)' when Google hid the editor), else the text as it is.
+ */
+export function personName(text: string, people: ReadonlyMap<string, string>): string {
+  const email = EMAIL.exec(text)?.[0]?.toLowerCase();
+  const name = email ? people.get(email) : undefined;
+  return name && name.trim() !== '' ? name : text;
+}
+
+/**
+ * Which edit an event belongs to: History's event id is campaign|client|version|field, so the
+ * events of one edit of one row share campaign|client|version; events without an id (imports,
+ * administrators' tools) are one edit when they share campaign, client and time.
+ */
+export function editKey(event: Pick<CardEvent, 'eventId' | 'campaign' | 'clientId' | 'time'>): string {
+  const id = cellText(event.eventId);
+  if (eventVersion(id) !== null) return `v:${id.slice(0, id.lastIndexOf('|'))}`;
+  return `t:${cellText(event.campaign)}|${cellText(event.clientId)}|${event.time.getTime()}`;
+}
+
+function optionLabel(
+  taxonomy: Taxonomy,
+  list: OptionList,
+  event: CardEvent,
+  lang: Lang,
+): { label: string; option: TaxonomyOption | undefined } {
+  const option = findOption(taxonomy, list, event.code) ?? findOption(taxonomy, list, event.new);
+  return { label: option ? option.labels[lang] : cellText(event.new), option };
+}
+
+/** One edit in one line: the outcome as it is, other fields named, the comment quoted. */
+function callText(changes: readonly { key: string | undefined; view: CardChangeView }[], lang: Lang): string {
+  return changes
+    .map(({ key, view }) => {
+      if (view.new === '') return t(lang, 'card.change.cleared', { field: view.field, old: view.old || '—' });
+      if (key === 'outcome') return view.new;
+      if (key === 'stage' || key === 'quality' || key === 'nextCall' || key === 'comment')
+        return t(lang, `card.change.${key}`, { value: view.new });
+      return t(lang, 'card.change.other', { field: view.field, old: view.old || '—', new: view.new });
+    })
+    .join(' · ');
+}
+
+const FIELD_ORDER = ['outcome', 'stage', 'quality', 'nextCall', 'comment'];
+
+function campaignView(
+  campaign: string,
+  events: readonly CardEvent[],
+  known: CardCampaign | undefined,
+  context: CardContext,
+): CardCampaignView {
+  const { lang, timeZone, people, taxonomy } = context;
+  const chronological = [...events].sort((a, b) => a.time.getTime() - b.time.getTime());
+  let result = '';
+  let furthest: { label: string; rank: number } | null = null;
+  let paid = false;
+  let feedback = '';
+  let lastCall: Date | null = null;
+  for (const event of chronological) {
+    const field = parseEventField(event.field);
+    // A call is any edit of the row's call fields (a stage or a comment is typed after talking too).
+    if (field !== undefined) lastCall = event.time;
+    if (field === 'outcome' && cellText(event.new) !== '') {
+      result = optionLabel(taxonomy, 'outcome', event, lang).label;
+    } else if (field === 'stage' && cellText(event.new) !== '') {
+      const { label, option } = optionLabel(taxonomy, 'stage', event, lang);
+      const rank = option ? STAGE_RANK[option.meaning as StageMeaning] : 0;
+      if (!furthest || rank > furthest.rank) furthest = { label, rank };
+      if (rank >= STAGE_RANK.PAID) paid = true;
+    } else if (field === 'quality' && cellText(event.new) !== '') {
+      feedback = optionLabel(taxonomy, 'quality', event, lang).label;
+    }
+  }
+  const edits = new Map<string, CardEvent[]>();
+  for (const event of chronological) {
+    const key = editKey(event);
+    edits.set(key, [...(edits.get(key) ?? []), event]);
+  }
+  const calls = [...edits.values()]
+    .map((edit): CardCallView => {
+      const first = edit[0] as CardEvent;
+      const ordered = [...edit].sort((a, b) => {
+        const rank = (e: CardEvent) => {
+          const index = FIELD_ORDER.indexOf(parseEventField(e.field) ?? '');
+          return index < 0 ? FIELD_ORDER.length : index;
+        };
+        return rank(a) - rank(b);
+      });
+      const changes = ordered.map((event) => {
+        const key = parseEventField(event.field);
+        const list = key === 'outcome' || key === 'stage' || key === 'quality' ? key : null;
+        // Option labels in the card's language, whatever language History was written in.
+        const label = (value: unknown, code?: unknown) => {
+          const option = list
+            ? (findOption(taxonomy, list, code) ?? findOption(taxonomy, list, value))
+            : undefined;
+          return option ? option.labels[lang] : valueText(value, timeZone, lang);
+        };
+        return {
+          key,
+          view: {
+            field: fieldText(event.field, lang),
+            old: label(event.old),
+            new: label(event.new, event.code),
+          },
+        };
+      });
+      const source = sourceKey(first.source);
+      return {
+        iso: first.time.toISOString(),
+        time: timeText(first.time, timeZone, lang),
+        who: personName(cellText(first.editedBy) || cellText(first.manager), people),
+        source:
+          source === 'edit' || source === 'paste'
+            ? ''
+            : source
+              ? t(lang, `source.${source}`)
+              : cellText(first.source),
+        text: callText(changes, lang),
+        changes: changes.map((change) => change.view),
+      };
+    })
+    .reverse();
+  const lastContact = lastCall ? formatDay(isoDayInTimeZone(lastCall, timeZone), lang) : '';
+  const stage = furthest?.label ?? '';
+  // Events outside a campaign (a phone changed on Clients…) are no campaign to sum up.
+  const summary =
+    campaign === ''
+      ? ''
+      : [
+          result || t(lang, 'card.summary.noResult'),
+          stage,
+          t(lang, paid ? 'card.summary.paid' : 'card.summary.notPaid'),
+          feedback ? t(lang, 'card.summary.feedback', { quality: feedback }) : '',
+          lastContact ? t(lang, 'card.summary.lastContact', { date: lastContact }) : '',
+        ]
+          .filter((part) => part !== '')
+          .join(' · ');
+  return {
+    campaign,
+    title:
+      campaign === ''
+        ? t(lang, 'card.unknownCampaign')
+        : known?.topic && known.topic.trim() !== ''
+          ? known.topic
+          : campaign,
+    week: known ? t(lang, 'card.week', { weekStart: formatDay(known.weekStart, lang) }) : '',
+    result,
+    stage,
+    paid,
+    feedback,
+    lastContact,
+    summary,
+    calls,
+  };
+}
+
+function doNotCallDetail(client: CardClient, context: CardContext): string {
+  if (!client.doNotCall) return '';
+  const { lang, timeZone, people } = context;
   const date = client.doNotCallDate instanceof Date ? valueText(client.doNotCallDate, timeZone, lang) : '';
-  if (date === '' && client.doNotCallBy === '') return flagged;
-  return `${flagged} · ${t(lang, 'card.doNotCallSince', { date: date || '—', by: client.doNotCallBy || '—' })}`;
+  return [
+    client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged'),
+    date ? t(lang, 'card.doNotCallSince', { date }) : '',
+    client.doNotCallBy ? t(lang, 'card.doNotCallBy', { by: personName(client.doNotCallBy, people) }) : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 }
 
-/** One client's card: details and every History event of theirs, grouped by campaign. */
+/** One client's card: details, and per campaign one summary line with its calls (one per edit). */
 export function clientCard(
   client: CardClient,
   events: readonly CardEvent[],
   campaigns: readonly CardCampaign[],
-  lang: Lang,
-  timeZone: string,
+  context: CardContext,
 ): ClientCardView {
-  const weekStarts = new Map(campaigns.map((campaign) => [campaign.id, campaign.weekStart]));
-  const mine = events
-    .filter((event) => cellText(event.clientId) === client.id)
-    .sort((a, b) => b.time.getTime() - a.time.getTime());
-  const groups = new Map<string, { latest: number; events: CardEventView[] }>();
+  const known = new Map(campaigns.map((campaign) => [campaign.id, campaign]));
+  const mine = events.filter((event) => cellText(event.clientId) === client.id);
+  const byCampaign = new Map<string, CardEvent[]>();
   for (const event of mine) {
     const campaign = cellText(event.campaign);
-    const group = groups.get(campaign) ?? { latest: event.time.getTime(), events: [] };
-    groups.set(campaign, group);
-    group.events.push({
-      iso: event.time.toISOString(),
-      time: timeText(event.time, timeZone, lang),
-      field: fieldText(event.field, lang),
-      old: valueText(event.old, timeZone, lang),
-      new: valueText(event.new, timeZone, lang),
-      who: cellText(event.editedBy) || cellText(event.manager),
-      source: sourceText(event.source, lang),
-    });
+    byCampaign.set(campaign, [...(byCampaign.get(campaign) ?? []), event]);
   }
-  const ordered = [...groups.entries()].sort(([a, ga], [b, gb]) => {
-    const weekA = weekStarts.get(a) ?? '';
-    const weekB = weekStarts.get(b) ?? '';
+  const latest = (list: readonly CardEvent[]) => Math.max(...list.map((event) => event.time.getTime()));
+  const ordered = [...byCampaign.entries()].sort(([a, ea], [b, eb]) => {
+    const weekA = known.get(a)?.weekStart ?? '';
+    const weekB = known.get(b)?.weekStart ?? '';
     if (weekA !== weekB) return weekA < weekB ? 1 : -1;
-    return gb.latest - ga.latest;
+    return latest(eb) - latest(ea);
   });
+  const views = ordered.map(([campaign, list]) => campaignView(campaign, list, known.get(campaign), context));
   return {
     client: {
       id: client.id,
@@ -204,24 +410,12 @@ export function clientCard(
       contact: client.contact,
       phone: client.phone,
       email: client.email,
-      manager: client.manager,
+      manager: personName(client.manager, context.people),
       doNotCall: client.doNotCall,
-      status: statusText(client, timeZone, lang),
+      doNotCallDetail: doNotCallDetail(client, context),
     },
-    campaigns: ordered.map(([campaign, group]) => {
-      const weekStart = weekStarts.get(campaign);
-      return {
-        campaign,
-        title:
-          campaign === ''
-            ? t(lang, 'card.unknownCampaign')
-            : weekStart
-              ? t(lang, 'card.campaignWeek', { campaign, weekStart: formatDay(weekStart, lang) })
-              : campaign,
-        events: group.events,
-      };
-    }),
-    eventCount: mine.length,
+    campaigns: views,
+    callCount: views.reduce((sum, view) => sum + view.calls.length, 0),
   };
 }
 
@@ -231,14 +425,13 @@ export function cardResult(
   clients: readonly CardClient[],
   events: readonly CardEvent[],
   campaigns: readonly CardCampaign[],
-  lang: Lang,
-  timeZone: string,
+  context: CardContext,
 ): CardResult {
+  const { lang } = context;
   const matches = findClients(clients, query);
   const [only] = matches;
   if (matches.length === 0 || !only) throw new ProzvonError('card.error.notFound', { query: query.trim() });
-  if (matches.length === 1)
-    return { kind: 'card', card: clientCard(only, events, campaigns, lang, timeZone) };
+  if (matches.length === 1) return { kind: 'card', card: clientCard(only, events, campaigns, context) };
   const shown = matches.slice(0, MAX_MATCHES);
   return {
     kind: 'choose',

@@ -81,7 +81,7 @@ describe('duplicates', () => {
         by: 'phone',
         match: { kind: 'client', clientId: 'C-000007', organisation: 'ЗАО Лютик' },
         key: 'import.duplicateOfClient',
-        params: { row: 2, clientId: 'C-000007', organisation: 'ЗАО Лютик', by: 'телефон' },
+        params: { row: 2, clientId: 'C-000007', organisation: 'ЗАО Лютик', sameBy: 'с тем же телефоном' },
       },
     ]);
   });

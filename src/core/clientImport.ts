@@ -200,7 +200,12 @@ export function planClientImport(rows: readonly ImportRow[], options: ImportOpti
               by: clash.by,
               match: { kind: 'client', clientId: owner.clientId, organisation: owner.organisation },
               key: 'import.duplicateOfClient',
-              params: { row: rowNumber, clientId: owner.clientId, organisation: owner.organisation, by },
+              params: {
+                row: rowNumber,
+                clientId: owner.clientId,
+                organisation: owner.organisation,
+                sameBy: t(lang, `import.sameBy.${clash.by}`),
+              },
             }
           : {
               rowNumber,

@@ -35,4 +35,24 @@ describe('clients typed straight into Clients', () => {
   it('keep an ID someone typed in another form rather than replace it', () => {
     expect(completeClientRows([row({ id: 'клиент-1', organisation: 'ООО А' })])).toEqual([]);
   });
+
+  it('follow a phone someone changed: the normalised phone is renewed and the one before is kept', () => {
+    const [entry] = completeClientRows([
+      row({ id: 'C-000001', organisation: 'ООО А', phone: '+7 912 000 00 55', phoneE164: '+79123456789' }),
+    ]);
+    expect(entry).toEqual({
+      index: 0,
+      id: 'C-000001',
+      phoneE164: '+79120000055',
+      phoneBefore: '+79123456789',
+    });
+  });
+
+  it('keep the normalised phone when the phone typed over it is not a number', () => {
+    expect(
+      completeClientRows([
+        row({ id: 'C-000001', organisation: 'ООО А', phone: 'нет', phoneE164: '+79123456789' }),
+      ]),
+    ).toEqual([]);
+  });
 });

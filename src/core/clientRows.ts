@@ -19,12 +19,18 @@ export interface CompletedRow {
   readonly index: number;
   readonly id: string;
   readonly phoneE164: string;
+  /**
+   * Set when the typed phone no longer matches the normalised one beside it (someone changed the
+   * phone): the normalised phone before. History records the change (see core/wrongNumbers).
+   */
+  readonly phoneBefore?: string;
 }
 
 /**
  * The rows that lack an ID (new IDs after the highest one, in row order) or a normalised phone
- * (when the typed phone is a valid number). A row without an organisation, a phone and an e-mail
- * is not a client yet and gets nothing.
+ * (when the typed phone is a valid number), and those whose typed phone was changed since it was
+ * normalised (the normalised phone follows it). A row without an organisation, a phone and an
+ * e-mail is not a client yet and gets nothing.
  */
 export function completeClientRows(rows: readonly ClientCells[], lastIssued = 0): CompletedRow[] {
   const isClient = (row: ClientCells) =>
@@ -43,10 +49,15 @@ export function completeClientRows(rows: readonly ClientCells[], lastIssued = 0)
     if (!isClient(row)) return;
     const id = cellText(row.id) === '' ? (ids[next++] ?? '') : cellText(row.id);
     const typed = normalisePhone(row.phone);
-    const phoneE164 =
-      cellText(row.phoneE164) !== '' ? cellText(row.phoneE164) : typed.ok ? typed.normalised : '';
-    if (id !== cellText(row.id) || phoneE164 !== cellText(row.phoneE164))
-      completed.push({ index, id, phoneE164 });
+    const stored = cellText(row.phoneE164);
+    // A phone that no longer reads as a number keeps the normalised one it had.
+    const phoneE164 = typed.ok ? typed.normalised : stored;
+    if (id === cellText(row.id) && phoneE164 === stored) return;
+    completed.push(
+      stored !== '' && phoneE164 !== stored
+        ? { index, id, phoneE164, phoneBefore: stored }
+        : { index, id, phoneE164 },
+    );
   });
   return completed;
 }

@@ -353,3 +353,61 @@ describe('clients listed twice', () => {
     ).toEqual([first.id]);
   });
 });
+
+describe('a client whose number was marked wrong', () => {
+  const marked = (clientId: string): HistoryEvent => ({
+    time: new Date('2026-11-25T10:00:00+03:00'),
+    campaign: '2026-W48 · Команда Петровой',
+    clientId,
+    field: 'Результат звонка',
+    new: 'Неверный номер',
+    code: 'WRONG_NUMBER',
+  });
+
+  it('is left out of the next campaign, and the warning names the number to fix', () => {
+    const clients = [client('anna@firm.ru'), client('anna@firm.ru'), client('oleg@firm.ru')];
+    const plan = planCampaign(input({ clients, history: [marked('C-000002')] }));
+    expect(plan.lists.flatMap((list) => list.rows.map((row) => row.clientId))).toEqual([
+      'C-000001',
+      'C-000003',
+    ]);
+    expect(plan.excluded).toEqual([
+      {
+        clientId: 'C-000002',
+        organisation: 'Организация 2',
+        manager: 'anna@firm.ru',
+        reason: 'неверный номер 8 912 000-00-02: исправьте телефон на листе «Клиенты»',
+      },
+    ]);
+    expect(plan.warnings).toContainEqual({
+      key: 'planning.wrongNumbers',
+      params: { count: 1, clients: 'C-000002 Организация 2 (8 912 000-00-02)' },
+    });
+  });
+
+  it('is not named among the numbers to fix when the client is do-not-call anyway', () => {
+    const clients = [
+      client('anna@firm.ru'),
+      client('oleg@firm.ru'),
+      client('oleg@firm.ru', { doNotCall: true, doNotCallReason: 'просил не звонить' }),
+    ];
+    const plan = planCampaign(input({ clients, history: [marked('C-000003')] }));
+    expect(plan.excluded.map((entry) => entry.reason)).toEqual(['просил не звонить']);
+    expect(plan.warnings.map((warning) => warning.key)).not.toContain('planning.wrongNumbers');
+  });
+
+  it('is planned again once the phone on Clients was changed after the mark', () => {
+    const clients = [client('anna@firm.ru'), client('oleg@firm.ru', { phone: '8 912 111-11-11' })];
+    const fixed = {
+      time: new Date('2026-11-26T10:00:00+03:00'),
+      campaign: '',
+      clientId: 'C-000002',
+      field: 'Телефон',
+      old: '+79120000002',
+      new: '+79121111111',
+    };
+    const plan = planCampaign(input({ clients, history: [marked('C-000002'), fixed] }));
+    expect(plan.excluded).toEqual([]);
+    expect(plan.warnings.map((warning) => warning.key)).not.toContain('planning.wrongNumbers');
+  });
+});

@@ -12,6 +12,7 @@ import { clientIdSerial, normaliseEmail, normalisePhone } from './identity';
 import { t, type Lang, type MessageKey, type MessageParams } from './messages';
 import { weekCalendar, type CalendarDay } from './schedule';
 import type { Taxonomy } from './taxonomy';
+import { wrongNumbers, type WrongNumber } from './wrongNumbers';
 
 /** A Team sheet row; the gas layer turns the role and active cells into these values. */
 export interface TeamMember {
@@ -44,6 +45,8 @@ export interface CampaignRecord extends CampaignWeek {
   readonly topic: string;
   readonly seminarDate: IsoDay;
   readonly url: string;
+  /** When it was created (what the manager sheets were copied from Clients at), when known. */
+  readonly createdAt?: Date | null | undefined;
 }
 
 export interface CampaignRequest {
@@ -232,6 +235,7 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     throw new ProzvonError('planning.campaignExists', {
       team: request.team,
       week: isoWeek,
+      weekStart,
       id: existing.id,
       url: existing.url,
     });
@@ -252,6 +256,9 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     !client.doNotCall && recorded.has(client.id) ? { ...client, doNotCall: true } : client,
   );
   const blocked = doNotCallContacts(flaggedClients);
+  // A number marked wrong and not fixed on Clients since is not called again (core/wrongNumbers).
+  const wrongNumber = wrongNumbers(clients, input.history, input.campaigns, taxonomy);
+  const leftForWrongNumber = new Set<string>();
   const exclusionReason = (client: PlanningClient): string | undefined => {
     if (client.doNotCall || recorded.has(client.id))
       return client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged');
@@ -261,6 +268,11 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     const email = normaliseEmail(client.email);
     const byEmail = email.ok ? blocked.emails.get(email.email) : undefined;
     if (byEmail) return t(lang, 'planning.excluded.sameEmail', { clientId: byEmail });
+    const wrong = wrongNumber.get(client.id);
+    if (wrong) {
+      leftForWrongNumber.add(client.id);
+      return t(lang, 'planning.excluded.wrongNumber', { phone: wrong.phone });
+    }
     return undefined;
   };
 
@@ -354,6 +366,10 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
     excluded,
     warnings: [
       ...planningWarnings(request, members, clients),
+      ...wrongNumberWarnings(
+        excluded.filter((client) => leftForWrongNumber.has(client.clientId)),
+        wrongNumber,
+      ),
       ...(duplicates.length > 0
         ? [
             {
@@ -369,6 +385,32 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
       lists.flatMap((list) => list.rows.map((row) => ({ nextCallDate: row.nextCall }))),
     ),
   };
+}
+
+/** How many clients a warning names before it says how many more there are. */
+const NAMED_IN_WARNING = 10;
+
+/** The clients left out for a wrong number, named so the administrator can fix their numbers. */
+function wrongNumberWarnings(
+  excluded: readonly ExcludedClient[],
+  wrong: ReadonlyMap<string, WrongNumber>,
+): PlanWarning[] {
+  const toFix = excluded.flatMap((client) => {
+    const entry = wrong.get(client.clientId);
+    return entry ? [`${entry.clientId} ${entry.organisation} (${entry.phone})`] : [];
+  });
+  if (toFix.length === 0) return [];
+  const named = toFix.slice(0, NAMED_IN_WARNING).join('; ');
+  return [
+    {
+      key: 'planning.wrongNumbers',
+      params: {
+        count: toFix.length,
+        clients:
+          toFix.length > NAMED_IN_WARNING ? `${named}; … (+${toFix.length - NAMED_IN_WARNING})` : named,
+      },
+    },
+  ];
 }
 
 /** Clients nobody will call: their manager is not on the Team sheet, or is an inactive team member. */

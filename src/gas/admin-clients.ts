@@ -63,6 +63,9 @@ export interface AddClientsReport {
   readonly rejected: number;
   readonly weekRows: number;
   readonly lines: readonly ReportLine[];
+  /** The Rejected sheet's name, where the rejected rows are kept. */
+  readonly rejectedSheet: string;
+  /** One line: added, duplicates, rejected (and the rows added to this week's sheets). */
   readonly message: string;
 }
 
@@ -71,9 +74,17 @@ export interface ClientsPreview {
   readonly rows: number;
   readonly headerRow: boolean;
   readonly mapping: ColumnMapping;
-  readonly columns: readonly { readonly index: number; readonly label: string }[];
+  /** Every column of the paste: 'Столбец 2' and the text of its first row. */
+  readonly columns: readonly { readonly index: number; readonly label: string; readonly first: string }[];
+  /** The first rows as text (the header, when there is one, and the rows under it), for the dialog to show. */
+  readonly firstRows: readonly (readonly string[])[];
   readonly managers: readonly { readonly email: string; readonly name: string }[];
 }
+
+/** Rows the dialog shows under each column (besides a header row). */
+export const SAMPLE_ROWS = 3;
+/** Characters of a cell the dialog shows. */
+const SAMPLE_CHARS = 60;
 
 /** Rows one batch may hold: 5,000 rows of 26 columns read and written stay far below the limits. */
 export const MAX_BATCH_ROWS = 5000;
@@ -103,7 +114,7 @@ function readInput(master: Spreadsheet, request: AddClientsRequest): { grid: unk
   return { grid: values.slice(0, end), firstRow: firstRowOf(range) };
 }
 
-/** Column choices for the dialog: "Column 2: Телефон" (the first row's text as a sample). */
+/** The guessed columns of a paste, with its first rows for the dialog to show under them. */
 export function previewClients(
   master: Spreadsheet,
   lang: Lang,
@@ -123,8 +134,12 @@ export function previewClients(
     mapping: guess.mapping,
     columns: Array.from({ length: width }, (_, index) => ({
       index,
-      label: t(lang, 'addClients.form.column', { n: index + 1, sample: cellText(first[index]).slice(0, 40) }),
+      label: t(lang, 'addClients.form.column', { n: index + 1 }),
+      first: cellText(first[index]).slice(0, SAMPLE_CHARS),
     })),
+    firstRows: grid
+      .slice(0, SAMPLE_ROWS + 1)
+      .map((row) => Array.from({ length: width }, (_, index) => cellText(row[index]).slice(0, SAMPLE_CHARS))),
     managers: activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name })),
   };
 }
@@ -279,12 +294,11 @@ function appendRoster(workbook: Spreadsheet, context: WorkbookContext, lines: re
   if (roster) writeRoster(roster, lines, roster.getLastRow());
 }
 
-function summary(lang: Lang, plan: AddClientsPlan, rejectedSheet: string, week: string): string {
+function summary(lang: Lang, plan: AddClientsPlan, week: string): string {
   return t(lang, 'addClients.summary', {
     added: plan.added.length,
     duplicates: plan.duplicates,
     rejected: plan.rejected.length,
-    kept: plan.rejected.length > 0 ? t(lang, 'addClients.kept', { sheet: rejectedSheet }) : '',
     week,
   });
 }
@@ -435,7 +449,8 @@ export function addClients(
       rejected: plan.rejected.length,
       weekRows,
       lines: plan.lines,
-      message: summary(lang, plan, rejectedName, weekText),
+      rejectedSheet: rejectedName,
+      message: summary(lang, plan, weekText),
     };
   } finally {
     lock.releaseLock();

@@ -1,13 +1,16 @@
 // The client card sidebar: opened from the master's menu with the client of the selected row of
 // Clients or History (if any), it searches and shows a client's whole timeline through the
-// google.script.run target clientCard. Weekly workbooks have no bound script and so no menu of
+// google.script.run target clientCard, with people named as on the Team sheet and options as
+// Settings label them. Weekly workbooks have no bound script and so no menu of
 // their own: a manager-sheet row is looked up by pasting its client ID into the sidebar's search.
 
 import { cellText, labelKey } from '../core/cells';
 import { cardResult, type CardClient, type CardEvent, type CardResult } from '../core/clientCard';
 import { t, type Lang, type MessageKey } from '../core/messages';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, mapHeaders, type SheetSpec } from '../core/schema';
+import type { TeamMember } from '../core/planning';
 import { showSidebar } from './html';
+import { readSettings } from './master';
 import { campaignEntries, readFlag, readTeam, requireSheet, teamsOf } from './master-data';
 import { findSheet } from './sheets';
 import { cell, text } from './table';
@@ -52,9 +55,10 @@ const TEXT_KEYS = {
   email: 'card.email',
   manager: 'card.manager',
   doNotCall: 'card.doNotCall',
+  doNotCallShow: 'card.doNotCallShow',
   timeline: 'card.timeline',
   noEvents: 'card.noEvents',
-  eventCount: 'card.eventCount',
+  calls: 'card.calls',
 } as const satisfies Record<string, MessageKey>;
 
 /** The sidebar's texts, in the spreadsheet's language ({count} is filled in by the page). */
@@ -78,8 +82,11 @@ export function openClientCard(master: Spreadsheet): void {
  * The managers whose clients a user may look up: those of the teams they lead; the master's owner
  * (who sets it up and may lead no team) sees every client.
  */
-function visibleManagers(master: Spreadsheet, user: string, lang: Lang): ReadonlySet<string> | 'all' {
-  const members = readTeam(master, lang);
+function visibleManagers(
+  master: Spreadsheet,
+  user: string,
+  members: readonly TeamMember[],
+): ReadonlySet<string> | 'all' {
   const teams = new Set(teamsOf(user, members).map((team) => labelKey(team)));
   if (teams.size === 0 && master.getOwner()?.getEmail().toLowerCase() === user) return 'all';
   return new Set(
@@ -96,7 +103,8 @@ function visibleManagers(master: Spreadsheet, user: string, lang: Lang): Readonl
 export function findClientCard(master: Spreadsheet, query: string, user: string): CardResult {
   const lang = spreadsheetLang(master);
   const timeZone = master.getSpreadsheetTimeZone();
-  const visible = visibleManagers(master, user, lang);
+  const members = readTeam(master, lang);
+  const visible = visibleManagers(master, user, members);
   const clientsTable = requireSheet(master, CLIENTS_SHEET, lang);
   const clients: CardClient[] = clientsTable.rows
     .map((row) => ({
@@ -114,6 +122,8 @@ export function findClientCard(master: Spreadsheet, query: string, user: string)
     }))
     .filter((client) => client.id !== '')
     .filter((client) => visible === 'all' || visible.has(client.manager.toLowerCase()));
+  const people = new Map(members.map((member) => [member.email.toLowerCase(), member.name]));
+  const { taxonomy } = readSettings(master, lang, timeZone);
   const history = findSheet(master, HISTORY_SHEET.name) ? requireSheet(master, HISTORY_SHEET) : null;
   const events: CardEvent[] = (history?.rows ?? []).flatMap((row) => {
     const time = history ? cell(history, row, 'time') : '';
@@ -129,9 +139,11 @@ export function findClientCard(master: Spreadsheet, query: string, user: string)
         new: cell(history, row, 'new'),
         editedBy: text(history, row, 'editedBy'),
         source: cell(history, row, 'source'),
+        code: cell(history, row, 'code'),
+        eventId: cell(history, row, 'eventId'),
       },
     ];
   });
   const campaigns = campaignEntries(requireSheet(master, CAMPAIGNS_SHEET), timeZone);
-  return cardResult(String(query ?? ''), clients, events, campaigns, lang, timeZone);
+  return cardResult(String(query ?? ''), clients, events, campaigns, { lang, timeZone, people, taxonomy });
 }

@@ -8,9 +8,13 @@ export function jsonForHtml(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** The file every page includes first in its <head> (src/ui/addon.html): the look and the habits. */
+export const SHARED_FILE = 'addon';
+
 function page(file: string, data: unknown, title: string): GoogleAppsScript.HTML.HtmlOutput {
   const template = HtmlService.createTemplateFromFile(file);
   template.data = jsonForHtml(data);
+  template.addon = HtmlService.createHtmlOutputFromFile(SHARED_FILE).getContent();
   return template.evaluate().setTitle(title);
 }
 

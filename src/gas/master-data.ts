@@ -3,11 +3,11 @@
 
 import { isoDayInTimeZone, parseDay, type IsoDay } from '../core/calendar';
 import { cellText, labelKey } from '../core/cells';
-import type { HistoryEvent } from '../core/clientHistory';
 import { ProzvonError } from '../core/errors';
 import { allLabels, t, type Lang, type MessageKey } from '../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../core/planning';
 import { withImplicitTeams } from '../core/teams';
+import type { PhoneEvent } from '../core/wrongNumbers';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../core/schema';
 import { cell, readTableByName, text, type Table } from './table';
 
@@ -132,7 +132,7 @@ export function planningClients(table: ClientsTable): PlanningClient[] {
 
 export type HistoryTable = Table<(typeof HISTORY_SHEET.columns)[number]['key']>;
 
-export function historyEvents(table: HistoryTable): HistoryEvent[] {
+export function historyEvents(table: HistoryTable): PhoneEvent[] {
   return table.rows.flatMap((row) => {
     const time = cell(table, row, 'time');
     if (!(time instanceof Date)) return [];
@@ -142,6 +142,7 @@ export function historyEvents(table: HistoryTable): HistoryEvent[] {
         campaign: text(table, row, 'campaign'),
         clientId: text(table, row, 'clientId'),
         field: cell(table, row, 'field'),
+        old: cell(table, row, 'old'),
         new: cell(table, row, 'new'),
         code: cell(table, row, 'code'),
       },
@@ -164,6 +165,10 @@ function day(value: unknown, timeZone: string): IsoDay {
   return parseDay(value, timeZone) ?? '';
 }
 
+function dateOrNull(value: unknown): Date | null {
+  return value instanceof Date ? value : null;
+}
+
 export function campaignEntries(table: CampaignsTable, timeZone: string): CampaignEntry[] {
   return table.rows
     .map((row, index) => ({
@@ -177,6 +182,7 @@ export function campaignEntries(table: CampaignsTable, timeZone: string): Campai
       workbookId: text(table, row, 'workbookId'),
       active: isLabel(cell(table, row, 'status'), 'status.active'),
       createdBy: text(table, row, 'createdBy'),
+      createdAt: dateOrNull(cell(table, row, 'createdAt')),
     }))
     .filter((entry) => entry.id !== '');
 }

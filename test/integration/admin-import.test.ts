@@ -63,7 +63,7 @@ describe('Adding clients', () => {
     expect(report.lines.find((line) => line.rowNumber === 11)?.text).toContain('строке 4');
   });
 
-  it('keeps every rejected row with its original text and reason on the Rejected sheet', () => {
+  it('keeps every rejected row with its original text and reason (the row in its own column) on the Rejected sheet', () => {
     add(org, { text: messyPaste().text, manager: 'spread' });
     const kept = org.gas.read(org.master, 'Отклонённые', 'A2:E40').filter((row) => row[0] !== '');
     expect(kept).toHaveLength(20);
@@ -72,7 +72,7 @@ describe('Adding clients', () => {
       'admin1@firm.ru',
       6,
       'ООО «Новый 5»\tКонтакт 5\t12-35\t',
-      expect.stringContaining('Строка 6'),
+      'телефон «12-35» не принят: в номере слишком мало цифр',
     ]);
   });
 

@@ -192,7 +192,7 @@ describe('New weekly campaign', () => {
   it('refuses the same week twice, offering the link of the existing workbook', () => {
     const workbook = workbookOf(org, 'Команда Петровой');
     newCampaign(org, 'admin1@firm.ru', '02.12.2026');
-    expect(org.gas.ui.lastAlert()?.message).toContain('уже есть кампания на неделю 2026-W49');
+    expect(org.gas.ui.lastAlert()?.message).toContain('уже есть кампания на неделю с 30.11.2026 (2026-W49)');
     expect(org.gas.ui.lastAlert()?.message).toContain(workbook.getId());
     expect(workbooks(org, 'Команда Петровой')).toHaveLength(1);
   });

@@ -6,13 +6,21 @@ import { MENU, weekWithTwoEdits, type Organisation } from './fixtures';
 interface Card {
   kind: 'card';
   card: {
-    client: { id: string; organisation: string; doNotCall: boolean; status: string };
+    client: {
+      id: string;
+      organisation: string;
+      manager: string;
+      doNotCall: boolean;
+      doNotCallDetail: string;
+    };
     campaigns: {
       campaign: string;
       title: string;
-      events: { time: string; field: string; old: string; new: string; who: string }[];
+      week: string;
+      summary: string;
+      calls: { time: string; who: string; text: string }[];
     }[];
-    eventCount: number;
+    callCount: number;
   };
 }
 
@@ -37,20 +45,35 @@ describe('the client card', () => {
     expect(org.gas.ui.sidebars().at(-1)?.html).toContain('"query":""');
   });
 
-  it('shows every change of the client, with time, field, old → new and who', () => {
+  it('shows each call of the client under its campaign, with time, who by name and what changed', () => {
     const result = org.gas.callServer(org.owner, org.master, 'clientCard', 'C-000001') as Card;
     expect(result.kind).toBe('card');
-    expect(result.card.eventCount).toBe(2);
-    expect(result.card.campaigns[0]?.title).toBe('2026-W49 · Команда Петровой (неделя с 30.11.2026)');
-    expect(result.card.campaigns[0]?.events).toEqual([
-      expect.objectContaining({ time: '30.11.2026 09:02', field: 'Этап', old: '', new: 'КП отправлено' }),
-      expect.objectContaining({
+    expect(result.card.callCount).toBe(2);
+    expect(result.card.campaigns[0]).toMatchObject({
+      campaign: '2026-W49 · Команда Петровой',
+      title: 'Семинар',
+      week: 'неделя с 30.11.2026',
+      summary: 'Согласен на семинар · КП отправлено · не оплачено · контакт 30.11.2026',
+    });
+    expect(result.card.campaigns[0]?.calls).toEqual([
+      {
+        time: '30.11.2026 09:02',
+        who: 'Иванов Иван',
+        source: '',
+        text: 'этап: КП отправлено',
+        iso: expect.any(String),
+        changes: expect.any(Array),
+      },
+      {
         time: '30.11.2026 09:01',
-        field: 'Результат звонка',
-        new: 'Согласен на семинар',
-      }),
+        who: 'Иванов Иван',
+        source: '',
+        text: 'Согласен на семинар',
+        iso: expect.any(String),
+        changes: expect.any(Array),
+      },
     ]);
-    expect(result.card.campaigns[0]?.events[0]?.who).toContain('m1@firm.ru');
+    expect(result.card.client.manager).toBe('Иванов Иван');
   });
 
   it('finds a client by a phone typed any way, as copied from a weekly sheet', () => {
@@ -63,7 +86,7 @@ describe('the client card', () => {
   it('tells a do-not-call client apart', () => {
     const result = org.gas.callServer(org.owner, org.master, 'clientCard', 'C-000037') as Card;
     expect(result.card.client.doNotCall).toBe(true);
-    expect(result.card.client.status).toContain('НЕ ЗВОНИТЬ: просил не звонить');
+    expect(result.card.client.doNotCallDetail).toContain('просил не звонить');
   });
 
   it("does not show one team's client to another team's administrator", () => {

@@ -65,16 +65,12 @@ export const adminMessages = {
     en: 'At most {max} rows can be added at once; {count} were given. Split the list.',
   },
   'addClients.line.added': {
-    ru: 'Строка {row}: добавлен {clientId} «{organisation}» → {manager}.',
-    en: 'Row {row}: added {clientId} “{organisation}” → {manager}.',
+    ru: 'добавлен {clientId} «{organisation}» → {manager}',
+    en: 'added {clientId} “{organisation}” → {manager}',
   },
   'addClients.summary': {
-    ru: 'Добавлено: {added}. Дубликаты: {duplicates}. Отклонено: {rejected}{kept}.{week}',
-    en: 'Added: {added}. Duplicates: {duplicates}. Rejected: {rejected}{kept}.{week}',
-  },
-  'addClients.kept': {
-    ru: ' (сохранены на листе «{sheet}»)',
-    en: ' (kept on the “{sheet}” sheet)',
+    ru: 'Добавлено: {added} · дубликатов: {duplicates} · отклонено: {rejected}.{week}',
+    en: 'Added: {added} · duplicates: {duplicates} · rejected: {rejected}.{week}',
   },
   'addClients.week': {
     ru: ' В листы текущей недели добавлено строк: {rows}.',
@@ -100,8 +96,25 @@ export const adminMessages = {
   'addClients.form.preview': { ru: 'Распознать столбцы', en: 'Recognise columns' },
   'addClients.form.headerRow': { ru: 'Первая строка — заголовок', en: 'The first row is a header' },
   'addClients.form.columns': { ru: 'Столбцы', en: 'Columns' },
-  'addClients.form.none': { ru: '— нет —', en: '— none —' },
-  'addClients.form.column': { ru: 'Столбец {n}: {sample}', en: 'Column {n}: {sample}' },
+  'addClients.form.skip': { ru: '— не загружать —', en: '— skip —' },
+  'addClients.form.columnsHint': {
+    ru: 'Под каждым столбцом — первые строки вставки. Выберите, что в нём.',
+    en: 'The first rows of the paste are under each column. Choose what each one holds.',
+  },
+  'addClients.form.headerMark': { ru: 'заголовок', en: 'header' },
+  'addClients.form.back': { ru: 'Назад', en: 'Back' },
+  'addClients.form.more': { ru: 'Добавить ещё', en: 'Add more' },
+  'addClients.report.added': { ru: 'Добавлены — {count}', en: 'Added — {count}' },
+  'addClients.report.duplicates': {
+    ru: 'Дубликаты — {count}, не добавлены',
+    en: 'Duplicates — {count}, not added',
+  },
+  'addClients.report.rejected': {
+    ru: 'Отклонены — {count}, сохранены на листе «{sheet}»',
+    en: 'Rejected — {count}, kept on the “{sheet}” sheet',
+  },
+  'addClients.report.row': { ru: 'Строка {row}', en: 'Row {row}' },
+  'addClients.form.column': { ru: 'Столбец {n}', en: 'Column {n}' },
   'addClients.form.manager': { ru: 'Кому', en: 'Assign to' },
   'addClients.form.spread': {
     ru: 'Распределить поровну по команде',

@@ -146,8 +146,8 @@ export const campaignMessages = {
     en: 'You lead several teams: {teams}. Which team is the campaign for?',
   },
   'campaign.created': {
-    ru: 'Готово: «{name}».\nМенеджеров: {managers}, клиентов в списках: {rows}, исключено (не звонить): {excluded}.{closed}\nСсылка: {url}',
-    en: 'Done: “{name}”.\nManagers: {managers}, clients on the lists: {rows}, left out (do not call): {excluded}.{closed}\nLink: {url}',
+    ru: 'Готово: «{name}».\nМенеджеров: {managers}, клиентов в списках: {rows}, исключено (не звонить, неверный номер): {excluded}.{closed}\nСсылка: {url}',
+    en: 'Done: “{name}”.\nManagers: {managers}, clients on the lists: {rows}, left out (do not call, wrong number): {excluded}.{closed}\nLink: {url}',
   },
   'campaign.closedPrevious': {
     ru: '\nЗакрыта прошлая кампания: {campaigns} (итоги — на листе «Результаты»).',
@@ -162,6 +162,37 @@ export const campaignMessages = {
   'campaign.form.cancel': { ru: 'Отмена', en: 'Cancel' },
   'campaign.form.working': { ru: 'Создаём таблицу недели…', en: "Creating the week's workbook…" },
   'campaign.form.open': { ru: 'Открыть таблицу недели', en: "Open the week's workbook" },
+  'campaign.form.close': { ru: 'Закрыть', en: 'Close' },
+  'campaign.form.createAnyway': { ru: 'Создать всё равно', en: 'Create anyway' },
+  'campaign.form.done': { ru: 'Кампания создана', en: 'The campaign is created' },
+  'campaign.form.summary': {
+    ru: 'Менеджеров: {managers} · клиентов в списках: {rows} · исключено: {excluded}',
+    en: 'Managers: {managers} · clients on the lists: {rows} · left out: {excluded}',
+  },
+  'campaign.form.closed': {
+    ru: 'Закрыта прошлая кампания {campaigns}: её менеджеры больше не правят её таблицу, итоги — на листе «Результаты».',
+    en: 'The previous campaign {campaigns} is closed: its managers no longer edit its workbook; its figures are on the Results sheet.',
+  },
+  'campaign.form.warnings': { ru: 'Обратите внимание', en: 'Please note' },
+  'campaign.form.closes': {
+    ru: 'Новая кампания закроет текущую, {campaign}: её менеджеры смогут только смотреть свою таблицу, без правок, а итоги уйдут на лист «Результаты». Отзывы о семинаре {seminar} менеджеры спросят в понедельник уже в новой таблице: эти клиенты будут первыми в списке, с действием «{feedback}».',
+    en: 'The new campaign closes the current one, {campaign}: its managers can then only view their workbook, not edit it, and its figures go to the Results sheet. Feedback on the {seminar} seminar is asked on Monday in the new workbook: those clients come first on the lists, with the action “{feedback}”.',
+  },
+  'campaign.form.notMonday': {
+    ru: '{date} — {weekday}. Кампания идёт с понедельника, поэтому неделя начнётся {monday}.',
+    en: '{date} is a {weekday}. A campaign runs from Monday, so the week starts on {monday}.',
+  },
+  'campaign.form.badDate': { ru: 'Введите дату как {example}.', en: 'Type a date like {example}.' },
+  'campaign.form.datePlaceholder': { ru: 'дд.мм.гггг', en: 'yyyy-mm-dd' },
+  'campaign.form.fieldError': { ru: '{field}: {reason}', en: '{field}: {reason}' },
+  'campaign.form.openExisting': { ru: 'открыть её', en: 'open it' },
+  'campaign.form.weekday.1': { ru: 'понедельник', en: 'Monday' },
+  'campaign.form.weekday.2': { ru: 'вторник', en: 'Tuesday' },
+  'campaign.form.weekday.3': { ru: 'среда', en: 'Wednesday' },
+  'campaign.form.weekday.4': { ru: 'четверг', en: 'Thursday' },
+  'campaign.form.weekday.5': { ru: 'пятница', en: 'Friday' },
+  'campaign.form.weekday.6': { ru: 'суббота', en: 'Saturday' },
+  'campaign.form.weekday.7': { ru: 'воскресенье', en: 'Sunday' },
   'menu.newCampaignForm': { ru: 'Новая кампания (форма)…', en: 'New campaign (form)…' },
   'history.byManager': { ru: '{email} (менеджер листа)', en: '{email} (the sheet’s manager)' },
   'doNotCall.byOutcome': {

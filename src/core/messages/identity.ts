@@ -16,38 +16,38 @@ export const identityMessages = {
   'email.empty': { ru: 'адрес почты не указан', en: 'no e-mail' },
   'email.invalid': { ru: 'адрес почты записан с ошибкой', en: 'the e-mail is malformed' },
 
-  'import.noContact': {
-    ru: 'Строка {row}: нет ни телефона, ни адреса почты.',
-    en: 'Row {row}: neither a phone nor an e-mail.',
-  },
+  // Why a pasted row was not added, without the row: the report groups rows by what happened and
+  // the Rejected sheet has a column of its own for the row ('import.line' puts the two together).
+  'import.line': { ru: 'Строка {row}: {reason}.', en: 'Row {row}: {reason}.' },
+  'import.noContact': { ru: 'нет ни телефона, ни адреса почты', en: 'neither a phone nor an e-mail' },
   'import.badPhone': {
-    ru: 'Строка {row}: телефон «{value}» не принят: {reason}.',
-    en: 'Row {row}: the phone “{value}” was not accepted: {reason}.',
+    ru: 'телефон «{value}» не принят: {reason}',
+    en: 'the phone “{value}” was not accepted: {reason}',
   },
   'import.badEmail': {
-    ru: 'Строка {row}: адрес почты «{value}» не принят: {reason}.',
-    en: 'Row {row}: the e-mail “{value}” was not accepted: {reason}.',
+    ru: 'адрес почты «{value}» не принят: {reason}',
+    en: 'the e-mail “{value}” was not accepted: {reason}',
   },
-  'import.noOrganisation': {
-    ru: 'Строка {row}: не указана организация.',
-    en: 'Row {row}: no organisation.',
-  },
+  'import.noOrganisation': { ru: 'не указана организация', en: 'no organisation' },
   'import.unknownManager': {
-    ru: 'Строка {row}: менеджер «{manager}» не найден среди активных менеджеров команды.',
-    en: 'Row {row}: “{manager}” is not an active manager of the team.',
+    ru: 'менеджер «{manager}» не найден среди активных менеджеров команды',
+    en: '“{manager}” is not an active manager of the team',
   },
   'import.duplicateOfClient': {
-    ru: 'Строка {row}: уже есть клиент {clientId} «{organisation}», у него тот же {by}.',
-    en: 'Row {row}: client {clientId} “{organisation}” already has the same {by}.',
+    ru: 'уже есть клиент {clientId} «{organisation}» {sameBy}',
+    en: 'client {clientId} “{organisation}” already has {sameBy}',
   },
   'import.duplicateInBatch': {
-    ru: 'Строка {row}: тот же {by}, что в строке {otherRow} этой вставки.',
-    en: 'Row {row}: the same {by} as row {otherRow} of this batch.',
+    ru: 'тот же {by}, что в строке {otherRow} этой вставки',
+    en: 'the same {by} as row {otherRow} of this batch',
   },
   'import.doNotCall': {
-    ru: 'Строка {row}: {by} принадлежит клиенту {clientId} с пометкой «не звонить» — не добавлен.',
-    en: 'Row {row}: the {by} belongs to do-not-call client {clientId}: not added.',
+    ru: '{by} принадлежит клиенту {clientId} с пометкой «не звонить»',
+    en: 'the {by} belongs to do-not-call client {clientId}',
   },
   'import.by.phone': { ru: 'телефон', en: 'phone' },
   'import.by.email': { ru: 'адрес почты', en: 'e-mail' },
+  // After «уже есть клиент …»: the instrumental case («с тем же телефоном»).
+  'import.sameBy.phone': { ru: 'с тем же телефоном', en: 'the same phone' },
+  'import.sameBy.email': { ru: 'с тем же адресом почты', en: 'the same e-mail' },
 } as const satisfies MessageTable;

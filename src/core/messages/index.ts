@@ -72,12 +72,52 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(catalog, key);
 }
 
+/** The quotes of each language: outer ones in the texts, inner ones for a quote inside a quote. */
+const QUOTES: {
+  readonly [L in Lang]: { open: string; close: string; innerOpen: string; innerClose: string };
+} = {
+  ru: { open: '«', close: '»', innerOpen: '„', innerClose: '“' },
+  en: { open: '“', close: '”', innerOpen: '‘', innerClose: '’' },
+};
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written as yyyy-mm-dd (2026-02-30 is not one). */
+function isoDayParts(text: string): [string, string, string] | null {
+  const match = ISO_DAY.exec(text);
+  if (!match) return null;
+  const [, year = '', month = '', day = ''] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day)
+    ? [year, month, day]
+    : null;
+}
+
+/**
+ * A parameter as a text shows it. Two rules hold for every message, so no caller can forget them:
+ * a day (an ISO yyyy-mm-dd value) is written the language's way — dd.mm.yyyy in Russian — unless
+ * it stands in quotes (then it is what someone typed, quoted as typed); and a value put in quotes
+ * that has quotes of its own gets the inner pair („ООО «Ромашка»“ inside «…» becomes «ООО „Ромашка“»).
+ */
+function paramText(lang: Lang, value: string | number, quoted: boolean): string {
+  const text = String(value);
+  const quotes = QUOTES[lang];
+  if (quoted) {
+    return text.split(quotes.open).join(quotes.innerOpen).split(quotes.close).join(quotes.innerClose);
+  }
+  const day = lang === 'ru' && typeof value === 'string' ? isoDayParts(text) : null;
+  return day ? `${day[2]}.${day[1]}.${day[0]}` : text;
+}
+
 /** The text of a message in a language, with `{name}` placeholders filled from params. */
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const message: Message = catalog[key];
-  return message[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const quotes = QUOTES[lang];
+  return message[lang].replace(/\{(\w+)\}/g, (whole, name: string, offset: number, text: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    const quoted = text[offset - 1] === quotes.open && text[offset + whole.length] === quotes.close;
+    return paramText(lang, value, quoted);
   });
 }
 

@@ -35,4 +35,28 @@ describe('the messages module', () => {
   it('lists both languages of a label', () => {
     expect(allLabels('menu.newCampaign')).toEqual(['Новая недельная кампания', 'New weekly campaign']);
   });
+
+  it('puts a quoted value that has quotes of its own in the inner quotes of the language', () => {
+    expect(t('ru', 'card.error.notFound', { query: 'ООО «Ромашка»' })).toBe(
+      'Клиент «ООО „Ромашка“» не найден на листе «Клиенты».',
+    );
+    expect(t('en', 'card.error.notFound', { query: 'The “Daisy” Ltd' })).toBe(
+      'No client “The ‘Daisy’ Ltd” on the Clients sheet.',
+    );
+  });
+
+  it('writes a day as dd.mm.yyyy in Russian and leaves it ISO in English', () => {
+    const params = { seminar: '2026-11-28', weekStart: '2026-11-30' };
+    expect(t('ru', 'planning.seminarBeforeWeek', params)).toBe(
+      'Дата семинара 28.11.2026 раньше начала недели 30.11.2026.',
+    );
+    expect(t('en', 'planning.seminarBeforeWeek', params)).toContain('2026-11-28');
+  });
+
+  it('quotes what someone typed exactly as typed, even when it looks like a day', () => {
+    expect(t('ru', 'campaign.badDate', { value: '2026-11-30' })).toContain('«2026-11-30»');
+    expect(t('ru', 'planning.seminarBeforeWeek', { seminar: '2026-02-30', weekStart: 'x' })).toContain(
+      '2026-02-30',
+    );
+  });
 });

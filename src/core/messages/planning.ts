@@ -20,8 +20,8 @@ export const planningMessages = {
     en: 'These managers have no clients to call: {managers}. Add clients to them or untick Active on the Team sheet.',
   },
   'planning.campaignExists': {
-    ru: 'У команды «{team}» уже есть кампания на неделю {week}: {id}. Открыть её: {url}',
-    en: 'The team “{team}” already has a campaign for week {week}: {id}. Open it: {url}',
+    ru: 'У команды «{team}» уже есть кампания на неделю с {weekStart} ({week}): {url}',
+    en: 'The team “{team}” already has a campaign for the week of {weekStart} ({week}): {url}',
   },
   'planning.seminarBeforeWeek': {
     ru: 'Дата семинара {seminar} раньше начала недели {weekStart}.',
@@ -47,6 +47,14 @@ export const planningMessages = {
   'planning.excluded.sameEmail': {
     ru: 'тот же адрес почты, что у {clientId} (не звонить)',
     en: 'same e-mail as {clientId} (do not call)',
+  },
+  'planning.excluded.wrongNumber': {
+    ru: 'неверный номер {phone}: исправьте телефон на листе «Клиенты»',
+    en: 'wrong number {phone}: fix the phone on the Clients sheet',
+  },
+  'planning.wrongNumbers': {
+    ru: 'Неверный номер у клиентов: {count}. Их нет в списках, пока телефон не исправлен на листе «Клиенты»: {clients}.',
+    en: 'Wrong numbers: {count} clients. They are left off the lists until their phone is fixed on the Clients sheet: {clients}.',
   },
   'planning.weekShort': { ru: '{week}н', en: 'W{week}' },
   'planning.lastContact': { ru: 'последний контакт {date}', en: 'last contact {date}' },
