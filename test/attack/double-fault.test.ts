@@ -5,6 +5,7 @@
 
 import {
   callsOf,
+  copyOf,
   edit,
   historyEvents,
   ids,
@@ -32,19 +33,17 @@ describe('a fault while settling an earlier fault', () => {
     const bad = [];
     let runs = 0;
     for (let p1 = 10; p1 <= n1; p1++) {
+      const afterEdit1 = week();
+      afterEdit1.org.gas.failCall(p1, timeout(afterEdit1));
+      edit1(afterEdit1);
       const n2 = callsOf(
-        week,
-        (w) => {
-          w.org.gas.failCall(p1, timeout(w));
-          edit1(w);
-        },
+        () => copyOf(afterEdit1),
+        () => {},
         edit2,
       );
       for (let p2 = 1; p2 <= n2; p2++) {
-        const w = week();
+        const w = copyOf(afterEdit1);
         const [c2, c3] = ids(w);
-        w.org.gas.failCall(p1, timeout(w));
-        edit1(w);
         w.org.gas.failCall(p2, timeout(w));
         edit2(w);
         edit3(w);

@@ -26,7 +26,7 @@ const paste = (w: Week) => edit(w, M1, S1, 'H2', [['Недозвон'], ['Отк
 const sunday = (w: Week) => w.org.gas.clock.set('2026-12-06T20:00:00+03:00');
 
 describe('a pending journal of a campaign closed by the next week’s campaign', () => {
-  // FAILS (confirmed): reconcile settles only the active campaigns' journals before it forgets the
+  // Found by the attack and fixed; it used to fail: reconcile settles only the active campaigns' journals before it forgets the
   // History cursor; week 50's events are appended into week 49's reserved rows, then week 49's final
   // reconcile settles its journal, sees "nothing recorded", hands the cursor back and writes week
   // 49's events over week 50's.

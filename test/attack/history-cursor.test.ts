@@ -29,7 +29,7 @@ const prepare = (w: Week) => edit(w, M1, S1, 'M4', 'первый звонок');
 const paste = (w: Week) => edit(w, M1, S1, 'H2', [['Недозвон'], ['Отказался']]);
 
 describe('a journal with empty History rows, a note typed in History, then the do-not-call tool', () => {
-  // FAILS (confirmed): the tool appends its two events at History's end as read from the sheet,
+  // Found by the attack and fixed; it used to fail: the tool appends its two events at History's end as read from the sheet,
   // i.e. into the failed edit's reserved rows; settling the journal then finds "nothing recorded",
   // hands the cursor back to those rows, and the redone edit overwrites the tool's events.
   it('keeps the tool’s events and records the edit once', () => {
@@ -77,7 +77,7 @@ describe('a journal with empty History rows, a note typed in History, then the d
 });
 
 describe('two workbooks: a journal in one, a note in History, then an edit in the other', () => {
-  // FAILS (confirmed): team B's edit lands in team A's reserved (empty) History rows; team A's next
+  // Found by the attack and fixed; it used to fail: team B's edit lands in team A's reserved (empty) History rows; team A's next
   // edit settles its journal, finds B's events there, gives the cursor back and writes A's redone
   // events over B's. B's event is then in B's Log but not in History, for good.
   it('keeps team B’s event in History and records team A’s edit once', () => {

@@ -26,7 +26,7 @@ function historySheet(w: Week) {
 }
 
 describe('rows inserted into History by hand', () => {
-  // FAILS (confirmed): the History cursor in script properties still points at the old end; the
+  // Found by the attack and fixed; it used to fail: the History cursor in script properties still points at the old end; the
   // insert shifted the recorded events down, so the next append writes over the last one.
   it('never writes over an event after a blank row was inserted above', () => {
     const w = week();
@@ -63,7 +63,7 @@ describe('rows inserted into History by hand', () => {
     expect(historyRows(w).some((row) => row[0] === 'проверено')).toBe(true);
   });
 
-  // FAILS (confirmed): an edit failed after History took its event but before the Log did; a row is
+  // Found by the attack and fixed; it used to fail: an edit failed after History took its event but before the Log did; a row is
   // then inserted above in History. Settling reads the journal's reserved History rows by number,
   // sees another event there, believes nothing was recorded, gives the cursor back and records the
   // edit again: the event is doubled and an older event is overwritten.

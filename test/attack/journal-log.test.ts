@@ -43,7 +43,7 @@ describe('a journal left by a failed edit, then the Log is renamed or deleted', 
   });
 
   for (const damage of ['renamed', 'deleted'] as const) {
-    // FAILS (confirmed): settle copies the missing Log rows to the journal's reserved range by the
+    // Found by the attack and fixed; it used to fail: settle copies the missing Log rows to the journal's reserved range by the
     // Log's OLD NAME; with the Log renamed/deleted the getRange throws, the settle throws, and every
     // later edit of the workbook and the workbook's reconcile fail — recording stops.
     it(`keeps recording after the Log was ${damage} under a pending journal`, () => {

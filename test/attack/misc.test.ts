@@ -69,7 +69,7 @@ describe('next-call dates at the edges', () => {
     const w = week();
     expect(typed(w, '02.12.2027')).toEqual([]);
   });
-  // FAILS (minor, confirmed): a year and a day ahead (366 days) is accepted; the limit is 366 days,
+  // Found by the attack and fixed; it used to fail: a year and a day ahead (366 days) is accepted; the limit is 366 days,
   // so "more than a year ahead" is only refused from a year and two days on.
   it('refuses a year and a day ahead (01.12.2027 typed on 30.11.2026)', () => {
     const w = week();
@@ -114,7 +114,7 @@ describe('big and odd pastes', () => {
     ).toEqual(clean);
   });
 
-  // FAILS (confirmed, minor): the administrator's paste over the header cell H1 is kept (not put
+  // Found by the attack and fixed; it used to fail: the administrator's paste over the header cell H1 is kept (not put
   // back); the edits below it are recorded.
   it('a paste starting on row 1 (by the administrator) records rows 2.. only, header unharmed', () => {
     const w = week();
@@ -234,9 +234,9 @@ describe('faults combined with sorts and state edits', () => {
     expect(bad).toEqual([]);
   });
 
-  // FAILS (confirmed) at every position where the first edit never reached History (a failure before
-  // its journal): the sort of H:M is then not seen as a sort, and each sorted outcome is credited to
-  // the client whose row it landed on (misattributed). Positions after the journal hold.
+  // Fails at every position where the first edit never reached History (a failure before its
+  // journal): the sort of H:M is then not seen as a sort, and each sorted outcome is credited to the
+  // client whose row it landed on (misattributed). Positions after the journal hold.
   // Known limit, kept here as the evidence: an edit whose trigger failed before it recorded anything
   // (positions before its journal) leaves no trace; a sort of the input block right after it moves
   // values the record never saw, which cannot be told from new values. Reconcile then credits them
@@ -268,7 +268,7 @@ describe('faults combined with sorts and state edits', () => {
     expect(bad).toEqual([]);
   });
 
-  // FAILS (confirmed): see state-after-fault.test.ts — the failed row is rebuilt without the
+  // Found by the attack and fixed; it used to fail: see state-after-fault.test.ts — the failed row is rebuilt without the
   // manager's unrecorded outcome (positions before the journal), or settle throws for good
   // (positions where History and the Log have the batch and the states were not written).
   it('fault, then the administrator types a state into P of the failed row, then reconcile', () => {

@@ -139,7 +139,7 @@ describe('an edit that never reached History, then a typed state on its row', ()
 });
 
 describe('a journal whose row is then deleted (a whole row deleted in the Sheets UI)', () => {
-  // FAILS (confirmed): same dead end as above — settle throws "a recorded row ... is gone" at every
+  // Found by the attack and fixed; it used to fail: same dead end as above — settle throws "a recorded row ... is gone" at every
   // later edit and reconcile, so the workbook records nothing more.
   it('goes on recording the other rows', () => {
     const bad = [];

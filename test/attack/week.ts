@@ -25,7 +25,35 @@ export interface Week {
   readonly workbook: GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
+const built = new Map<number, Week>();
+
+/**
+ * A fresh copy of the week (the emulator's fork): the organisation is built once per size and
+ * every attack gets an independent copy of it.
+ */
 export function week(perManager = 4): Week {
+  let base = built.get(perManager);
+  if (!base) {
+    base = buildWeek(perManager);
+    built.set(perManager, base);
+  }
+  return forkOf(base, base.workbook);
+}
+
+/** An independent copy of a week in whatever state it is now. */
+export function copyOf(w: Week): Week {
+  return forkOf(w, w.workbook);
+}
+
+function forkOf(base: Week, workbook: GoogleAppsScript.Spreadsheet.Spreadsheet): Week {
+  const gas = base.org.gas.fork();
+  return {
+    org: { gas, master: gas.spreadsheet(base.org.master.getId()), owner: base.org.owner },
+    workbook: gas.spreadsheet(workbook.getId()),
+  };
+}
+
+function buildWeek(perManager: number): Week {
   const org = newMaster(ADMIN, '2026-11-30T08:00:00+03:00');
   pasteTeam(org, [
     { email: ADMIN, name: 'Петрова Анна', role: 'Администратор', team: 'Команда', administrator: '' },
@@ -150,7 +178,20 @@ export const M4 = 'm4@firm.ru';
 export const S4 = 'Попова Мария';
 
 /** Two teams, each with its own week workbook: team «Команда» (m1, m2) and «Команда Б» (m4). */
+const builtPairs = new Map<number, { a: Week; b: Week }>();
+
 export function twoWeeks(perManager = 3): { a: Week; b: Week } {
+  let base = builtPairs.get(perManager);
+  if (!base) {
+    base = buildTwoWeeks(perManager);
+    builtPairs.set(perManager, base);
+  }
+  const a = forkOf(base.a, base.a.workbook);
+  const b = { org: a.org, workbook: a.org.gas.spreadsheet(base.b.workbook.getId()) };
+  return { a, b };
+}
+
+function buildTwoWeeks(perManager: number): { a: Week; b: Week } {
   const org = newMaster(ADMIN, '2026-11-30T08:00:00+03:00');
   pasteTeam(org, [
     { email: ADMIN, name: 'Петрова Анна', role: 'Администратор', team: 'Команда', administrator: '' },

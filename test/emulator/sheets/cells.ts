@@ -34,6 +34,11 @@ export class Cells {
       const r = rect.row - 1 + i;
       const cells = sheet.values.rows[r];
       const formulas = anyFormula ? sheet.formulas.rows[r] : undefined;
+      if (cells === undefined && formulas === undefined) {
+        // An empty row: most of an open-ended read such as A1:Z past the last row.
+        out[i] = new Array<unknown>(rect.numColumns).fill('');
+        continue;
+      }
       const row: unknown[] = new Array(rect.numColumns);
       for (let j = 0; j < rect.numColumns; j++) {
         const c = rect.column - 1 + j;
