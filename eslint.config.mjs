@@ -35,6 +35,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS configuration files (Jest's) load Node modules with require.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/gas/**', 'src/entrypoints.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },
