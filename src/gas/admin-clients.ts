@@ -18,6 +18,7 @@ import {
   type ImportField,
 } from '../core/pastedRows';
 import { CALLS_SHEET_COLUMNS, CLIENTS_SHEET, REJECTED_SHEET, type ColumnSpec } from '../core/schema';
+import { unrecordedPlans } from '../core/toolEvents';
 import {
   activeContexts,
   activeManagers,
@@ -32,7 +33,7 @@ import { countPlanned, sheetOfManager, type WorkbookContext } from './context';
 import { signerOf } from './secret';
 import { rosterLine, rowValues, writeRoster } from './workbook';
 import type { Signer } from '../core/signature';
-import { appendEvents, sourceLabel, type EventRecord } from './history';
+import { appendEvents, recentHistory, sourceLabel, type EventRecord } from './history';
 import { readFlag } from './master-data';
 import { ensureSheet } from './sheets';
 import { numberFormatFor } from './table';
@@ -206,6 +207,24 @@ function existingClients(clients: Grid<ClientsKey>): ExistingClient[] {
     .filter((client) => client.id !== '');
 }
 
+/** A client of Clients as the week needs it (the batch's row number kept for the report). */
+function existingClient(clients: Grid<ClientsKey>, clientId: string, rowNumber: number): NewClient | null {
+  const row = clients.rows.find((candidate) => gridText(clients, candidate, 'id') === clientId);
+  if (!row) return null;
+  if (readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false)) return null;
+  return {
+    rowNumber,
+    id: clientId,
+    organisation: gridText(clients, row, 'organisation'),
+    contact: gridText(clients, row, 'contact'),
+    phone: gridText(clients, row, 'phone'),
+    phoneE164: gridText(clients, row, 'phoneE164'),
+    email: gridText(clients, row, 'email'),
+    manager: gridText(clients, row, 'manager').toLowerCase(),
+    notes: gridText(clients, row, 'notes'),
+  };
+}
+
 function managerLoad(clients: Grid<ClientsKey>): Map<string, number> {
   const load = new Map<string, number>();
   for (const row of clients.rows) {
@@ -250,11 +269,11 @@ function planWeekAppends(
   for (const client of added)
     byManager.set(client.manager, [...(byManager.get(client.manager) ?? []), client]);
   const clientIdColumn = CALLS_SHEET_COLUMNS.findIndex((c) => c.key === 'clientId') + 1;
-  for (const [manager, clients] of byManager) {
+  for (const [manager, wanted] of byManager) {
     const ref = sheetOfManager(context, manager);
     const sheet = ref ? workbook.getSheetById(ref.sheetId) : null;
     if (!ref || !sheet) {
-      skipped += clients.length;
+      skipped += wanted.length;
       continue;
     }
     const ids = sheet.getRange(1, clientIdColumn, sheet.getMaxRows(), 1).getValues();
@@ -262,6 +281,10 @@ function planWeekAppends(
     ids.forEach((row, index) => {
       if (cellText(row[0]) !== '') lastFilled = index + 1;
     });
+    // A client already on the sheet (an earlier attempt put them there) is not appended twice.
+    const onSheet = new Set(ids.map((row) => cellText(row[0])));
+    const clients = wanted.filter((client) => !onSheet.has(client.id));
+    if (clients.length === 0) continue;
     if (lastFilled + clients.length > ids.length)
       throw new ProzvonError('addClients.noRoom', { sheet: sheet.getName() });
     const planned = clients.map((client, offset) =>
@@ -352,8 +375,19 @@ export function addClients(
     });
     const snapshot = request.appendToWeek ? PropertiesService.getScriptProperties().getProperties() : {};
     const contexts = request.appendToWeek ? activeContexts(snapshot, [team]) : [];
+    // Clients of the batch already in Clients go to the week too when they are not on it yet: the
+    // administrator asked for them this week, and a retry after a failure finds its own clients so.
+    const teamManagers = new Set(managers.map((manager) => manager.email.toLowerCase()));
+    const known = new Set(plan.added.map((client) => client.id));
+    const existing = plan.lines
+      .filter((line) => line.status === 'duplicate' && line.clientId !== '' && !known.has(line.clientId))
+      .flatMap((line) => {
+        known.add(line.clientId);
+        const client = existingClient(clients, line.clientId, line.rowNumber);
+        return client && teamManagers.has(client.manager) ? [client] : [];
+      });
     const week = request.appendToWeek
-      ? planWeekAppends(plan.added, contexts, lang, signerOf(snapshot))
+      ? planWeekAppends([...plan.added, ...existing], contexts, lang, signerOf(snapshot))
       : { appends: [], workbook: null, skipped: 0 };
 
     const now = new Date();
@@ -402,41 +436,51 @@ export function addClients(
       );
     }
 
-    let weekRows = 0;
-    // The roster first: a row whose plan is not on it would not be trusted.
-    if (week.workbook && contexts[0])
+    // History before the week: a retry writes the events its first attempt did not (it finds
+    // them among History's latest), and the rows of clients not on their sheet yet. Then the
+    // roster, so reconcile restores a row whose write failed, then the rows.
+    const context = contexts[0];
+    const plans = week.appends.flatMap((append) =>
+      append.clients.map((client) => ({
+        client,
+        clientId: client.id,
+        campaign: append.context.campaignId,
+        manager: client.manager,
+      })),
+    );
+    const unrecorded = plans.length > 0 ? unrecordedPlans(plans, recentHistory(master, snapshot)) : [];
+    if (unrecorded.length > 0) {
+      const events: EventRecord[] = unrecorded.map(({ client, campaign }) => ({
+        time: now,
+        campaign,
+        team,
+        manager: client.manager,
+        clientId: client.id,
+        organisation: client.organisation,
+        field: t(lang, 'col.clients.manager'),
+        old: '',
+        new: client.manager,
+        code: '',
+        editedBy: user,
+        source,
+        eventId: '',
+      }));
+      appendEvents({ master, lang }, events, snapshot);
+    }
+    if (week.workbook && context)
       appendRoster(
         week.workbook,
-        contexts[0],
+        context,
         week.appends.flatMap((a) => a.roster),
       );
-    let planned = contexts[0];
+    let weekRows = 0;
+    let planned = context;
     for (const append of week.appends) {
       append.sheet
         .getRange(append.firstRow, 1, append.rows.length, CALLS_SHEET_COLUMNS.length)
         .setValues(append.rows);
       weekRows += append.rows.length;
       if (planned) planned = countPlanned(planned, append.sheetId, append.rows.length);
-    }
-    if (weekRows > 0) {
-      const events: EventRecord[] = week.appends.flatMap((append) =>
-        append.clients.map((client) => ({
-          time: now,
-          campaign: append.context.campaignId,
-          team,
-          manager: client.manager,
-          clientId: client.id,
-          organisation: client.organisation,
-          field: t(lang, 'col.clients.manager'),
-          old: '',
-          new: client.manager,
-          code: '',
-          editedBy: user,
-          source,
-          eventId: '',
-        })),
-      );
-      appendEvents({ master, lang }, events, snapshot);
     }
     const weekText = !request.appendToWeek
       ? ''

@@ -7,13 +7,14 @@
 
 import { cellText, labelKey } from '../core/cells';
 import { planReassign, type Move, type ReassignRequest } from '../core/assign';
+import { unrecordedMoves } from '../core/toolEvents';
 import { ProzvonError } from '../core/errors';
 import { t, type Lang } from '../core/messages';
 import { decodeRowState, encodeRowState } from '../core/rowState';
 import { CLIENTS_SHEET } from '../core/schema';
 import { activeContexts, adminScope } from './admin-common';
 import { lockDoNotCallRows, rowsByClient, runsOf } from './admin-week';
-import { countPlanned, sheetOfManager, type ManagerSheetRef } from './context';
+import { setPlanned, sheetOfManager, type ManagerSheetRef } from './context';
 import { CALLS_WIDTH, readWholeSheet, type RowBlock } from './manager-rows';
 import { openSession, settle, type Session } from './recording';
 import { readRoster } from './roster';
@@ -21,7 +22,7 @@ import { signerOf } from './secret';
 import { writeRoster } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from './history';
+import { appendEvents, recentHistory, sourceLabel, withScriptLock, type EventRecord } from './history';
 import { readFlag, requireSheet } from './master-data';
 import { cell, text } from './table';
 
@@ -62,28 +63,8 @@ export function reassignClients(
     );
     if (moves.length === 0) throw new ProzvonError('reassign.nothingToMove');
     const doNotCall = new Set(clients.filter((client) => client.doNotCall).map((client) => client.id));
-
-    // Clients: the manager column from the first to the last moved client in one write; rows in
-    // between keep the values just read (under the script lock; only administrators edit Clients).
     const managerIndex = table.map.manager;
     if (managerIndex === undefined) throw new ProzvonError('error.masterNotSetUp');
-    const moveOf = new Map(moves.map((move) => [move.clientId, move]));
-    const positions: number[] = [];
-    table.rows.forEach((row, position) => {
-      const move = moveOf.get(cellText(cell(table, row, 'id')));
-      if (!move) return;
-      row[managerIndex] = move.to;
-      positions.push(position);
-    });
-    const firstRow = Math.min(...positions.map((position) => table.rowNumbers[position] ?? 0));
-    const lastRow = Math.max(...positions.map((position) => table.rowNumbers[position] ?? 0));
-    const column = table.sheet.getRange(firstRow, managerIndex + 1, lastRow - firstRow + 1, 1);
-    const current = column.getValues();
-    table.rows.forEach((row, position) => {
-      const rowNumber = table.rowNumbers[position] ?? 0;
-      if (rowNumber >= firstRow && rowNumber <= lastRow) current[rowNumber - firstRow] = [row[managerIndex]];
-    });
-    column.setValues(current);
 
     // The active workbooks of the teams concerned.
     const contexts = activeContexts(snapshot, [...new Set(moves.map((move) => move.team))]);
@@ -108,7 +89,8 @@ export function reassignClients(
 
     const campaignOf = (team: string) =>
       contexts.find((context) => labelKey(context.team) === labelKey(team))?.campaignId ?? '';
-    const events: EventRecord[] = moves.map((move) => ({
+    // A retry leaves out the moves its first attempt already wrote to History.
+    const events: EventRecord[] = unrecordedMoves(moves, recentHistory(master, snapshot)).map((move) => ({
       time: new Date(),
       campaign: campaignOf(move.team),
       team: move.team,
@@ -123,7 +105,29 @@ export function reassignClients(
       source: sourceLabel('system', lang),
       eventId: '',
     }));
-    appendEvents({ master, lang }, events, snapshot, []);
+    if (events.length > 0) appendEvents({ master, lang }, events, snapshot, []);
+
+    // Clients last: a retry after a failure plans the same moves from it and completes what the
+    // first attempt left. The manager column from the first to the last moved client in one write;
+    // rows in between keep the values just read (under the script lock; only administrators edit
+    // Clients).
+    const moveOf = new Map(moves.map((move) => [move.clientId, move]));
+    const positions: number[] = [];
+    table.rows.forEach((row, position) => {
+      const move = moveOf.get(cellText(cell(table, row, 'id')));
+      if (!move) return;
+      row[managerIndex] = move.to;
+      positions.push(position);
+    });
+    const firstRow = Math.min(...positions.map((position) => table.rowNumbers[position] ?? 0));
+    const lastRow = Math.max(...positions.map((position) => table.rowNumbers[position] ?? 0));
+    const column = table.sheet.getRange(firstRow, managerIndex + 1, lastRow - firstRow + 1, 1);
+    const current = column.getValues();
+    table.rows.forEach((row, position) => {
+      const rowNumber = table.rowNumbers[position] ?? 0;
+      if (rowNumber >= firstRow && rowNumber <= lastRow) current[rowNumber - firstRow] = [row[managerIndex]];
+    });
+    column.setValues(current);
 
     const counts = new Map<string, number>();
     for (const move of moves) counts.set(move.to, (counts.get(move.to) ?? 0) + 1);
@@ -182,6 +186,14 @@ function moveRows(
       problems.push({ manager: move.to, campaign: context.campaignId, clients: move.clientId });
       continue;
     }
+    if (target.ref.sheetId === source.ref.sheetId) continue;
+    // An earlier attempt (or reconcile restoring a planned row) already put the row there: only
+    // the old row is left to clear.
+    if (rowsByClient(session, target.ref.sheetId, target.block).has(move.clientId)) {
+      cleared.set(source.ref.sheetId, [...(cleared.get(source.ref.sheetId) ?? []), row]);
+      moved += 1;
+      continue;
+    }
     const cells = [...(source.block.values[row - source.block.firstRow] ?? [])];
     const stateIndex = source.block.layout.state ?? CALLS_WIDTH - 1;
     const decoded = decodeRowState(cells[stateIndex], source.ref.sheetId, signer);
@@ -210,10 +222,16 @@ function moveRows(
   // the old one is no longer planned there, so nothing on it counts), never on neither.
   const rosterSheet = rosterLines.length > 0 ? session.workbook.getSheetById(context.rosterSheetId) : null;
   if (rosterSheet) writeRoster(rosterSheet, rosterLines, rosterSheet.getLastRow());
-  for (const [sheetId, rows] of appended)
-    session.context = countPlanned(session.context, sheetId, rows.length);
-  for (const [sheetId, rows] of cleared)
-    session.context = countPlanned(session.context, sheetId, -rows.length);
+  // How many clients each touched sheet has planned now, counted from the roster (the latest line
+  // of a client wins), so a retry never counts a move twice.
+  const owners = new Map<string, number>();
+  for (const [sheetId, clients] of roster)
+    for (const clientId of clients.keys()) owners.set(clientId, sheetId);
+  for (const line of rosterLines) owners.set(String(line[1]), Number(line[0]));
+  for (const sheetId of new Set([...appended.keys(), ...cleared.keys()])) {
+    const planned = [...owners.values()].filter((owner) => owner === sheetId).length;
+    session.context = setPlanned(session.context, sheetId, planned);
+  }
   for (const [sheetId, rows] of appended) {
     const entry = sheets.get(sheetId);
     if (!entry) continue;

@@ -144,6 +144,18 @@ export function countPlanned(context: WorkbookContext, sheetId: number, delta: n
   return next;
 }
 
+/** Saves how many clients a sheet has planned, as counted from the roster. */
+export function setPlanned(context: WorkbookContext, sheetId: number, planned: number): WorkbookContext {
+  const next = {
+    ...context,
+    sheets: context.sheets.map((sheet) =>
+      sheet.sheetId === sheetId && sheet.planned !== undefined ? { ...sheet, planned } : sheet,
+    ),
+  };
+  saveContext(next);
+  return next;
+}
+
 export function forgetContext(workbookId: string): void {
   PropertiesService.getScriptProperties().deleteProperty(contextKey(workbookId));
 }

@@ -13,6 +13,7 @@ import {
   contextKey,
   contextOfTrigger,
   editContextOf,
+  setPlanned,
   trackedSheet,
   triggerKey,
   type ManagerSheetRef,
@@ -129,16 +130,25 @@ function recordSheet(
     used = sheet ? readWholeSheet(sheet) : null;
     if (!used) return null;
     const whole = used;
+    let rosterSize: number | undefined;
     plan = planRows({
       ...input,
       rows: sheetRows(whole.values, whole.firstRow, whole.layout),
       wholeSheet: true,
       // No roster (deleted by someone) means no planned list to check against, not an empty one.
-      roster: () => readRoster(session).get(ref.sheetId),
+      roster: () => {
+        const planned = readRoster(session).get(ref.sheetId);
+        rosterSize = planned?.size;
+        return planned;
+      },
       ...(ref.planned === undefined ? {} : { planned: ref.planned }),
       recorded: readRecordedEvents(session),
       verifyVersions,
     });
+    // The count kept to judge a sheet without its roster follows the roster whenever it is read,
+    // so a count left wrong by a tool that failed half-way costs one slow edit, not every edit.
+    if (rosterSize !== undefined && ref.planned !== undefined && rosterSize !== ref.planned)
+      session.context = setPlanned(session.context, ref.sheetId, rosterSize);
   }
   if (!used) return null;
   const events = eventsOf(plan.edits, context, now, editedBy, source);

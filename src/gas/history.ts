@@ -7,6 +7,7 @@
 import { isoDayInTimeZone, startOfDay } from '../core/calendar';
 import { ProzvonError } from '../core/errors';
 import { t, type Lang } from '../core/messages';
+import type { RecentEvent } from '../core/toolEvents';
 import { HISTORY_SHEET, LOG_SHEET, mapHeaders, type ColumnSpec } from '../core/schema';
 import { findSheet } from './sheets';
 import { numberFormatFor } from './table';
@@ -341,4 +342,43 @@ export function withScriptLock<T>(
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * The last `count` events before History's cursor, oldest first (one call; two when no cursor is
+ * kept yet). An administrator's tool retried after a failure reads it to leave out the events its
+ * first attempt wrote: they are among the latest, since the tool runs under the script lock.
+ */
+export function recentHistory(
+  master: Spreadsheet,
+  snapshot: Readonly<Record<string, string>>,
+  count = 500,
+): RecentEvent[] {
+  const locate = () => {
+    const sheet = findSheet(master, HISTORY_SHEET.name);
+    if (!sheet) throw new ProzvonError('history.missing');
+    return sheet;
+  };
+  const cursor = parseCursor(snapshot[HISTORY_CURSOR]) ?? cursorFromSheet(locate(), HISTORY_SHEET.columns);
+  const first = Math.max(2, cursor.next - count);
+  if (cursor.next <= first) return [];
+  let values: unknown[][];
+  try {
+    values = master.getRange(a1(cursor.sheetName, first, cursor.next - 1, cursor.keys.length)).getValues();
+  } catch {
+    const sheet = locate();
+    values = sheet.getRange(first, 1, cursor.next - first, cursor.keys.length).getValues();
+  }
+  const at = (row: unknown[], key: string) => {
+    const index = cursor.keys.indexOf(key);
+    return index < 0 ? '' : row[index];
+  };
+  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
+  return values.map((row) => ({
+    campaign: text(at(row, 'campaign')),
+    clientId: text(at(row, 'clientId')),
+    field: at(row, 'field'),
+    old: text(at(row, 'old')).toLowerCase(),
+    new: text(at(row, 'new')).toLowerCase(),
+  }));
 }

@@ -147,4 +147,32 @@ describe('Adding clients', () => {
       .filter((row) => row[4] === report.lines[0]!.clientId);
     expect(history).toEqual([expect.arrayContaining(['m2@firm.ru', 'импорт'])]);
   });
+
+  it('puts a client already in Clients but not on this week’s sheet on it, once, when asked for this week', () => {
+    org.gas.ui.answer('OK', '2026-11-30');
+    org.gas.clickMenu('admin1@firm.ru', org.master, 'Обзвон', 'Новая недельная кампания');
+    const workbook = org.gas.spreadsheets().find((ss) => ss.getName().includes('Команда Петровой'))!;
+    const first = add(org, {
+      text: 'Организация\tТелефон\nООО Позже\t8 912 777-66-55',
+      manager: 'm2@firm.ru',
+    });
+    const clientId = first.lines[0]!.clientId;
+    const onSheet = () =>
+      org.gas.read(workbook, 'Смирнова Ольга', 'B2:B40').filter((row) => row[0] === clientId).length;
+    expect(onSheet()).toBe(0);
+    const again = () =>
+      add(org, {
+        text: 'Организация\tТелефон\nООО Позже\t8 912 777-66-55',
+        manager: 'm2@firm.ru',
+        appendToWeek: true,
+      });
+    expect(again().lines.map((line) => line.status)).toEqual(['duplicate']);
+    expect(onSheet()).toBe(1);
+    again();
+    expect(onSheet()).toBe(1);
+    const events = org.gas
+      .read(org.master, 'История', 'A2:L400')
+      .filter((row) => row[4] === clientId && row[6] === 'Менеджер');
+    expect(events).toHaveLength(1);
+  });
 });
