@@ -14,7 +14,7 @@ import { t, type Lang, type MessageKey } from '../src/core/messages';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, mapHeaders } from '../src/core/schema';
 import { createGas, type Gas } from '../test/emulator';
 import { removeEarlierRun, type Options } from './cli';
-import { funnelTable, rankingTable, readRanking, readTotals, TABLE_WIDTH } from './report';
+import { daysTable, funnelTable, rankingTable, readRanking, readTotals, TABLE_WIDTH } from './report';
 import { renderReport } from './report-html';
 import {
   randomFrom,
@@ -521,7 +521,10 @@ async function run(options: Options, out: Printer, started: number): Promise<num
 
   for (const book of firstWeek) {
     console.log(`\n${book.workbook.getName()} — ${t(lang, 'sheet.totals')}`);
-    console.log(funnelTable(readTotals(demo.gas, book.workbook, lang), lang, options.wide));
+    const totals = readTotals(demo.gas, book.workbook, lang);
+    console.log(funnelTable(totals, lang, options.wide));
+    console.log(`\n${book.workbook.getName()} — ${t(lang, 'totals.daily')}`);
+    console.log(daysTable(totals, lang));
     const ranking = readRanking(demo.gas, demo.master, lang, book.team);
     console.log(`\n${book.team} — ${t(lang, 'sheet.results')}`);
     console.log(ranking.length > 0 ? rankingTable(ranking, lang) : phrase(lang, 'noResults'));

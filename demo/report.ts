@@ -83,10 +83,14 @@ export interface FunnelRow {
 
 export interface DayPlan {
   readonly label: string;
-  /** Calls the plan had due that day (Totals' calendar plan). */
+  /** Clients due at the start of the day (Totals' day-by-day plan, else its calendar plan). */
   readonly planned: number;
-  /** Calls the team made that day (Totals' day-by-day block), null when Totals has no such column. */
+  /** Contacts the team made that day (Totals' day-by-day block), null when Totals has no such column. */
   readonly done: number | null;
+  /** Planned clients nobody got to that day; null when Totals has no such figure yet. */
+  readonly missed: number | null;
+  readonly invoices: number | null;
+  readonly payments: number | null;
 }
 
 export interface WeekTotals {
@@ -139,11 +143,14 @@ export function readTotals(
   const planHeader = grid.findIndex(
     (row) => row.includes(t(lang, 'totals.calendar.date')) && row.includes(t(lang, 'totals.calendar.due')),
   );
-  const teamCallsOn = (short: string): number | null => {
-    const callsHeader = t(lang, 'totals.daily.calls', { day: short });
-    const headerRow = grid.findIndex((row) => row.includes(callsHeader));
+  const teamFigure = (
+    metric: 'planned' | 'calls' | 'missed' | 'invoices' | 'payments',
+    short: string,
+  ): number | null => {
+    const header = t(lang, `totals.daily.${metric}`, { day: short });
+    const headerRow = grid.findIndex((row) => row.includes(header));
     if (headerRow < 0) return null;
-    const column = grid[headerRow]!.indexOf(callsHeader);
+    const column = grid[headerRow]!.indexOf(header);
     const teamRow = grid.slice(headerRow + 1).find((row) => row.includes(teamLabel));
     const value = teamRow?.[column];
     return typeof value === 'number' ? value : null;
@@ -159,8 +166,11 @@ export function readTotals(
       const short = dayOfMonth(date, lang);
       days.push({
         label: `${String(row[dayColumn] ?? '')} ${short}`.trim(),
-        planned: Number(row[dueColumn] ?? 0),
-        done: teamCallsOn(short),
+        planned: teamFigure('planned', short) ?? Number(row[dueColumn] ?? 0),
+        done: teamFigure('calls', short),
+        missed: teamFigure('missed', short),
+        invoices: teamFigure('invoices', short),
+        payments: teamFigure('payments', short),
       });
     }
   }
@@ -180,6 +190,24 @@ export const COMPACT_FUNNEL: readonly FunnelColumnKey[] = [
 ];
 
 export const TABLE_WIDTH = 120;
+
+/** The team's week day by day as a terminal table: plan, contacts, not got to, invoices, payments. */
+export function daysTable(totals: WeekTotals, lang: Lang): string {
+  const metrics = ['planned', 'calls', 'missed', 'invoices', 'payments'] as const;
+  const figure = (day: DayPlan, metric: (typeof metrics)[number]): Cell => {
+    const value = metric === 'planned' ? day.planned : metric === 'calls' ? day.done : day[metric];
+    return value === null ? '' : { right: count(lang, value) };
+  };
+  return table(
+    [
+      t(lang, 'totals.calendar.day'),
+      ...metrics.map((metric) => t(lang, `totals.daily.${metric}`, { day: '' }).trim()),
+    ],
+    totals.days
+      .filter((day) => day.done !== null)
+      .map((day) => [day.label, ...metrics.map((m) => figure(day, m))]),
+  );
+}
 
 /** The funnel as a terminal table: the team's row first, then each manager. */
 export function funnelTable(totals: WeekTotals, lang: Lang, wide = false): string {

@@ -108,9 +108,9 @@ export const DEMO_TEXT = {
     en: 'Figures as the formulas of the weekly workbook’s {totals} sheet and the master’s {results} sheet computed them.',
   },
   'report.funnel': { ru: 'Воронка по менеджерам', en: 'Funnel by manager' },
-  'report.days': { ru: 'План и звонки по дням (команда)', en: 'Plan and calls day by day (team)' },
+  'report.days': { ru: 'План и контакты по дням (команда)', en: 'Plan and contacts day by day (team)' },
   'report.planned': { ru: 'Запланировано', en: 'Planned' },
-  'report.done': { ru: 'Позвонили', en: 'Called' },
+  'report.done': { ru: 'Контакты', en: 'Contacts' },
   'report.ranking': { ru: 'Рейтинг менеджеров: конверсия в оплату', en: 'Manager ranking: paid conversion' },
   'report.noDays': {
     ru: 'На листе «{totals}» нет плана по дням.',

@@ -1,12 +1,15 @@
-// A client's cross-campaign timeline, condensed from History: the last outcome, stage and quality
-// of each campaign, the last contact, and the one-line summary the weekly sheet shows
-// ('47н: Согласен на семинар → Счет оплачен; 48н: Недозвон · последний контакт 27.11.2026').
+// A client's cross-campaign timeline, condensed from History: per campaign the last outcome, the
+// furthest stage reached, the feedback and the last contact; and the one-line summary the weekly
+// sheet shows, in plain words ('нед. 48: недозвон (27.11); нед. 49: оплатил, был на семинаре,
+// понравилось (07.12)'). A contact is any change to outcome, stage, quality or next call
+// (core/contacts), so the last contact moves with the Tuesday–Friday steps too.
 
-import { formatDay, isoDayInTimeZone, isoWeekOf, type IsoDay } from './calendar';
+import { isoDayInTimeZone, isoWeekOf, type IsoDay } from './calendar';
 import { cellText } from './cells';
+import { isContactField } from './contacts';
 import { parseEventField } from './events';
 import { t, type Lang } from './messages';
-import { findOption, type OptionList, type Taxonomy, type TaxonomyOption } from './taxonomy';
+import { findOption, STAGE_RANK, type OptionList, type Taxonomy, type TaxonomyOption } from './taxonomy';
 
 /** One History row, by column key (schema HISTORY_SHEET). */
 export interface HistoryEvent {
@@ -34,12 +37,14 @@ export interface CampaignState {
   readonly quality?: TaxonomyOption<'quality'> | undefined;
   /** The campaign's week start, or the day of its first event when the campaign is unknown. */
   readonly weekStart: IsoDay;
+  /** The day of the client's last contact in this campaign. */
+  readonly lastContactDay?: IsoDay | undefined;
 }
 
 export interface ClientTimeline {
   /** Oldest campaign first. */
   readonly campaigns: readonly CampaignState[];
-  /** The day of the latest recorded call outcome, in the spreadsheet's time zone. */
+  /** The day of the latest contact (any campaign), in the spreadsheet's time zone. */
   readonly lastContactDay: IsoDay | null;
 }
 
@@ -59,7 +64,7 @@ export function buildTimelines(
 
   for (const event of sorted) {
     const field = parseEventField(event.field);
-    if (field !== 'outcome' && field !== 'stage' && field !== 'quality') continue;
+    if (!field || !isContactField(field)) continue;
     const clientId = cellText(event.clientId);
     const byCampaign = states.get(clientId) ?? new Map<string, MutableState>();
     states.set(clientId, byCampaign);
@@ -69,11 +74,13 @@ export function buildTimelines(
       weekStart: weekStarts.get(campaign) ?? isoDayInTimeZone(event.time, timeZone),
     };
     byCampaign.set(campaign, state);
+    lastContact.set(clientId, event.time);
+    state.lastContactDay = isoDayInTimeZone(event.time, timeZone);
+    if (field === 'nextCall') continue;
     const option = optionOf(taxonomy, field, event);
     if (field === 'outcome') state.outcome = option as TaxonomyOption<'outcome'> | undefined;
-    if (field === 'stage') state.stage = option as TaxonomyOption<'stage'> | undefined;
     if (field === 'quality') state.quality = option as TaxonomyOption<'quality'> | undefined;
-    if (field === 'outcome' && option) lastContact.set(clientId, event.time);
+    if (field === 'stage') state.stage = option as TaxonomyOption<'stage'> | undefined;
   }
 
   const timelines = new Map<string, ClientTimeline>();
@@ -97,9 +104,35 @@ function optionOf(taxonomy: Taxonomy, list: OptionList, event: HistoryEvent): Ta
 /** How many earlier campaigns the one-line summary shows; older ones are in History. */
 export const SUMMARY_CAMPAIGNS = 4;
 
+/** What a campaign came to, in words: the furthest stage (or the last outcome) and the feedback. */
+function campaignWords(state: CampaignState, lang: Lang): string[] {
+  const words: string[] = [];
+  // The stage cell keeps the furthest step: the cadence only moves it on, and a step back or a
+  // cleared cell is the manager correcting a mistake.
+  const furthest = state.stage?.meaning;
+  if (furthest !== undefined && furthest !== 'DECLINED') {
+    if (STAGE_RANK[furthest] >= STAGE_RANK.PAID) words.push(t(lang, 'history.paid'));
+    else words.push(t(lang, `history.stage.${furthest as 'OFFER_SENT' | 'INVOICE_ISSUED'}`));
+    if (furthest === 'ATTENDED') words.push(t(lang, 'history.attended'));
+    if (furthest === 'NO_SHOW') words.push(t(lang, 'history.noShow'));
+  } else if (furthest === 'DECLINED') {
+    words.push(t(lang, 'history.declined'));
+  } else if (state.outcome) {
+    const label = state.outcome.labels[lang];
+    words.push(label.charAt(0).toLowerCase() + label.slice(1));
+  }
+  if (state.quality) {
+    if (!words.includes(t(lang, 'history.attended'))) words.push(t(lang, 'history.attended'));
+    const label = state.quality.labels[lang];
+    words.push(label.charAt(0).toLowerCase() + label.slice(1));
+  }
+  return words;
+}
+
 /**
- * The summary line for the weekly sheet, leaving out `currentCampaign` (the one being planned).
- * Labels are the current labels of the recorded codes in the sheet's language.
+ * The summary line for the weekly sheet, leaving out `currentCampaign` (the one being planned):
+ * per earlier campaign, in plain words, how far the deal went, the feedback and the last contact.
+ * @example 'нед. 48: недозвон (27.11); нед. 49: оплатил, был на семинаре, понравилось (07.12)'
  */
 export function summariseTimeline(
   timeline: ClientTimeline | undefined,
@@ -107,20 +140,20 @@ export function summariseTimeline(
   currentCampaign = '',
 ): string {
   if (!timeline) return '';
-  const parts = timeline.campaigns
+  return timeline.campaigns
     .filter((state) => state.campaign !== currentCampaign)
-    .map((state) => {
-      const labels = [state.outcome, state.stage, state.quality].flatMap((option) =>
-        option ? [option.labels[lang]] : [],
-      );
-      return labels.length === 0
-        ? ''
-        : `${t(lang, 'planning.weekShort', { week: isoWeekOf(state.weekStart).week })}: ${labels.join(' → ')}`;
+    .flatMap((state) => {
+      const words = campaignWords(state, lang);
+      if (words.length === 0) return [];
+      const day = state.lastContactDay;
+      return [
+        t(lang, 'history.campaign', {
+          week: isoWeekOf(state.weekStart).week,
+          words: words.join(', '),
+          date: day ? (lang === 'ru' ? `${day.slice(8, 10)}.${day.slice(5, 7)}` : day.slice(5)) : '',
+        }).replace(' ()', ''),
+      ];
     })
-    .filter((part) => part !== '')
-    .slice(-SUMMARY_CAMPAIGNS);
-  const contact = timeline.lastContactDay
-    ? t(lang, 'planning.lastContact', { date: formatDay(timeline.lastContactDay, lang) })
-    : '';
-  return [parts.join('; '), contact].filter((text) => text !== '').join(' · ');
+    .slice(-SUMMARY_CAMPAIGNS)
+    .join('; ');
 }

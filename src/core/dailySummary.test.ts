@@ -1,11 +1,16 @@
 import fc from 'fast-check';
+import { DEFAULT_CADENCE } from './cadence';
 import {
   dailySummary,
-  replaceDay,
+  replaceDays,
+  summaryDays,
   summaryDigest,
   type SummaryEvent,
   type SummaryInput,
 } from './dailySummary';
+import type { PlannedClient } from './dayFigures';
+import type { RecordedChange } from './replay';
+import { EMPTY_CELLS } from './rowState';
 import { DEFAULT_TAXONOMY, parseTaxonomy, defaultTaxonomyRows } from './taxonomy';
 
 const TZ = 'Europe/Moscow';
@@ -18,13 +23,32 @@ function event(
   at = '2026-11-30T11:00:00+03:00',
   manager = 'm1@firm.ru',
   code = '',
+  contact: 1 | '' = field === 'comment' || field === 'Комментарий' ? '' : 1,
 ): SummaryEvent {
-  return { time: new Date(at), campaign: 'K-1', manager, clientId, field, new: value, code };
+  return { time: new Date(at), campaign: 'K-1', manager, clientId, field, new: value, code, contact };
 }
 
-function input(events: SummaryEvent[], nextCalls: Record<string, string> = {}): SummaryInput {
+/** A client planned on m1's sheet from Monday, with its recorded edits. */
+function client(clientId: string, ...events: RecordedChange[]): PlannedClient {
   return {
-    day: DAY,
+    manager: 'm1@firm.ru',
+    genesis: {
+      clientId,
+      row: 2,
+      cells: { ...EMPTY_CELLS, nextCall: DAY },
+      feedbackFor: null,
+      manager: 'm1@firm.ru',
+      version: 0,
+      action: '',
+      attempts: 0,
+    },
+    events,
+  };
+}
+
+function input(events: SummaryEvent[], clients: PlannedClient[] = []): SummaryInput {
+  return {
+    days: [DAY],
     timeZone: TZ,
     taxonomy: DEFAULT_TAXONOMY,
     events,
@@ -32,13 +56,17 @@ function input(events: SummaryEvent[], nextCalls: Record<string, string> = {}): 
       {
         id: 'K-1',
         team: 'Команда Петровой',
+        weekStart: DAY,
+        replay: {
+          campaign: { weekStart: DAY, seminarDate: '2026-12-10' },
+          cadence: DEFAULT_CADENCE,
+          taxonomy: DEFAULT_TAXONOMY,
+          lang: 'ru',
+          timeZone: TZ,
+        },
         managers: [
-          {
-            email: 'm1@firm.ru',
-            name: 'Иванов Иван',
-            rows: Object.entries(nextCalls).map(([clientId, nextCall]) => ({ clientId, nextCall })),
-          },
-          { email: 'm2@firm.ru', name: 'Смирнова Ольга', rows: [] },
+          { email: 'm1@firm.ru', name: 'Иванов Иван', clients },
+          { email: 'm2@firm.ru', name: 'Смирнова Ольга', clients: [] },
         ],
       },
     ],
@@ -46,12 +74,12 @@ function input(events: SummaryEvent[], nextCalls: Record<string, string> = {}): 
 }
 
 describe('the daily summary', () => {
-  it('counts a manager’s Monday: calls, reached, offers, invoices and payments', () => {
+  it('counts a manager’s Monday: contacts, reached, offers, invoices and payments', () => {
     const rows = dailySummary(
       input([
         event('C-1', 'Результат звонка', 'Недозвон'),
         event('C-2', 'Результат звонка', 'Согласен на семинар'),
-        event('C-2', 'Этап', 'КП отправлено'),
+        event('C-2', 'Этап', 'КП отправлено', undefined, undefined, '', ''),
         event('C-3', 'outcome', 'Перезвонить'),
         event('C-4', 'stage', 'Счет выставлен'),
         event('C-5', 'stage', 'Счет оплачен'),
@@ -61,7 +89,7 @@ describe('the daily summary', () => {
     expect(rows[0]).toMatchObject({
       manager: 'm1@firm.ru',
       name: 'Иванов Иван',
-      calls: 3,
+      calls: 5,
       reached: 2,
       offers: 1,
       invoices: 1,
@@ -89,8 +117,10 @@ describe('the daily summary', () => {
     expect(rows[0]?.calls).toBe(1);
   });
 
-  it('does not count a cleared outcome as a call', () => {
-    const rows = dailySummary(input([event('C-1', 'outcome', 'Недозвон'), event('C-1', 'outcome', '')]));
+  it('counts contacts by History’s contact marks: a client’s day is one contact', () => {
+    const rows = dailySummary(
+      input([event('C-1', 'outcome', 'Недозвон'), event('C-1', 'outcome', '', undefined, undefined, '', '')]),
+    );
     expect(rows[0]?.calls).toBe(1);
   });
 
@@ -110,38 +140,39 @@ describe('the daily summary', () => {
     expect(rows[0]?.offers).toBe(1);
   });
 
-  it('counts clients still to call: due today or overdue, not yet called today', () => {
+  it('shows the plan fixed at the start of the day and who was not got to', () => {
+    const monday = (hour: number) => new Date(`${DAY}T${hour}:00:00+03:00`);
     const rows = dailySummary(
-      input([event('C-1', 'outcome', 'Перезвонить')], {
-        'C-1': '2026-11-30', // called back today, still dated today: done
-        'C-2': '2026-11-30', // due today
-        'C-3': '27.11.2026', // overdue
-        'C-4': '2026-12-01', // tomorrow
-        'C-5': '', // no next call (closed)
-      }),
+      input(
+        [event('C-1', 'outcome', 'Согласен на семинар')],
+        [
+          client('C-1', { version: 0, field: 'outcome', new: 'Согласен на семинар', time: monday(11) }),
+          client('C-2'),
+          client('C-3', { version: 0, field: 'comment', new: 'секретарь', time: monday(12) }),
+        ],
+      ),
     );
-    expect(rows[0]?.stillToCall).toBe(2);
+    expect(rows[0]).toMatchObject({ planned: 3, calls: 1, missed: 2 });
   });
 
-  it('reads next-call cells that hold dates', () => {
-    const rows = dailySummary(input([], { 'C-1': new Date('2026-11-29T21:00:00Z') as unknown as string }));
-    expect(rows[0]?.stillToCall).toBe(1);
-  });
-
-  it('leaves still-to-call unknown, not zero, when a sheet could not be read', () => {
+  it('leaves the plan unknown, not zero, when a workbook could not be read', () => {
     const base = input([event('C-1', 'outcome', 'Недозвон')]);
     const unreadable = {
       ...base,
       campaigns: base.campaigns.map((c) => ({
         ...c,
-        managers: c.managers.map((m) => ({ ...m, rows: null })),
+        managers: c.managers.map((m) => ({ ...m, clients: null })),
       })),
     };
     const [row] = dailySummary(unreadable);
-    expect(row).toMatchObject({ calls: 1, stillToCall: null });
+    expect(row).toMatchObject({ calls: 1, planned: null, missed: null });
     expect(summaryDigest('Команда Петровой', DAY, [row!], 'ru', '30.11.2026').body).toContain(
-      'осталось позвонить —',
+      'план —, контактов 1, не успели —',
     );
+  });
+
+  it('gives no rows for a day before the campaign’s week', () => {
+    expect(dailySummary({ ...input([]), days: ['2026-11-27'] })).toEqual([]);
   });
 
   it('lists a manager who left the sheet but recorded events, under their e-mail', () => {
@@ -163,7 +194,9 @@ describe('the daily summary', () => {
 describe('replacing a day on the summary sheet', () => {
   type Row = { day: string; n: number };
   const dayOf = (row: Row) => row.day;
-  const apply = (sheet: Row[], plan: ReturnType<typeof replaceDay<Row>>) => [
+  const replaceDay = (sheet: Row[], by: typeof dayOf, day: string, fresh: Row[]) =>
+    replaceDays(sheet, by, [day], fresh);
+  const apply = (sheet: Row[], plan: ReturnType<typeof replaceDays<Row>>) => [
     ...sheet.slice(0, plan.from),
     ...plan.rows,
   ];
@@ -205,7 +238,33 @@ describe('the e-mail digest', () => {
     const rows = dailySummary(input([event('C-1', 'outcome', 'Согласен на семинар')]));
     const digest = summaryDigest('Команда Петровой', DAY, rows, 'en', '2026-11-30');
     expect(digest.subject).toBe('Prozvon: summary for 2026-11-30 — Команда Петровой');
-    expect(digest.body).toContain('Иванов Иван (m1@firm.ru): calls 1, reached 1');
-    expect(digest.body).toContain('Team total: calls 1, reached 1');
+    expect(digest.body).toContain(
+      'Иванов Иван (m1@firm.ru): planned 0, contacts 1, not reached 0, reached 1',
+    );
+    expect(digest.body).toContain('Team total: planned 0, contacts 1, not reached 0, reached 1');
+  });
+});
+
+describe('the days a summary run writes', () => {
+  it('writes only today after a normal night', () => {
+    expect(summaryDays('2026-12-02', '2026-12-01', '2026-11-30')).toEqual(['2026-12-02']);
+  });
+
+  it('writes each day missed runs left, once, and today', () => {
+    expect(summaryDays('2026-12-03', '2026-11-30', '2026-11-30')).toEqual([
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+    ]);
+  });
+
+  it('writes nothing before the first campaign and never a day before its week', () => {
+    expect(summaryDays('2026-11-27', null, '2026-11-30')).toEqual([]);
+    expect(summaryDays('2026-12-01', '2026-11-20', '2026-11-30')).toEqual(['2026-11-30', '2026-12-01']);
+    expect(summaryDays('2026-12-01', null, null)).toEqual([]);
+  });
+
+  it('rewrites today when run twice on one day', () => {
+    expect(summaryDays('2026-12-01', '2026-12-01', '2026-11-30')).toEqual(['2026-12-01']);
   });
 });

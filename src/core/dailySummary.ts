@@ -1,14 +1,15 @@
-// The daily summary: per manager of each active campaign, what that day produced (calls, reached,
-// offers, invoices, payments — counted from History's events of the day, as Totals counts the Log)
-// and how many clients are still to call (rows due that day or earlier with no outcome recorded that
-// day). Also where the day's rows go on the summary sheet, so a second run replaces, never duplicates.
+// The daily summary: per manager of each active campaign and each day, the plan fixed at the start
+// of the day, the contacts made, what the manager did not get to (dayFigures.ts), and what the day
+// produced (reached, offers, invoices, payments) — counted from History's events of the day, as
+// Totals counts the Log. Also where the days' rows go on the summary sheet, so a second run
+// replaces, never duplicates, and a run after missed nights writes each missed day once.
 
-import { isoDayInTimeZone, parseDay, type IsoDay } from './calendar';
+import { addDays, isoDayInTimeZone, type IsoDay } from './calendar';
 import { cellText } from './cells';
+import { dayFigures, type PlannedClient } from './dayFigures';
 import { parseEventField } from './events';
-import { dailyActivity, type LogEvent } from './funnel';
 import { t, type Lang } from './messages';
-import { dayPlans, type ScheduledRow } from './schedule';
+import type { ReplayContext } from './replay';
 import { codesWithMeaning, findOption, OUTCOME_PROPERTIES, type Taxonomy } from './taxonomy';
 
 /** One History row, as far as the summary needs it. */
@@ -22,24 +23,27 @@ export interface SummaryEvent {
   readonly field: unknown;
   readonly new: unknown;
   readonly code: unknown;
-}
-
-/** A manager-sheet row, as read. */
-export interface SummarySheetRow {
-  readonly clientId: unknown;
-  readonly nextCall: unknown;
+  /** History's contact mark (core/contacts): 1 on the client's first contact event of a day. */
+  readonly contact: unknown;
 }
 
 export interface SummaryCampaign {
   readonly id: string;
   readonly team: string;
-  /** Each manager sheet of the workbook with its rows (in sheet order). */
+  /** The Monday the campaign starts: days before it are not its days. */
+  readonly weekStart: IsoDay;
+  /** Each manager sheet of the workbook. */
   readonly managers: readonly {
     readonly email: string;
     readonly name: string;
-    /** null when the sheet could not be read (e.g. another team's workbook the job may not open). */
-    readonly rows: readonly SummarySheetRow[] | null;
+    /**
+     * The clients planned on the sheet with their recorded edits; null when the workbook could not
+     * be read (another team's workbook the job may not open): the plan is then unknown, not zero.
+     */
+    readonly clients: readonly PlannedClient[] | null;
   }[];
+  /** How the campaign replays its edits (dates, cadence, taxonomy). */
+  readonly replay: ReplayContext;
 }
 
 export const SUMMARY_METRICS = ['calls', 'reached', 'offers', 'invoices', 'payments'] as const;
@@ -51,12 +55,15 @@ export type SummaryRow = {
   readonly campaign: string;
   readonly manager: string;
   readonly name: string;
-  /** null when the manager's sheet could not be read: unknown, not zero. */
-  readonly stillToCall: number | null;
+  /** Clients due at the start of the day; null when the plan could not be read. */
+  readonly planned: number | null;
+  /** Planned clients not contacted that day (so far, for a day still running); null: unknown. */
+  readonly missed: number | null;
 } & { readonly [M in SummaryMetric]: number };
 
 export interface SummaryInput {
-  readonly day: IsoDay;
+  /** The days to count, in order. */
+  readonly days: readonly IsoDay[];
   readonly timeZone: string;
   readonly taxonomy: Taxonomy;
   readonly campaigns: readonly SummaryCampaign[];
@@ -71,86 +78,86 @@ function eventCode(event: SummaryEvent, list: 'outcome' | 'stage', taxonomy: Tax
 }
 
 /**
- * Every manager of every campaign gets a row, even on a day without calls: a manager who did
- * nothing is exactly what the administrator looks for. Events of managers no longer on a sheet
- * still count, under their e-mail.
+ * Every manager of every campaign gets a row for each of its days, even a day without calls: a
+ * manager who did nothing is exactly what the administrator looks for. Events of managers no
+ * longer on a sheet still count, under their e-mail.
  */
 export function dailySummary(input: SummaryInput): SummaryRow[] {
-  const { day, timeZone, taxonomy } = input;
-  const offerCodes = new Set(codesWithMeaning(taxonomy, 'stage', ['OFFER_SENT']));
-  const reachedCodes = new Set(
-    taxonomy.outcome.filter((option) => OUTCOME_PROPERTIES[option.meaning].reached).map((o) => o.code),
-  );
+  const { timeZone, taxonomy } = input;
+  const codes = {
+    offers: new Set(codesWithMeaning(taxonomy, 'stage', ['OFFER_SENT'])),
+    invoices: new Set(codesWithMeaning(taxonomy, 'stage', ['INVOICE_ISSUED'])),
+    payments: new Set(codesWithMeaning(taxonomy, 'stage', ['PAID'])),
+    reached: new Set(
+      taxonomy.outcome.filter((option) => OUTCOME_PROPERTIES[option.meaning].reached).map((o) => o.code),
+    ),
+  };
   const rows: SummaryRow[] = [];
-  for (const campaign of input.campaigns) {
-    const events = input.events.flatMap((event) => {
-      if (cellText(event.campaign) !== campaign.id) return [];
-      if (isoDayInTimeZone(event.time, timeZone) !== day) return [];
-      const field = parseEventField(event.field);
-      if (field !== 'outcome' && field !== 'stage') return [];
-      return [{ ...event, field, manager: cellText(event.manager).toLowerCase() }];
-    });
-    const logEvents: LogEvent[] = events.map((event) => ({
-      day,
-      manager: event.manager,
-      field: event.field,
-      new: event.new,
-      code: eventCode(event, event.field, taxonomy),
-    }));
-    const activity = new Map(dailyActivity(logEvents, taxonomy).map((entry) => [entry.manager, entry]));
-    const calledToday = new Set(
-      events
-        .filter((event) => event.field === 'outcome' && cellText(event.new) !== '')
-        .map((event) => `${event.manager}\u0000${cellText(event.clientId)}`),
-    );
-
-    const managers = campaign.managers.map((m) => ({ ...m, email: m.email.toLowerCase() }));
-    const known = new Set(managers.map((m) => m.email));
-    for (const event of events) {
-      if (!known.has(event.manager)) {
-        known.add(event.manager);
-        managers.push({ email: event.manager, name: event.manager, rows: null });
+  for (const day of input.days) {
+    for (const campaign of input.campaigns) {
+      if (campaign.weekStart > day) continue;
+      const events = input.events.flatMap((event) => {
+        if (cellText(event.campaign) !== campaign.id) return [];
+        if (isoDayInTimeZone(event.time, timeZone) !== day) return [];
+        const field = parseEventField(event.field);
+        if (!field) return [];
+        return [{ ...event, field, manager: cellText(event.manager).toLowerCase() }];
+      });
+      const managers = campaign.managers.map((m) => ({ ...m, email: m.email.toLowerCase() }));
+      const known = new Set(managers.map((m) => m.email));
+      for (const event of events) {
+        if (!known.has(event.manager)) {
+          known.add(event.manager);
+          managers.push({ email: event.manager, name: event.manager, clients: null });
+        }
       }
-    }
-
-    for (const manager of managers) {
-      const scheduled: ScheduledRow[] = (manager.rows ?? []).flatMap((row) => {
-        const clientId = cellText(row.clientId);
-        if (clientId === '') return [];
-        return [
-          {
-            manager: manager.email,
-            clientId,
-            nextCallDate: parseDay(row.nextCall, timeZone) ?? null,
-            lastCallDay: calledToday.has(`${manager.email}\u0000${clientId}`) ? day : null,
-          },
-        ];
-      });
-      const plan = dayPlans(scheduled, day)[0];
-      const done = new Set(plan?.done ?? []);
-      const stillToCall =
-        manager.rows === null
-          ? null
-          : [...(plan?.due ?? []), ...(plan?.overdue ?? [])].filter((id) => !done.has(id)).length;
-      const mine = events.filter((event) => event.manager === manager.email);
-      const codeOf = (event: (typeof mine)[number]) => eventCode(event, event.field, taxonomy);
-      const counts = activity.get(manager.email);
-      rows.push({
-        day,
-        team: campaign.team,
-        campaign: campaign.id,
-        manager: manager.email,
-        name: manager.name,
-        calls: counts?.calls ?? 0,
-        reached: mine.filter((event) => event.field === 'outcome' && reachedCodes.has(codeOf(event))).length,
-        offers: mine.filter((event) => event.field === 'stage' && offerCodes.has(codeOf(event))).length,
-        invoices: counts?.invoices ?? 0,
-        payments: counts?.payments ?? 0,
-        stillToCall,
-      });
+      for (const manager of managers) {
+        // A sheet with no clients planned has a plan of zero, not an unknown one.
+        const figures =
+          manager.clients === null
+            ? null
+            : (dayFigures(manager.clients, [day], campaign.replay)[0] ?? { planned: 0, missed: 0 });
+        const mine = events.filter((event) => event.manager === manager.email);
+        const count = (field: 'outcome' | 'stage', set: ReadonlySet<string>) =>
+          mine.filter((event) => event.field === field && set.has(eventCode(event, field, taxonomy))).length;
+        rows.push({
+          day,
+          team: campaign.team,
+          campaign: campaign.id,
+          manager: manager.email,
+          name: manager.name,
+          planned: figures ? figures.planned : null,
+          calls: mine.filter((event) => cellText(event.contact) === '1').length,
+          missed: figures ? figures.missed : null,
+          reached: count('outcome', codes.reached),
+          offers: count('stage', codes.offers),
+          invoices: count('stage', codes.invoices),
+          payments: count('stage', codes.payments),
+        });
+      }
     }
   }
   return rows;
+}
+
+/**
+ * The days a run writes: today, and the days since the last day on the sheet that nightly runs
+ * missed (at most `limit` back), never a day before the earliest campaign counted.
+ */
+export function summaryDays(
+  today: IsoDay,
+  lastWritten: IsoDay | null,
+  firstCampaignDay: IsoDay | null,
+  limit = 14,
+): IsoDay[] {
+  if (firstCampaignDay === null || firstCampaignDay > today) return [];
+  let from = lastWritten === null ? today : addDays(lastWritten, 1);
+  if (from > today) from = today;
+  if (from < firstCampaignDay) from = firstCampaignDay;
+  if (from < addDays(today, -limit)) from = addDays(today, -limit);
+  const days: IsoDay[] = [];
+  for (let day = from; day <= today; day = addDays(day, 1)) days.push(day);
+  return days;
 }
 
 /** How to put a day's rows on the summary sheet: rewrite from `from` (0-based data row) with `rows`. */
@@ -162,18 +169,22 @@ export interface ReplacePlan<R> {
 }
 
 /**
- * Replaces a day's rows, keeping every other day's. Only the sheet from the day's first row down
- * is rewritten, which on a normal day (the latest day at the bottom) is just that day's block.
+ * Replaces some days' rows, keeping every other day's. Only the sheet from the first replaced row
+ * down is rewritten, which on a normal day (the latest day at the bottom) is just that day's block.
  */
-export function replaceDay<R>(
+export function replaceDays<R>(
   existing: readonly R[],
   dayOf: (row: R) => IsoDay | undefined,
-  day: IsoDay,
+  days: readonly IsoDay[],
   fresh: readonly R[],
 ): ReplacePlan<R> {
-  const first = existing.findIndex((row) => dayOf(row) === day);
+  const replaced = (row: R) => {
+    const day = dayOf(row);
+    return day !== undefined && days.includes(day);
+  };
+  const first = existing.findIndex(replaced);
   const from = first === -1 ? existing.length : first;
-  const kept = existing.slice(from).filter((row) => dayOf(row) !== day);
+  const kept = existing.slice(from).filter((row) => !replaced(row));
   const rows = [...kept, ...fresh];
   return { from, rows, clear: Math.max(0, existing.length - from - rows.length) };
 }
@@ -191,14 +202,16 @@ export function summaryDigest(
   const total = Object.fromEntries(
     SUMMARY_METRICS.map((metric) => [metric, mine.reduce((sum, row) => sum + row[metric], 0)]),
   ) as Record<SummaryMetric, number>;
-  const unknown = mine.some((row) => row.stillToCall === null);
-  const stillToCall = unknown ? '—' : mine.reduce((sum, row) => sum + (row.stillToCall ?? 0), 0);
+  const sum = (key: 'planned' | 'missed') =>
+    mine.some((row) => row[key] === null) ? '—' : mine.reduce((all, row) => all + (row[key] ?? 0), 0);
   const lines = [
     t(lang, 'summary.digest.intro', { day: dayText, team }),
     '',
-    ...mine.map((row) => t(lang, 'summary.digest.line', { ...row, stillToCall: known(row.stillToCall) })),
+    ...mine.map((row) =>
+      t(lang, 'summary.digest.line', { ...row, planned: known(row.planned), missed: known(row.missed) }),
+    ),
     '',
-    t(lang, 'summary.digest.total', { ...total, stillToCall }),
+    t(lang, 'summary.digest.total', { ...total, planned: sum('planned'), missed: sum('missed') }),
     '',
     t(lang, 'summary.digest.footer'),
   ];

@@ -15,6 +15,7 @@ import {
   type NextAction,
 } from './cadence';
 import { cellText } from './cells';
+import { contactDayOf } from './contacts';
 import { displayText, stateText } from './rowState';
 import { CALLS_INPUT_KEYS, type CallsInputKey } from './schema';
 import { allLabels, t, type Lang, type MessageKey, type MessageParams } from './messages';
@@ -125,6 +126,8 @@ export interface RowEditPlan {
   /** The outcome just became a do-not-call one: the gas layer flags the client in the master. */
   readonly marksDoNotCall: boolean;
   readonly notices: readonly Notice[];
+  /** The day this edit is a contact on (see contacts.ts); null for a comment-only edit. */
+  readonly contactDay: IsoDay | null;
 }
 
 /**
@@ -153,6 +156,7 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
       update: { changedAt: context.now },
       marksDoNotCall: false,
       notices,
+      contactDay: null,
     };
   }
 
@@ -211,6 +215,7 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
     },
     marksDoNotCall: outcomeChange !== undefined && outcome === 'DO_NOT_CALL',
     notices,
+    contactDay: contactDayOf(changes, isoDayInTimeZone(context.now, timeZone)),
   };
 }
 

@@ -62,8 +62,17 @@ const REACHED_OUTCOMES = OUTCOME_MEANINGS.filter((outcome) => OUTCOME_PROPERTIES
  */
 export const FUNNEL_DEFINITIONS: readonly FunnelMetricDefinition[] = [
   { key: 'listSize', label: 'funnel.listSize', anyOf: [{ column: 'clientId', filled: true }] },
-  // Called: an outcome is recorded. Every call ends with one, even an unanswered one.
-  { key: 'called', label: 'funnel.called', anyOf: [{ column: 'outcome', filled: true }] },
+  // Called: the client had a contact (core/contacts) that left an outcome, a stage or a feedback
+  // answer — a Tuesday stage step counts even when «Результат звонка» was never filled.
+  {
+    key: 'called',
+    label: 'funnel.called',
+    anyOf: [
+      { column: 'outcome', filled: true },
+      { column: 'stage', filled: true },
+      { column: 'quality', filled: true },
+    ],
+  },
   { key: 'notYetCalled', label: 'funnel.notYetCalled', anyOf: [] },
   { key: 'noAnswer', label: 'funnel.noAnswer', anyOf: [{ column: 'outcome', meanings: ['NO_ANSWER'] }] },
   // Reached: somebody answered, i.e. a "reached" outcome, or any stage (a deal needs a conversation).

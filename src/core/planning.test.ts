@@ -220,9 +220,7 @@ describe('history on the list', () => {
     ];
     const campaigns = [campaign('w47', '2026-11-16'), campaign('w48', '2026-11-23')];
     const row = planCampaign(input({ clients, history, campaigns })).lists[0]?.rows[0];
-    expect(row?.history).toBe(
-      '47н: Согласен на семинар → Счет оплачен; 48н: Недозвон · последний контакт 27.11.2026',
-    );
+    expect(row?.history).toBe('нед. 47: оплатил (18.11); нед. 48: недозвон (27.11)');
     expect(row?.lastContactDay).toBe('2026-11-27');
   });
 

@@ -31,6 +31,7 @@ export function stateAfter(state: RowState, plan: RowEditPlan, rowNumber: number
     version: state.version + 1,
     action: plan.update.nextAction ?? state.action,
     attempts: plan.update.attempts ?? state.attempts,
+    contactDay: plan.contactDay ?? state.contactDay,
   };
 }
 

@@ -27,6 +27,8 @@ export interface RowState {
   readonly action: string;
   /** No-answers recorded for the row in this campaign. */
   readonly attempts: number;
+  /** The day of the row's last contact (see contacts.ts), '' before the first: one mark a day. */
+  readonly contactDay?: string | undefined;
 }
 
 export const EMPTY_CELLS: RowState['cells'] = {
@@ -98,6 +100,7 @@ function body(state: RowState): string {
   if (state.action !== '') data.a = state.action;
   if (state.attempts > 0) data.t = state.attempts;
   if (state.version > 0) data.v = state.version;
+  if (state.contactDay) data.d = state.contactDay;
   return JSON.stringify(data);
 }
 
@@ -145,6 +148,7 @@ export function parseRowState(text: unknown): (RowState & { readonly signature: 
   const row = fields.r === undefined ? 0 : count(fields.r);
   if (version === null || attempts === null || row === null) return null;
   if (fields.f !== undefined && typeof fields.f !== 'string') return null;
+  if (fields.d !== undefined && typeof fields.d !== 'string') return null;
   return {
     clientId: stringOr(fields.id, ''),
     row,
@@ -154,6 +158,7 @@ export function parseRowState(text: unknown): (RowState & { readonly signature: 
     version,
     action: stringOr(fields.a, ''),
     attempts,
+    ...(typeof fields.d === 'string' ? { contactDay: fields.d } : {}),
     signature: stringOr(fields.k, ''),
   };
 }

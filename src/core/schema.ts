@@ -86,7 +86,7 @@ export const CLIENTS_SHEET = {
     column('source', 'col.clients.source', 'text', 110),
     column('lastCampaign', 'col.clients.lastCampaign', 'text', 150),
     column('lastOutcome', 'col.clients.lastOutcome', 'text', 150),
-    column('lastContact', 'col.clients.lastContact', 'datetime', 130),
+    column('lastContact', 'col.clients.lastContact', 'date', 110),
     column('campaigns', 'col.clients.campaigns', 'number', 90),
     column('paid', 'col.clients.paid', 'number', 80),
     // Last, so the columns above keep their documented order.
@@ -110,6 +110,8 @@ const EVENT_COLUMNS = [
   column('code', 'col.history.newCode', 'text', 120),
   // campaign|client|row version|field: lets reconcile tell an event already recorded from a missed one.
   column('eventId', 'col.history.eventId', 'text', 80, true),
+  // 1 on the client's first contact event of a day (core/contacts): Totals counts contacts with it.
+  column('contact', 'col.history.contact', 'number', 80),
 ] as const;
 
 export const HISTORY_SHEET = {
@@ -168,12 +170,13 @@ export const SUMMARY_SHEET = {
     column('team', 'col.summary.team', 'text', 160),
     column('manager', 'col.summary.manager', 'text', 200),
     column('name', 'col.summary.name', 'text', 170),
-    column('calls', 'col.summary.calls', 'number', 80),
+    column('planned', 'col.summary.planned', 'number', 100),
+    column('calls', 'col.summary.calls', 'number', 90),
+    column('missed', 'col.summary.missed', 'number', 90),
     column('reached', 'col.summary.reached', 'number', 100),
     column('offers', 'col.summary.offers', 'number', 70),
     column('invoices', 'col.summary.invoices', 'number', 80),
     column('payments', 'col.summary.payments', 'number', 80),
-    column('stillToCall', 'col.summary.stillToCall', 'number', 130),
   ],
 } as const satisfies SheetSpec;
 

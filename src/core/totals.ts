@@ -23,7 +23,14 @@ export type TotalsCell =
   | { readonly formula: string }
   | null;
 
-const DAILY_METRICS = ['calls', 'invoices', 'payments'] as const;
+/**
+ * Each day's figures: the plan fixed at the start of the day and what the manager did not get to
+ * (values the daily job writes, see dayFigures.ts), the contacts, invoices and payments (formulas
+ * over the Log, live while the day runs).
+ */
+export const TOTALS_DAILY_METRICS = ['planned', 'calls', 'missed', 'invoices', 'payments'] as const;
+export type TotalsDailyMetric = (typeof TOTALS_DAILY_METRICS)[number];
+const DAILY_METRICS = TOTALS_DAILY_METRICS;
 
 /** Rows and columns (1-based) of every block of Totals. */
 export const TOTALS_LAYOUT = (() => {
@@ -99,6 +106,7 @@ export interface TotalsInput {
       readonly field: string;
       readonly new: string;
       readonly code: string;
+      readonly contact: string;
     };
     /** What the Log's field column says for outcome and stage events. */
     readonly fieldLabels: { readonly outcome: string; readonly stage: string };
@@ -166,7 +174,7 @@ function dailyFormula(
   input: TotalsInput,
   manager: TotalsManager,
   day: IsoDay,
-  metric: (typeof DAILY_METRICS)[number],
+  metric: 'calls' | 'invoices' | 'payments',
 ): string {
   const log = input.log;
   const col = (letter: string) => `${quoteSheet(log.sheetName)}!$${letter}:$${letter}`;
@@ -174,14 +182,8 @@ function dailyFormula(
     `${col(log.columns.day)},${dateFormula(day)}`,
     `${col(log.columns.manager)},${formulaString(manager.email)}`,
   ];
-  if (metric === 'calls') {
-    const criteria = [
-      ...base,
-      `${col(log.columns.field)},${formulaString(log.fieldLabels.outcome)}`,
-      `${col(log.columns.new)},"<>"`,
-    ];
-    return `=COUNTIFS(${criteria.join(',')})`;
-  }
+  // Contacts: the events that carry the client's contact mark of the day (core/contacts).
+  if (metric === 'calls') return `=COUNTIFS(${[...base, `${col(log.columns.contact)},1`].join(',')})`;
   const codes = dailyMetricCodes(metric, input.taxonomy) ?? [];
   if (codes.length === 0) return '=0';
   const terms = codes.map((code) => {
@@ -277,7 +279,7 @@ export function buildTotals(input: TotalsInput): TotalsGrid {
     }
   });
 
-  // Day by day: calls, invoices and payments per manager per day, the team first.
+  // Day by day: plan, contacts, missed, invoices and payments per manager per day, the team first.
   const D = L.daily;
   put(F.titleRow, D.nameColumn, text(t(lang, 'totals.daily')));
   put(D.headerRow, D.nameColumn, text(t(lang, 'totals.manager')));
@@ -294,6 +296,8 @@ export function buildTotals(input: TotalsInput): TotalsGrid {
           managers.length === 0 ? '=0' : `=SUM(${letter}${D.firstManagerRow}:${letter}${lastManagerRow})`,
         ),
       );
+      // Plan and missed are values the daily job writes (dayFigures.ts); blank until it has run.
+      if (metric === 'planned' || metric === 'missed') return;
       managers.forEach((manager, index) => {
         put(D.firstManagerRow + index, column, formula(dailyFormula(input, manager, day, metric)));
       });
@@ -301,6 +305,20 @@ export function buildTotals(input: TotalsInput): TotalsGrid {
   });
   managers.forEach((manager, index) => put(D.firstManagerRow + index, D.nameColumn, text(manager.name)));
   return { cells, width };
+}
+
+/** The Totals cell (row, column) of a manager's figure of a day, or null outside the layout. */
+export function dailyCell(
+  managerIndex: number,
+  dayIndex: number,
+  metric: TotalsDailyMetric,
+): { readonly row: number; readonly column: number } | null {
+  const D = TOTALS_LAYOUT.daily;
+  if (dayIndex < 0 || dayIndex >= D.maxDays || managerIndex < 0) return null;
+  return {
+    row: D.firstManagerRow + managerIndex,
+    column: D.firstFigureColumn + dayIndex * DAILY_METRICS.length + DAILY_METRICS.indexOf(metric),
+  };
 }
 
 /** The campaign's activity days: its business days from the week start to the Monday after. */

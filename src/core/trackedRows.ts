@@ -5,6 +5,7 @@
 // touched; when one of them is not what the script wrote, the whole sheet is needed to tell a moved
 // row from a copied one, and the campaign's roster and the Log to put a damaged row back.
 
+import { contactMarkIndex } from './contacts';
 import { formatDay, isoDayInTimeZone, parseDay } from './calendar';
 import { cellText } from './cells';
 import { TRACKED_FIELDS, type EditContext, type FieldChange, type Notice, type TrackedField } from './events';
@@ -59,6 +60,8 @@ export interface RowEdit {
   readonly version: number;
   readonly changes: readonly FieldChange[];
   readonly marksDoNotCall: boolean;
+  /** Which change carries the day's contact mark (see contacts.ts); -1 when none does. */
+  readonly contactMark: number;
 }
 
 export type RowProblemKind =
@@ -442,6 +445,7 @@ function planEdits(
       version: state.version,
       changes: plan.changes,
       marksDoNotCall: plan.marksDoNotCall,
+      contactMark: contactMarkIndex(plan.changes, plan.contactDay, state.contactDay ?? ''),
     });
   });
   return edits;

@@ -6,7 +6,7 @@
 // Campaigns row says closed. A failure at any step is finished by running "New weekly campaign"
 // again: the campaign stays active until every step is done.
 
-import { startOfDay } from '../core/calendar';
+import { isoDayInTimeZone, startOfDay } from '../core/calendar';
 import { cellText, labelKey } from '../core/cells';
 import { campaignFunnel, finalRows } from '../core/funnel';
 import { allLabels, t, type Lang } from '../core/messages';
@@ -27,6 +27,8 @@ import { openSession } from './recording';
 import { readRoster } from './roster';
 import { scheduleFinalReconcile } from './reconcile';
 import { signerOf } from './secret';
+import { isTimeLimit } from './errors';
+import { recordedByClient, writeTotalsPlan } from './summary';
 import { appendRows, cell, quotedSheet, text, toRow, type Table } from './table';
 import { deleteTriggersFor } from './triggers';
 
@@ -137,6 +139,23 @@ export function closeCampaign(
       funnel = funnelFromTotals(workbook);
       if (funnel.length === 0 && context) funnel = funnelFromHistory(workbook, context, snapshot, history);
       appendResults(results, entry, funnel, lang, timeZone);
+    }
+    // The week's last plan-against-done figures go to Totals before it is frozen for good.
+    if (context) {
+      try {
+        writeTotalsPlan(
+          workbook,
+          context,
+          snapshot,
+          recordedByClient(history, entry.id),
+          isoDayInTimeZone(new Date(), context.timeZone),
+        );
+      } catch (error) {
+        if (isTimeLimit(error)) throw error;
+        console.warn(
+          `close: plan figures of ${entry.id}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     }
     // Managers keep read access only.
     const administrators = new Set(administratorsOf(entry.team, members));

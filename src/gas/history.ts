@@ -31,6 +31,8 @@ export interface EventRecord {
   readonly source: string;
   /** See core/rowState eventId; '' for events that are not row edits (imports, system). */
   readonly eventId: string;
+  /** 1 on the event that makes the client's contact of the day (see core/contacts); '' or absent otherwise. */
+  readonly contact?: 1 | '';
 }
 
 export type EventSource = 'edit' | 'paste' | 'reconcile' | 'import' | 'system';

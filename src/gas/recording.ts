@@ -84,7 +84,7 @@ export function eventsOf(
   source: EventSource,
 ): EventRecord[] {
   return edits.flatMap((edit) =>
-    edit.changes.map((change) => ({
+    edit.changes.map((change, index) => ({
       time: now,
       campaign: context.campaignId,
       team: context.team,
@@ -98,6 +98,7 @@ export function eventsOf(
       editedBy: editedBy(edit.manager),
       source: sourceLabel(source, context.lang),
       eventId: eventId(context.campaignId, edit.clientId, edit.version, change.field),
+      contact: index === edit.contactMark ? 1 : '',
     })),
   );
 }

@@ -16,7 +16,7 @@ import {
   type CallsColumnKey,
 } from '../core/schema';
 import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../core/taxonomy';
-import { columnLetter as letterOf, funnelColumn, TOTALS_LAYOUT } from '../core/totals';
+import { columnLetter as letterOf, funnelColumn, TOTALS_DAILY_METRICS, TOTALS_LAYOUT } from '../core/totals';
 import { isNoAccess } from './errors';
 import { HEADER_BACKGROUND } from './sheets';
 import { numberFormatFor } from './table';
@@ -103,7 +103,7 @@ export function ensureWorkbookTemplate(
   spec: CallsTemplateSpec,
   editors: readonly string[],
 ): WorkbookTemplate {
-  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 3 });
+  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 4 });
   const properties = PropertiesService.getScriptProperties();
   const stored = parseStored(properties.getProperty(TEMPLATE_PROPERTY));
   if (stored && stored.fingerprint === fingerprint && stored.rows >= spec.rows) return stored;
@@ -294,7 +294,7 @@ export function totalsColumnWidths(lang: Lang): Map<number, number> {
   const D = L.daily;
   ask(D.nameColumn, 200);
   const daily = Math.max(
-    ...(['calls', 'invoices', 'payments'] as const).map((metric) =>
+    ...TOTALS_DAILY_METRICS.map((metric) =>
       headerWidth(t(lang, `totals.daily.${metric}`, { day: '00.00' }), 64),
     ),
   );

@@ -169,6 +169,7 @@ export function writeTotals(
         field: logColumn('field'),
         new: logColumn('new'),
         code: logColumn('code'),
+        contact: logColumn('contact'),
       },
       fieldLabels: { outcome: fieldLabel('outcome', lang), stage: fieldLabel('stage', lang) },
     },

@@ -58,7 +58,7 @@ describeInChromium('the weekly report page in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Отчёт недели: 2026-W49 · Семинар · Отдел Петровой');
     expect(await page.locator('figure figcaption').allTextContents()).toEqual([
       'Воронка по менеджерам',
-      'План и звонки по дням (команда)',
+      'План и контакты по дням (команда)',
       'Рейтинг менеджеров: конверсия в оплату',
     ]);
     // Small: Petrova's team has two managers; eight funnel steps each.

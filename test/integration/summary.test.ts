@@ -1,6 +1,7 @@
 // The daily summary end to end: managers' edits go through the real onEdit trigger into History,
 // the time-driven trigger fires at the Settings hour, and the summary sheet must say what History
-// says — once per day however often it runs — and e-mail only the team's own administrators.
+// says — contacts, the day's plan and who was not got to — once per day however often it runs, a
+// day missed runs left written once, and e-mail only the team's own administrators.
 
 import {
   clientsFor,
@@ -19,12 +20,13 @@ const SUMMARY_COLUMNS = [
   'team',
   'manager',
   'name',
+  'planned',
   'calls',
+  'missed',
   'reached',
   'offers',
   'invoices',
   'payments',
-  'stillToCall',
 ] as const;
 type SummaryLine = Record<(typeof SUMMARY_COLUMNS)[number], string>;
 
@@ -77,7 +79,7 @@ function mondayEdits(org: Organisation): void {
 
 function summaryLines(org: Organisation, day = TODAY): SummaryLine[] {
   return org.gas
-    .readDisplay(org.master, SUMMARY, 'A2:J')
+    .readDisplay(org.master, SUMMARY, 'A2:K')
     .filter((row) => row[0] === day)
     .map((row) => Object.fromEntries(SUMMARY_COLUMNS.map((key, i) => [key, row[i] ?? ''])) as SummaryLine);
 }
@@ -96,8 +98,13 @@ function figuresFromHistory(org: Organisation, manager: string) {
     .filter((row) => row[0]?.startsWith(TODAY) && row[3] === manager);
   const outcomes = events.filter((row) => row[6] === 'Результат звонка' && row[8] !== '');
   const stages = (code: string) => events.filter((row) => row[6] === 'Этап' && row[11] === code).length;
+  // A contact: a client whose outcome, stage, quality or next call the manager changed today.
+  const contactFields = ['Результат звонка', 'Этап', 'Качество', 'Следующий звонок'];
+  const contacted = new Set(
+    events.filter((row) => contactFields.includes(row[6] ?? '')).map((row) => row[4]),
+  );
   return {
-    calls: String(outcomes.length),
+    calls: String(contacted.size),
     reached: String(outcomes.filter((row) => reachedLabels.includes(row[8] ?? '')).length),
     offers: String(stages('OFFER_SENT')),
     invoices: String(stages('INVOICE_ISSUED')),
@@ -158,49 +165,97 @@ describe('the daily summary', () => {
     });
   });
 
-  it('counts the clients still to call today: the list minus those called or moved on', () => {
+  it('plans the whole list on Monday and counts who was not got to', () => {
     const listed = (sheet: string) =>
-      org.gas
-        .readDisplay(workbookOf(org, 'Команда Петровой'), sheet, 'B2:K')
-        .filter((row) => row[0] !== '' && row[9] === TODAY).length;
-    expect(lineOf(summaryLines(org), 'm1@firm.ru').stillToCall).toBe(String(listed('Иванов Иван')));
-    expect(lineOf(summaryLines(org), 'm3@firm.ru').stillToCall).toBe(String(listed('Кузнецов Пётр')));
-    expect(Number(lineOf(summaryLines(org), 'm3@firm.ru').stillToCall)).toBeGreaterThan(0);
+      org.gas.readDisplay(workbookOf(org, 'Команда Петровой'), sheet, 'B2:B').filter((row) => row[0] !== '')
+        .length;
+    const m1 = lineOf(summaryLines(org), 'm1@firm.ru');
+    expect(m1.planned).toBe(String(listed('Иванов Иван')));
+    expect(m1.missed).toBe(String(listed('Иванов Иван') - 7));
+    const m3 = lineOf(summaryLines(org), 'm3@firm.ru');
+    expect(m3).toMatchObject({ planned: String(listed('Кузнецов Пётр')), calls: '0' });
+    expect(m3.missed).toBe(m3.planned);
   });
 
   it("reaches every team's workbook: the jobs' owner is given access when a campaign is created", () => {
     // The trigger runs as admin1 (who set the master up); Sidorov's workbook is shared with admin1 for it.
     const listed = org.gas
-      .readDisplay(workbookOf(org, 'Команда Сидорова'), 'Попова Мария', 'B2:K')
-      .filter((row) => row[0] !== '' && row[9] === TODAY).length;
+      .readDisplay(workbookOf(org, 'Команда Сидорова'), 'Попова Мария', 'B2:B')
+      .filter((row) => row[0] !== '').length;
     expect(lineOf(summaryLines(org), 'm4@firm.ru')).toMatchObject({
       team: 'Команда Сидорова',
-      stillToCall: String(listed),
+      planned: String(listed),
     });
   });
 
   it('replaces the day’s rows when it runs again, and keeps earlier days', () => {
-    const before = org.gas.readDisplay(org.master, SUMMARY, 'A2:J').filter((row) => row[0] !== '');
+    const before = org.gas.readDisplay(org.master, SUMMARY, 'A2:K').filter((row) => row[0] !== '');
     const earlier = before.filter((row) => row[0] !== TODAY);
     org.gas.edit('m1@firm.ru', workbookOf(org, 'Команда Петровой'), 'Иванов Иван', 'H9', 'Недозвон');
     org.gas.run(org.owner, org.master, 'dailySummary');
     org.gas.run(org.owner, org.master, 'dailySummary');
-    const after = org.gas.readDisplay(org.master, SUMMARY, 'A2:J').filter((row) => row[0] !== '');
+    const after = org.gas.readDisplay(org.master, SUMMARY, 'A2:K').filter((row) => row[0] !== '');
     expect(after).toHaveLength(before.length);
     expect(after.filter((row) => row[0] !== TODAY)).toEqual(earlier);
     expect(lineOf(summaryLines(org), 'm1@firm.ru').calls).toBe('8');
   });
 
-  it('costs a fixed number of calls plus three per manager sheet, whatever the list sizes', () => {
+  it('costs a fixed number of calls plus a few per active workbook, whatever the list sizes', () => {
     org.gas.resetStats();
     org.gas.run(org.owner, org.master, 'dailySummary');
-    // Five manager sheets in two workbooks (one of which the owner may not open).
-    expect(org.gas.stats().calls).toBeLessThanOrEqual(35 + 3 * 5);
+    // Two active workbooks: each gives its roster and its Totals' day-by-day block (read, and
+    // written only when a figure changed); the manager sheets themselves are not read.
+    expect(org.gas.stats().calls).toBeLessThanOrEqual(35 + 9 * 2);
   });
 
   it('sends no e-mail while the digest is off (the default)', () => {
     expect(org.gas.mail()).toEqual([]);
   });
+});
+
+describe('the days the summary writes', () => {
+  it('writes no day before the first campaign’s week', () => {
+    const days = organisationDays();
+    expect(days.filter((day) => day < '2026-11-30')).toEqual([]);
+    expect(days).toContain('2026-11-30');
+  });
+
+  it('writes each day missed runs left once, and today', () => {
+    const org = organisation();
+    org.gas.clock.set('2026-11-30T18:30:00+03:00');
+    org.gas.run(org.owner, org.master, 'dailySummary');
+    // Tuesday's and Wednesday's runs never happened; Thursday's runs twice.
+    org.gas.clock.set('2026-12-03T18:30:00+03:00');
+    org.gas.run(org.owner, org.master, 'dailySummary');
+    org.gas.run(org.owner, org.master, 'dailySummary');
+    const perDay = new Map<string, number>();
+    for (const row of org.gas
+      .readDisplay(org.master, SUMMARY, 'A2:C')
+      .filter((r) => r[0] !== '' && r[2] === 'm1@firm.ru'))
+      perDay.set(row[0]!, (perDay.get(row[0]!) ?? 0) + 1);
+    expect([...perDay]).toEqual([
+      ['30.11.2026', 1],
+      ['01.12.2026', 1],
+      ['02.12.2026', 1],
+      ['03.12.2026', 1],
+    ]);
+  });
+
+  /** The days on the summary sheet after a fresh organisation's first runs. */
+  function organisationDays(): string[] {
+    const org = organisation();
+    org.gas.clock.set('2026-11-30T18:30:00+03:00');
+    org.gas.runTriggers();
+    return [
+      ...new Set(
+        org.gas
+          .readDisplay(org.master, SUMMARY, 'A2:A')
+          .map((row) => row[0] ?? '')
+          .filter((day) => day !== '')
+          .map((day) => `${day.slice(6, 10)}-${day.slice(3, 5)}-${day.slice(0, 2)}`),
+      ),
+    ];
+  }
 });
 
 describe('the daily summary by e-mail', () => {
@@ -214,7 +269,9 @@ describe('the daily summary by e-mail', () => {
       ['admin1@firm.ru', `Прозвон: сводка за ${TODAY} — Команда Петровой`],
       ['admin2@firm.ru', `Прозвон: сводка за ${TODAY} — Команда Сидорова`],
     ]);
-    expect(mail[0]?.body).toContain('Иванов Иван (m1@firm.ru): звонков 7, дозвонились 4');
+    expect(mail[0]?.body).toMatch(
+      /Иванов Иван \(m1@firm\.ru\): план \d+, контактов 7, не успели \d+, дозвонились 4/,
+    );
     expect(mail[0]?.body).not.toContain('m4@firm.ru');
     expect(mail[1]?.body).not.toContain('m1@firm.ru');
   });

@@ -76,6 +76,7 @@ export const schemaMessages = {
   'col.history.editedBy': { ru: 'Кто изменил', en: 'Edited by' },
   'col.history.source': { ru: 'Источник', en: 'Source' },
   'col.history.eventId': { ru: 'Служебное: событие', en: 'Internal: event' },
+  'col.history.contact': { ru: 'Контакт дня', en: 'Contact of the day' },
 
   // Campaigns
   'col.campaigns.id': { ru: 'ID кампании', en: 'Campaign ID' },

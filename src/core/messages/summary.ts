@@ -8,12 +8,13 @@ export const summaryMessages = {
   'col.summary.team': { ru: 'Команда', en: 'Team' },
   'col.summary.manager': { ru: 'Менеджер', en: 'Manager' },
   'col.summary.name': { ru: 'Имя', en: 'Name' },
-  'col.summary.calls': { ru: 'Звонков', en: 'Calls' },
+  'col.summary.planned': { ru: 'План на день', en: 'Planned' },
+  'col.summary.calls': { ru: 'Контактов', en: 'Contacts' },
+  'col.summary.missed': { ru: 'Не успели', en: 'Not reached' },
   'col.summary.reached': { ru: 'Дозвонились', en: 'Reached' },
   'col.summary.offers': { ru: 'КП', en: 'Offers' },
   'col.summary.invoices': { ru: 'Счетов', en: 'Invoices' },
   'col.summary.payments': { ru: 'Оплат', en: 'Payments' },
-  'col.summary.stillToCall': { ru: 'Осталось позвонить', en: 'Still to call' },
 
   'summary.digest.subject': {
     ru: 'Прозвон: сводка за {day} — {team}',
@@ -24,12 +25,12 @@ export const summaryMessages = {
     en: 'Daily summary for {day}, team “{team}”:',
   },
   'summary.digest.line': {
-    ru: '{name} ({manager}): звонков {calls}, дозвонились {reached}, КП {offers}, счетов {invoices}, оплат {payments}, осталось позвонить {stillToCall}',
-    en: '{name} ({manager}): calls {calls}, reached {reached}, offers {offers}, invoices {invoices}, payments {payments}, still to call {stillToCall}',
+    ru: '{name} ({manager}): план {planned}, контактов {calls}, не успели {missed}, дозвонились {reached}, КП {offers}, счетов {invoices}, оплат {payments}',
+    en: '{name} ({manager}): planned {planned}, contacts {calls}, not reached {missed}, reached {reached}, offers {offers}, invoices {invoices}, payments {payments}',
   },
   'summary.digest.total': {
-    ru: 'Команда всего: звонков {calls}, дозвонились {reached}, КП {offers}, счетов {invoices}, оплат {payments}, осталось позвонить {stillToCall}',
-    en: 'Team total: calls {calls}, reached {reached}, offers {offers}, invoices {invoices}, payments {payments}, still to call {stillToCall}',
+    ru: 'Команда всего: план {planned}, контактов {calls}, не успели {missed}, дозвонились {reached}, КП {offers}, счетов {invoices}, оплат {payments}',
+    en: 'Team total: planned {planned}, contacts {calls}, not reached {missed}, reached {reached}, offers {offers}, invoices {invoices}, payments {payments}',
   },
   'summary.digest.footer': {
     ru: 'Письмо отправлено Прозвоном. Отключить: лист «Настройки», параметр «Отправлять сводку по почте» = Нет.',
