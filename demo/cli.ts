@@ -23,7 +23,7 @@ export const SIZES = {
   large: { managers: 10, clients: 300 },
 } as const;
 
-export const MAX_MANAGERS = 60;
+export const MAX_MANAGERS = 100;
 export const MAX_CLIENTS = 3000;
 
 export const HELP = `Prozvon demo: the built bundle in the Apps Script emulator, one seeded week of a sales team.
@@ -141,7 +141,7 @@ export function parseOptions(argv: readonly string[]): Options | null {
 
 /** Files a run of the demo writes; an earlier run's are removed, nothing else in the folder is. */
 export const DEMO_FILE =
-  /^(master\.xlsx|week-[0-9]{4}-W[0-9]{2}-[a-z0-9-]+\.xlsx|report-[0-9]{4}-W[0-9]{2}-[a-z0-9-]+\.html)$/;
+  /^(master\.xlsx|trigger-time\.json|week-[0-9]{4}-W[0-9]{2}-[a-z0-9-]+\.xlsx|report-[0-9]{4}-W[0-9]{2}-[a-z0-9-]+\.html)$/;
 
 /** Why a folder cannot take the demo's files, or null when it can (it is created if missing). */
 export function outputFolderProblem(folder: string): string | null {

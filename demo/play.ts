@@ -89,6 +89,21 @@ const PREPARATION = '2026-11-27T10:00:00+03:00';
 const WEEK_START: IsoDay = '2026-11-30';
 const TIME_ZONE = 'Europe/Moscow';
 
+/** Each administrator's trigger runtime since the start, after a day's edits. */
+interface TriggerDay {
+  readonly day: IsoDay | '';
+  readonly ms: Readonly<Record<string, number>>;
+}
+
+/** What `out/trigger-time.json` holds for each administrator (read by `npm run bench`). */
+export interface AdministratorTriggerTime {
+  readonly admin: string;
+  readonly name: string;
+  readonly managers: number;
+  readonly clientsPerManager: number;
+  readonly days: readonly { readonly day: IsoDay | ''; readonly ms: number }[];
+}
+
 class Demo {
   readonly gas: Gas;
   readonly master: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -343,6 +358,39 @@ class Demo {
     }
   }
 
+  /** Each administrator's trigger runtime so far (the emulator's estimate), after `day`'s edits. */
+  triggerTotals(day: IsoDay | ''): TriggerDay {
+    return {
+      day,
+      ms: Object.fromEntries(
+        this.org.teams.map((team) => [
+          team.administrator.email,
+          this.gas.quotaUse(team.administrator.email).triggerMs.total,
+        ]),
+      ),
+    };
+  }
+
+  /**
+   * Per administrator, the trigger runtime of each day of the week: that day's edits (their edit
+   * triggers run as the administrator who created the campaign) and the night before it.
+   */
+  triggerTime(snapshots: readonly TriggerDay[]): AdministratorTriggerTime[] {
+    return this.org.teams.map((team) => {
+      const email = team.administrator.email;
+      return {
+        admin: email,
+        name: team.administrator.name,
+        managers: team.managers.length,
+        clientsPerManager: this.options.clients,
+        days: snapshots.slice(1).map((snapshot, index) => ({
+          day: snapshot.day,
+          ms: Math.round((snapshot.ms[email] ?? 0) - (snapshots[index]?.ms[email] ?? 0)),
+        })),
+      };
+    });
+  }
+
   historyRows(): number {
     const grid = this.gas.read(this.master, this.text(HISTORY_SHEET.name), 'A1:L');
     return grid.slice(1).filter((row) => row.some((cell) => cell !== '')).length;
@@ -475,6 +523,7 @@ async function run(options: Options, out: Printer, started: number): Promise<num
   demo.checkTriggers();
 
   const random = randomFrom(options.seed * 7919 + 1);
+  const triggerDays: TriggerDay[] = [demo.triggerTotals('')];
   let lastProgress = Date.now();
   const played = playWeek({
     gas: demo.gas,
@@ -497,6 +546,7 @@ async function run(options: Options, out: Printer, started: number): Promise<num
       });
     },
     onDay: (day, tally) => {
+      triggerDays.push(demo.triggerTotals(day));
       demo.checkTriggers();
       lastProgress = Date.now();
       out.say('dayDone', {
@@ -508,6 +558,22 @@ async function run(options: Options, out: Printer, started: number): Promise<num
   });
   const events = demo.historyRows();
   out.say('weekPlayed', { edits: count(lang, played.edits), events: count(lang, events) });
+  const triggerTime = demo.triggerTime(triggerDays);
+  writeFileSync(join(options.out, 'trigger-time.json'), `${JSON.stringify(triggerTime, null, 2)}\n`);
+  for (const admin of triggerTime) {
+    const minutes = (ms: number) =>
+      new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 }).format(
+        ms / 60_000,
+      );
+    out.say('triggerTime', {
+      admin: admin.name,
+      managers: admin.managers,
+      busiest: minutes(Math.max(...admin.days.map((day) => day.ms))),
+      week: minutes(admin.days.reduce((sum, day) => sum + day.ms, 0)),
+      consumer: 90,
+      workspace: 360,
+    });
+  }
   if (events === 0) demo.skip(t(lang, 'sheet.history'), phrase(lang, 'noHistory'));
 
   const nextMonday = addDays(WEEK_START, 7);

@@ -11,7 +11,7 @@ import { count, percent, say } from './text';
 
 export interface ReportInput {
   readonly lang: Lang;
-  /** The weekly workbook's name («2026-W49 · Семинар · Отдел Петровой»). */
+  /** The weekly workbook's name («2026-W49 · Отдел Петровой»). */
   readonly workbook: string;
   readonly totals: WeekTotals;
   readonly ranking: readonly RankingRow[];

@@ -77,6 +77,10 @@ export const DEMO_TEXT = {
     ru: 'Неделя сыграна: правок {edits}; событий в Истории {events}.',
     en: 'Week played: {edits} edits; History holds {events} events.',
   },
+  triggerTime: {
+    ru: 'Время триггеров (оценка), {admin}, менеджеров {managers}: самый загруженный день {busiest} мин из {consumer} (обычный аккаунт) или {workspace} (Google Workspace); за неделю {week} мин.',
+    en: 'Trigger time (estimate), {admin}, {managers} managers: busiest day {busiest} min of {consumer} (consumer account) or {workspace} (Google Workspace); {week} min in the week.',
+  },
   reconciled: { ru: 'Сверка ({admin}): {message}', en: 'Reconcile ({admin}): {message}' },
   reconcileFailed: {
     ru: '  внимание: сверка не удалась — {problem}',

@@ -104,11 +104,11 @@ beforeEach(() => {
 });
 
 describe('a weekly campaign', () => {
-  it('is named from the ISO week, the topic and the team, and starts on Monday', () => {
+  it('has one name, from the ISO week and the team, for its workbook and its records, and starts on Monday', () => {
     const plan = planCampaign(input());
     expect(plan).toMatchObject({
       campaignId: '2026-W49 · Команда Петровой',
-      workbookName: '2026-W49 · Семинар по налогам · Команда Петровой',
+      workbookName: '2026-W49 · Команда Петровой',
       weekStart: '2026-11-30',
       isoWeek: '2026-W49',
     });

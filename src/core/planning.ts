@@ -120,7 +120,7 @@ export interface PlanWarning {
 export interface CampaignPlan {
   /** '2026-W49 · Команда Петровой': unique per team and week. */
   readonly campaignId: string;
-  /** '2026-W49 · Семинар по налогам · Команда Петровой'. */
+  /** The campaign's one name, '2026-W49 · Команда Петровой' (the topic is on Totals and Campaigns). */
   readonly workbookName: string;
   readonly team: string;
   readonly weekStart: IsoDay;
@@ -352,11 +352,8 @@ export function planCampaign(input: PlanningInput): CampaignPlan {
 
   return {
     campaignId,
-    workbookName: t(lang, 'planning.workbookName', {
-      week: isoWeek,
-      topic: request.topic,
-      team: request.team,
-    }),
+    // One name everywhere: History's «Кампания», Campaigns, Results and the workbook's title.
+    workbookName: campaignId,
     team: request.team,
     weekStart,
     isoWeek,

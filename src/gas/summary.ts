@@ -146,19 +146,22 @@ export function writeTotalsPlan(
   );
   const figures = dayFigures(clients, past, replay);
   const D = TOTALS_LAYOUT.daily;
-  const width = D.lastColumn - D.firstFigureColumn + 1;
-  const range = totals.getRange(D.firstManagerRow, D.firstFigureColumn, context.sheets.length, width);
+  // From the name column, so each row is written only under the manager it names (a manager
+  // added to the campaign later has no row of their own on Totals).
+  const width = D.lastColumn - D.nameColumn + 1;
+  const range = totals.getRange(D.firstManagerRow, D.nameColumn, context.sheets.length, width);
   const formulas = range.getFormulas();
   const values = range.getValues();
   let changed = false;
   context.sheets.forEach((ref, managerIndex) => {
+    if (cellText(values[managerIndex]?.[0]) !== ref.name) return;
     for (const entry of figures) {
       if (entry.manager !== ref.manager) continue;
       for (const metric of ['planned', 'missed'] as const) {
         const at = dailyCell(managerIndex, days.indexOf(entry.day), metric);
         if (!at) continue;
         const line = values[at.row - D.firstManagerRow];
-        const column = at.column - D.firstFigureColumn;
+        const column = at.column - D.nameColumn;
         if (!line || line[column] === entry[metric]) continue;
         line[column] = entry[metric];
         changed = true;

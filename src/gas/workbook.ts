@@ -149,6 +149,7 @@ export function writeTotals(
     lang,
     title: t(lang, 'totals.title', { name: plan.workbookName }),
     subtitle: t(lang, 'totals.subtitle', {
+      topic: plan.topic,
       weekStart: formatDay(plan.weekStart, lang),
       seminarDate: formatDay(plan.seminarDate, lang),
     }),

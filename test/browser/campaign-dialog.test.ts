@@ -120,10 +120,12 @@ describeInChromium('the New weekly campaign form in Chromium', () => {
     await create(page);
     const workbook = org.gas
       .spreadsheets()
-      .find((ss) => ss.getName() === '2026-W49 · Налоги 2027 · Команда Петровой');
+      .find((ss) => ss.getName() === '2026-W49 · Команда Петровой');
     expect(workbook).toBeDefined();
+    // The topic the form gave is the campaign's, on Campaigns (the name is the week and the team).
+    expect(org.gas.read(org.master, 'Кампании', 'D2:D2')[0]?.[0]).toBe('Налоги 2027');
     expect(await page.locator('#doneTitle').textContent()).toBe('Кампания создана');
-    expect(await page.locator('#name').textContent()).toBe('2026-W49 · Налоги 2027 · Команда Петровой');
+    expect(await page.locator('#name').textContent()).toBe('2026-W49 · Команда Петровой');
     expect(await page.locator('#summary').textContent()).toBe(
       'Менеджеров: 3 · клиентов в списках: 12 · исключено: 0',
     );

@@ -55,7 +55,7 @@ describeInChromium('the weekly report page in Chromium', () => {
     const { page, requests, errors } = await open('report-2026-W49-otdel-petrovoy.html');
     expect(requests).toEqual([`file://${join(out, 'report-2026-W49-otdel-petrovoy.html')}`]);
     expect(errors).toEqual([]);
-    expect(await page.locator('h1').textContent()).toBe('Отчёт недели: 2026-W49 · Семинар · Отдел Петровой');
+    expect(await page.locator('h1').textContent()).toBe('Отчёт недели: 2026-W49 · Отдел Петровой');
     expect(await page.locator('figure figcaption').allTextContents()).toEqual([
       'Воронка по менеджерам',
       'План и контакты по дням (команда)',

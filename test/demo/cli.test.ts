@@ -44,8 +44,8 @@ describe('the demo’s options', () => {
   });
 
   it.each([
-    [['--managers', '-1'], '--managers must be a whole number from 1 to 60 (got “-1”)'],
-    [['--managers=0'], '--managers must be a whole number from 1 to 60 (got “0”)'],
+    [['--managers', '-1'], '--managers must be a whole number from 1 to 100 (got “-1”)'],
+    [['--managers=0'], '--managers must be a whole number from 1 to 100 (got “0”)'],
     [['--clients', '2.5'], '--clients must be a whole number from 1 to 3,000 (got “2.5”)'],
     [['--size', 'huge'], '--size must be small, normal or large (got “huge”)'],
     [['--lang', 'de'], '--lang must be ru or en (got “de”)'],
@@ -92,7 +92,7 @@ describe('npm start as a command', () => {
   it('refuses a bad option with its own message and status 2, before any work', () => {
     const result = demo('--managers', '-1');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('npm start: --managers must be a whole number from 1 to 60 (got “-1”).');
+    expect(result.stderr).toContain('npm start: --managers must be a whole number from 1 to 100 (got “-1”).');
     expect(result.stdout).toBe('');
   });
 
@@ -122,6 +122,7 @@ describe('npm start as a command', () => {
       'notes.txt',
       'report-2026-W49-otdel-petrovoy.html',
       'report-2026-W49-otdel-sidorova.html',
+      'trigger-time.json',
       'week-2026-W49-otdel-petrovoy.xlsx',
       'week-2026-W49-otdel-sidorova.xlsx',
       'week-2026-W50-otdel-petrovoy.xlsx',

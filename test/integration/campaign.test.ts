@@ -68,7 +68,7 @@ describe('New weekly campaign', () => {
 
   it('creates a workbook with Totals, a sheet per active manager and a hidden Log', () => {
     const workbook = workbookOf(org, 'Команда Петровой');
-    expect(workbook.getName()).toBe('2026-W49 · Семинар · Команда Петровой');
+    expect(workbook.getName()).toBe('2026-W49 · Команда Петровой');
     expect(workbook.getSheets().map((sheet) => sheet.getName())).toEqual([
       'Итоги',
       'Иванов Иван',
@@ -293,7 +293,7 @@ describe('A Team sheet without team names', () => {
     pasteClients(org, [...clientsFor(PETROVA, 30, 1), ...clientsFor(SIDOROV, 20, 1001)]);
     newCampaign(org, 'admin1@firm.ru', '2026-11-30');
     const workbook = workbookOf(org, '2026-W49');
-    expect(workbook.getName()).toBe('2026-W49 · Семинар · Петрова Анна');
+    expect(workbook.getName()).toBe('2026-W49 · Петрова Анна');
     expect(workbook.getSheets().map((sheet) => sheet.getName())).toEqual([
       'Итоги',
       'Иванов Иван',

@@ -41,7 +41,7 @@ describe('an English-language master', () => {
     expect(master.getSheets().map((sheet) => sheet.getName())).toEqual(
       expect.arrayContaining(['Settings', 'Team', 'Clients', 'History', 'Campaigns', 'Results']),
     );
-    expect(workbook.getName()).toBe('2026-W49 · Seminar · North');
+    expect(workbook.getName()).toBe('2026-W49 · North');
     expect(workbook.getSheets().map((sheet) => sheet.getName())).toEqual([
       'Totals',
       'Ann',

@@ -90,7 +90,7 @@ describe('Totals', () => {
     const charts = totals.getCharts();
     expect(charts.map((chart) => chart.getOptions().get('title'))).toEqual([
       'Воронка: команда и менеджеры',
-      'Звонки команды по дням',
+      'Команда по дням: план и контакты',
     ]);
     const grid = org.gas.read(workbook, 'Итоги', 'A1:AM40');
     for (const chart of charts) {

@@ -92,11 +92,11 @@ export const campaignMessages = {
   'totals.calendar.due': { ru: 'Звонков запланировано', en: 'Calls due' },
   'totals.title': { ru: 'Итоги: {name}', en: 'Totals: {name}' },
   'totals.subtitle': {
-    ru: 'Неделя с {weekStart}, семинар {seminarDate}. Все цифры — формулы и обновляются сами.',
-    en: 'Week of {weekStart}, seminar {seminarDate}. Every figure is a formula and refreshes by itself.',
+    ru: '«{topic}»: неделя с {weekStart}, семинар {seminarDate}. Воронка, контакты, счета и оплаты — формулы и обновляются сами; план дня и «не успели» пишет вечернее задание.',
+    en: '“{topic}”: week of {weekStart}, seminar {seminarDate}. The funnel, contacts, invoices and payments are formulas and refresh by themselves; the day’s plan and “not reached” are written by the evening job.',
   },
   'totals.chart.funnel': { ru: 'Воронка: команда и менеджеры', en: 'Funnel: team and managers' },
-  'totals.chart.days': { ru: 'Звонки команды по дням', en: 'Team calls day by day' },
+  'totals.chart.days': { ru: 'Команда по дням: план и контакты', en: 'Team day by day: plan and contacts' },
   'protection.managerInputs': {
     ru: 'Прозвон: ввод менеджера {manager}',
     en: 'Prozvon: inputs of {manager}',

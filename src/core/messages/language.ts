@@ -6,7 +6,7 @@
  * Latin that Russian text may hold, and why:
  * - {placeholders}: filled in at run time (e-mail addresses, names, figures);
  * - e-mail addresses and cell references such as Лист1!A1:E200: data the user types as it is;
- * - Google, Excel, CSV, Apps Script: names of products and a file format, not translated;
+ * - Google, Google Workspace, Excel, CSV, Apps Script: names of products and a file format, not translated;
  * - ID: the identifier of a client, campaign or workbook, «ID клиента» as Russian business
  *   software writes it (the header of existing masters, which find columns by it);
  * - E.164: the name of the international phone number standard;
@@ -17,7 +17,7 @@ const LATIN_ALLOWED: readonly RegExp[] = [
   /\{\w+\}/g,
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
   /[\p{L}\d]*![A-Z]+\d+(:[A-Z]+\d+)?/gu,
-  /\b(Google|Excel|CSV|Apps Script|ID|E\.164|BUSY)\b/g,
+  /\b(Google Workspace|Google|Excel|CSV|Apps Script|ID|E\.164|BUSY)\b/g,
   /\bdist\//g,
 ];
 

@@ -63,5 +63,4 @@ export const planningMessages = {
   'history.attended': { ru: 'был на семинаре', en: 'attended' },
   'history.noShow': { ru: 'не пришёл на семинар', en: 'did not come' },
   'history.declined': { ru: 'отказался от сделки', en: 'declined the deal' },
-  'planning.workbookName': { ru: '{week} · {topic} · {team}', en: '{week} · {topic} · {team}' },
 } as const satisfies MessageTable;
