@@ -118,9 +118,7 @@ describeInChromium('the New weekly campaign form in Chromium', () => {
     const page = await openPage(browser(), org, org.owner, form(org));
     await page.locator('#topic').fill('Налоги 2027');
     await create(page);
-    const workbook = org.gas
-      .spreadsheets()
-      .find((ss) => ss.getName() === '2026-W49 · Команда Петровой');
+    const workbook = org.gas.spreadsheets().find((ss) => ss.getName() === '2026-W49 · Команда Петровой');
     expect(workbook).toBeDefined();
     // The topic the form gave is the campaign's, on Campaigns (the name is the week and the team).
     expect(org.gas.read(org.master, 'Кампании', 'D2:D2')[0]?.[0]).toBe('Налоги 2027');
