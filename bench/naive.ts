@@ -310,7 +310,7 @@ export function assertSameContent(
         const got = actual[r]?.[c] ?? '';
         if (!same(value, got))
           throw new Error(
-            `naive and real differ at ${name}!${columnLetters(c + 1)}${r + 1}: ${String(got)} ≠ ${String(value)}`,
+            `naive and real differ at ${name}!${columnLetters(c + 1)}${r + 1}: ${typeof got} ${String(got)} ≠ ${typeof value} ${String(value)} (row ${JSON.stringify(row)})`,
           );
       }),
     );

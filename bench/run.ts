@@ -31,13 +31,15 @@ const OUT = resolve(
 );
 const RECORD = process.argv.includes('--record');
 const ROOT = resolve(__dirname, '..');
-const SIZES: readonly (readonly [number, number])[] = process.env.BENCH_QUICK
-  ? [[3, 100]]
-  : [
-      [3, 100],
-      [20, 500],
-      [50, 2000],
-    ];
+const SIZES: readonly (readonly [number, number])[] = process.env.BENCH_SIZE
+  ? [process.env.BENCH_SIZE.split('x').map(Number) as [number, number]]
+  : process.env.BENCH_QUICK
+    ? [[3, 100]]
+    : [
+        [3, 100],
+        [20, 500],
+        [50, 2000],
+      ];
 /** Naive plans longer than this are counted, not run (they would take many minutes of wall time). */
 const NAIVE_RUN_LIMIT = 400_000;
 const ADMIN = 'admin@bench.ru';
@@ -199,6 +201,8 @@ class SizeRun {
       [status, note] = ['failed', error instanceof Error ? error.message : String(error)];
     }
     const real = figures(this.real.stats());
+    if (budget && real.spreadsheetCalls > budget.calls)
+      progress(`${this.size} ${job}: over budget — ${JSON.stringify(this.real.stats().byMethod)}`);
     const failures = this.real.triggerFailures().slice(failuresBefore);
     if (status === 'ok' && failures.length > 0) {
       const missing = failures.find((f) => f.message.startsWith('Script function not found'));

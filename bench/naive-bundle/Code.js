@@ -73,7 +73,13 @@ function naiveRun(ops, ids, next, more) {
     } else if (op.kind === 'read') {
       sheetOf(op.ss, op.sheet).sheet.getRange(op.row, op.column).getValue();
     } else if (op.kind === 'append') {
-      sheetOf(op.ss, op.sheet).sheet.appendRow(op.values);
+      // A text that Sheets would read as a number or a date (a phone) keeps its apostrophe, as a
+      // careful script would write it.
+      sheetOf(op.ss, op.sheet).sheet.appendRow(
+        op.values.map(function (value) {
+          return typeof value === 'string' && /^[+\-]?[0-9]/.test(value) ? "'" + value : value;
+        }),
+      );
     } else {
       var entry = sheetOf(op.ss, op.sheet);
       if (op.row > entry.maxRows) {

@@ -46,11 +46,42 @@ export const CONTEXT_PREFIX = 'prozvon.workbook.';
 /** Which workbook an installable edit trigger watches (the event object names only the trigger). */
 export const triggerKey = (triggerUid: string): string => `prozvon.trigger.${triggerUid}`;
 
+/**
+ * A script property holds at most 9 KB (UTF-8; a Cyrillic letter is two bytes, so parts are of
+ * 3,000 characters): a larger context (a team of 50 managers with long names)
+ * is kept in parts under keys outside CONTEXT_PREFIX, and the context key says how many.
+ */
+const PART = 3000;
+const partKey = (workbookId: string, index: number): string => `prozvon.workbookPart.${workbookId}#${index}`;
+
 export function saveContext(context: WorkbookContext): void {
-  PropertiesService.getScriptProperties().setProperty(
-    contextKey(context.workbookId),
-    JSON.stringify(context),
-  );
+  const text = JSON.stringify(context);
+  const key = contextKey(context.workbookId);
+  if (text.length <= PART) {
+    PropertiesService.getScriptProperties().setProperty(key, text);
+    return;
+  }
+  const parts = Math.ceil(text.length / PART);
+  const properties: Record<string, string> = { [key]: JSON.stringify({ parts }) };
+  for (let index = 0; index < parts; index++)
+    properties[partKey(context.workbookId, index)] = text.slice(index * PART, (index + 1) * PART);
+  // One call: the head and its parts change together.
+  PropertiesService.getScriptProperties().setProperties(properties);
+}
+
+/** A context's text, joined from its parts when it was saved in parts. */
+function contextText(snapshot: Readonly<Record<string, string>>, workbookId: string): string | undefined {
+  const head = snapshot[contextKey(workbookId)];
+  if (!head || !head.startsWith('{"parts":')) return head;
+  try {
+    const { parts } = JSON.parse(head) as { parts?: unknown };
+    if (typeof parts !== 'number' || !Number.isInteger(parts) || parts < 1 || parts > 60) return undefined;
+    let text = '';
+    for (let index = 0; index < parts; index++) text += snapshot[partKey(workbookId, index)] ?? '';
+    return text;
+  } catch {
+    return undefined;
+  }
 }
 
 export function saveTriggerWorkbook(triggerUid: string, workbookId: string): void {
@@ -104,7 +135,7 @@ export function contextFrom(
   snapshot: Readonly<Record<string, string>>,
   workbookId: string,
 ): WorkbookContext | null {
-  return parseContext(snapshot[contextKey(workbookId)]);
+  return parseContext(contextText(snapshot, workbookId));
 }
 
 /** The manager sheet with that sheet id, if the campaign tracks it. */
@@ -157,5 +188,10 @@ export function setPlanned(context: WorkbookContext, sheetId: number, planned: n
 }
 
 export function forgetContext(workbookId: string): void {
-  PropertiesService.getScriptProperties().deleteProperty(contextKey(workbookId));
+  const properties = PropertiesService.getScriptProperties();
+  const head = properties.getProperty(contextKey(workbookId)) ?? '';
+  properties.deleteProperty(contextKey(workbookId));
+  const parts = /^\{"parts":(\d+)\}$/.exec(head)?.[1];
+  for (let index = 0; index < Number(parts ?? 0); index++)
+    properties.deleteProperty(partKey(workbookId, index));
 }

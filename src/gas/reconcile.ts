@@ -387,6 +387,8 @@ function crossCheck(session: Session, history: HistoryTable): number {
     editedBy: cellText(get('editedBy')),
     source: cellText(get('source')),
     eventId: cellText(get('eventId')),
+    // The contact mark travels with its event, so both sides count the same contacts.
+    contact: cellText(get('contact')) === '1' ? 1 : '',
   });
   const toHistory = logRows
     .filter((row) => {

@@ -6,6 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { benchTable, README_END, README_START, type BenchRecord } from '../../bench/readme';
+import {
+  TRIGGER_TIME_END,
+  TRIGGER_TIME_START,
+  triggerTimeTable,
+  type TriggerTimeRow,
+} from '../../bench/trigger-time';
 import { SIZES } from '../../demo/cli';
 
 const ROOT = join(__dirname, '../..');
@@ -17,6 +23,19 @@ describe('the README', () => {
     const start = readme.indexOf(README_START) + README_START.length;
     const end = readme.indexOf(README_END);
     expect(readme.slice(start, end).trim()).toBe(benchTable(record));
+  });
+
+  it('shows the trigger-time table of the recorded run, and where a consumer account runs out', () => {
+    const rows = (record as BenchRecord & { triggerTime?: TriggerTimeRow[] }).triggerTime ?? [];
+    expect(rows.map((row) => row.managers)).toEqual([5, 20, 50]);
+    const start = readme.indexOf(TRIGGER_TIME_START) + TRIGGER_TIME_START.length;
+    expect(readme.slice(start, readme.indexOf(TRIGGER_TIME_END)).trim()).toBe(triggerTimeTable(rows));
+    // The text's threshold: managers whose busiest day fits 90 minutes, from the per-manager minutes.
+    const perManager = rows[0]!.busiestDayMinutes / rows[0]!.managers;
+    const quoted = /past about (\d+)–(\d+) managers/.exec(readme);
+    expect(quoted).not.toBeNull();
+    expect(Math.floor(90 / perManager)).toBeGreaterThanOrEqual(Number(quoted![1]));
+    expect(Math.floor(90 / perManager)).toBeLessThanOrEqual(Number(quoted![2]));
   });
 
   it('quotes the recorded estimate of the largest campaign, in minutes', () => {

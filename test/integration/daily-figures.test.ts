@@ -185,3 +185,31 @@ describe('a manager’s seminar week, day by day', () => {
     expect(column(clientOnRow(2), 'Оплат')).toBe('1');
   });
 });
+
+describe('a contact mark', () => {
+  it('comes back with its event when the nightly job refills History from the Log', () => {
+    const org = newMaster();
+    pasteTeam(org, twoTeams());
+    pasteClients(org, clientsFor(['m1@firm.ru', 'm2@firm.ru', 'm3@firm.ru'], 9, 1));
+    org.gas.clock.set('2026-11-30T09:00:00+03:00');
+    newCampaign(org, '2026-11-30');
+    const book = workbookOf(org, '2026-W49');
+    org.gas.clock.advance(60_000);
+    expect(org.gas.edit('m1@firm.ru', book, SHEET, 'H2', 'Согласен на семинар').ok).toBe(true);
+    const header = org.gas.read(org.master, 'История', 'A1:Z1')[0] ?? [];
+    const contactColumn = header.indexOf('Контакт дня');
+    const eventRows = () =>
+      org.gas
+        .read(org.master, 'История', 'A2:Z20')
+        .filter((row) => row[4] !== '' && row[6] === 'Результат звонка');
+    expect(eventRows().map((row) => row[contactColumn])).toEqual([1]);
+    // Someone deletes the event's row from History; the nightly job finds it in the Log.
+    const row =
+      org.gas.read(org.master, 'История', 'G1:G20').findIndex((line) => line[0] === 'Результат звонка') + 1;
+    org.master.getSheetByName('История')!.deleteRow(row);
+    expect(eventRows()).toEqual([]);
+    org.gas.clock.set('2026-12-01T03:30:00+03:00');
+    org.gas.runTriggers();
+    expect(eventRows().map((line) => line[contactColumn])).toEqual([1]);
+  });
+});
