@@ -77,7 +77,7 @@ function naiveRun(ops, ids, next, more) {
       // careful script would write it.
       sheetOf(op.ss, op.sheet).sheet.appendRow(
         op.values.map(function (value) {
-          return typeof value === 'string' && /^[+\-]?[0-9]/.test(value) ? "'" + value : value;
+          return typeof value === 'string' && /^[+-]?[0-9]/.test(value) ? "'" + value : value;
         }),
       );
     } else {
