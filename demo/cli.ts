@@ -38,6 +38,8 @@ Usage: npm start -- [options]
   --out DIR                   where the files go (default out); checked before anything runs
   --wide                      print every funnel column (wider than 120 characters)
   --no-build                  use the dist/ already built (npm start builds it otherwise)
+  --workspace                 the accounts are Google Workspace ones (6 hours of trigger time a day,
+                              not a consumer account's 90 minutes)
   --help                      this text
 
 Writes DIR/master.xlsx, one DIR/week-<ISO week>-<team>.xlsx per weekly workbook and one
@@ -54,13 +56,15 @@ export interface Options {
   readonly out: string;
   readonly wide: boolean;
   readonly build: boolean;
+  /** The accounts are Google Workspace ones (6 hours of trigger time a day), not consumer ones. */
+  readonly workspace: boolean;
 }
 
 /** A mistake on the command line: printed with a pointer to --help, exit status 2. */
 export class UsageError extends Error {}
 
 const VALUE_OPTIONS = ['size', 'managers', 'clients', 'seed', 'lang', 'out'] as const;
-const FLAG_OPTIONS = ['wide', 'no-build', 'help'] as const;
+const FLAG_OPTIONS = ['wide', 'no-build', 'workspace', 'help'] as const;
 
 /**
  * `--managers -1` reads, to Node's parser, as an option missing its value; people mean the value.
@@ -102,6 +106,7 @@ export function parseOptions(argv: readonly string[]): Options | null {
         ...Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: 'string' as const }])),
         wide: { type: 'boolean' },
         'no-build': { type: 'boolean' },
+        workspace: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -136,6 +141,7 @@ export function parseOptions(argv: readonly string[]): Options | null {
     out: resolve(out),
     wide: values.wide === true,
     build: values['no-build'] !== true,
+    workspace: values.workspace === true,
   };
 }
 

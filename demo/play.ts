@@ -17,6 +17,7 @@ import { removeEarlierRun, type Options } from './cli';
 import { daysTable, funnelTable, rankingTable, readRanking, readTotals, TABLE_WIDTH } from './report';
 import { renderReport } from './report-html';
 import {
+  DEMO_DOMAIN,
   randomFrom,
   seedOrganisation,
   transliterate,
@@ -118,7 +119,12 @@ class Demo {
     readonly out: Printer,
   ) {
     const locale = options.lang === 'ru' ? 'ru_RU' : 'en_US';
-    this.gas = createGas({ now: PREPARATION, timeZone: TIME_ZONE, locale });
+    this.gas = createGas({
+      now: PREPARATION,
+      timeZone: TIME_ZONE,
+      locale,
+      ...(options.workspace ? { workspaceDomains: [DEMO_DOMAIN] } : {}),
+    });
     this.entrypoints = new Set(JSON.parse(readFileSync(join(dist, 'entrypoints.json'), 'utf8')) as string[]);
     const owner = this.firstAdmin;
     this.master = this.gas.createSpreadsheet(phrase(this.lang, 'masterName'), { owner, locale });

@@ -182,7 +182,7 @@ export interface SeedOptions {
   readonly lang: Lang;
 }
 
-const DOMAIN = 'prozvon-demo.ru';
+export const DEMO_DOMAIN = 'prozvon-demo.ru';
 /** The administrators are always Petrova and Sidorov (the first two people), so their teams' names are fixed. */
 const TEAM_NAMES: Record<Lang, readonly [string, string]> = {
   ru: ['Отдел Петровой', 'Отдел Сидорова'],
@@ -206,7 +206,7 @@ function person(index: number, lang: Lang): Person {
   const suffix = index >= SURNAMES.length ? String(Math.floor(index / SURNAMES.length) + 1) : '';
   const name = `${surname}${suffix ? ` ${suffix}` : ''} ${first}`;
   return {
-    email: `${transliterate(surname)}${suffix}@${DOMAIN}`,
+    email: `${transliterate(surname)}${suffix}@${DEMO_DOMAIN}`,
     name: lang === 'ru' ? name : latinName(name),
   };
 }

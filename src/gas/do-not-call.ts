@@ -98,19 +98,56 @@ function parsePending(text: string | undefined | null): PendingFlag[] {
   }
 }
 
+/**
+ * A script property holds 9 KB (UTF-8; campaign names are Cyrillic): a busy day's list of flags
+ * (a hundred do-not-call outcomes of a large team before the next reconcile) is kept in parts of
+ * 3,000 characters, the head saying how many.
+ */
+const PART = 3000;
+const pendingPart = (index: number): string => `${PENDING_FLAGS}#${index}`;
+
+function pendingText(snapshot: Readonly<Record<string, string>>): string | undefined {
+  const head = snapshot[PENDING_FLAGS];
+  if (!head || !head.startsWith('{"parts":')) return head;
+  const parts = Number(/^\{"parts":(\d+)\}$/.exec(head)?.[1] ?? 0);
+  let text = '';
+  for (let index = 0; index < parts; index++) text += snapshot[pendingPart(index)] ?? '';
+  return text;
+}
+
 /** Notes flags to set (one property write); `snapshot` is kept current. */
 export function notePendingFlags(snapshot: Record<string, string>, flags: readonly PendingFlag[]): void {
   if (flags.length === 0) return;
-  const known = parsePending(snapshot[PENDING_FLAGS]);
+  const known = parsePending(pendingText(snapshot));
   const ids = new Set(known.map((flag) => flag.clientId));
   const text = JSON.stringify([...known, ...flags.filter((flag) => !ids.has(flag.clientId))]);
-  PropertiesService.getScriptProperties().setProperty(PENDING_FLAGS, text);
-  snapshot[PENDING_FLAGS] = text;
+  const parts = Math.ceil(text.length / PART);
+  const properties: Record<string, string> =
+    parts <= 1 ? { [PENDING_FLAGS]: text } : { [PENDING_FLAGS]: JSON.stringify({ parts }) };
+  if (parts > 1)
+    for (let index = 0; index < parts; index++)
+      properties[pendingPart(index)] = text.slice(index * PART, (index + 1) * PART);
+  PropertiesService.getScriptProperties().setProperties(properties);
+  Object.assign(snapshot, properties);
+}
+
+/** Forgets the noted flags (the head, then its parts). */
+export function forgetPendingFlags(snapshot: Record<string, string>): void {
+  const head = snapshot[PENDING_FLAGS];
+  if (!head) return;
+  const properties = PropertiesService.getScriptProperties();
+  properties.deleteProperty(PENDING_FLAGS);
+  delete snapshot[PENDING_FLAGS];
+  const parts = Number(/^\{"parts":(\d+)\}$/.exec(head)?.[1] ?? 0);
+  for (let index = 0; index < parts; index++) {
+    properties.deleteProperty(pendingPart(index));
+    delete snapshot[pendingPart(index)];
+  }
 }
 
 /** Sets the noted flags on Clients, then forgets them; returns how many were set now. */
 export function setPendingFlags(master: Spreadsheet, lang: Lang, snapshot: Record<string, string>): number {
-  const pending = parsePending(snapshot[PENDING_FLAGS]);
+  const pending = parsePending(pendingText(snapshot));
   if (pending.length === 0) return 0;
   const flagged = markDoNotCall(
     master,
@@ -121,7 +158,6 @@ export function setPendingFlags(master: Spreadsheet, lang: Lang, snapshot: Recor
       reason: t(lang, 'doNotCall.byOutcome', { campaign: flag.campaign }),
     })),
   );
-  PropertiesService.getScriptProperties().deleteProperty(PENDING_FLAGS);
-  delete snapshot[PENDING_FLAGS];
+  forgetPendingFlags(snapshot);
   return flagged.length;
 }

@@ -153,6 +153,36 @@ function writeAtCursor(
   return name;
 }
 
+/** Free rows History and each Log keep below their last event, so that edits never grow them. */
+export const HEADROOM = 3000;
+
+/**
+ * Grows an event sheet ahead of need (the nightly job, a new campaign): when fewer than `rows`
+ * free rows are left below the cursor `cursorKey` of `snapshot`, rows are added and formatted, so
+ * that the day's edits each stay one write. Two calls when there is room, four when it grows.
+ */
+export function keepHeadroom(
+  sheet: Sheet,
+  snapshot: Readonly<Record<string, string>>,
+  cursorKey: string,
+  columns: readonly ColumnSpec[],
+  lang: Lang,
+  rows = HEADROOM,
+): void {
+  const cursor = parseCursor(snapshot[cursorKey]);
+  if (!cursor || cursor.sheetName !== sheet.getName()) return;
+  const maxRows = sheet.getMaxRows();
+  const free = maxRows - cursor.next + 1;
+  if (free >= rows) return;
+  const grow = Math.ceil((rows - free) / GROWTH) * GROWTH;
+  sheet.insertRowsAfter(maxRows, grow);
+  const kinds = cursor.keys.map((key) => columns.find((column) => column.key === key)?.kind ?? 'text');
+  const format = kinds.map((kind) => numberFormatFor(kind, lang));
+  sheet
+    .getRange(maxRows + 1, 1, grow, cursor.keys.length)
+    .setNumberFormats(Array.from({ length: grow }, () => format));
+}
+
 /** Google's answer to an A1 range on a sheet that does not exist, or past its last row. */
 function isRangeNotFound(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);

@@ -21,10 +21,11 @@ import {
   type ManagerSheetRef,
   type WorkbookContext,
 } from './context';
-import { markDoNotCall, PENDING_FLAGS, setPendingFlags } from './do-not-call';
+import { forgetPendingFlags, markDoNotCall, setPendingFlags } from './do-not-call';
 import { journaledWorkbooks, readJournal } from './journal';
 import { orderByNextCall } from './ordering';
-import { appendEvents, HISTORY_CURSOR, type EventRecord } from './history';
+import { appendEvents, HISTORY_CURSOR, keepHeadroom, logCursorKey, type EventRecord } from './history';
+import { findSheet } from './sheets';
 import { readWholeSheet, sheetRows } from './manager-rows';
 import { isLabel, readFlag, requireSheet, type HistoryTable } from './master-data';
 import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
@@ -290,6 +291,23 @@ export function reconcile(
       ? restoreDoNotCallFlags(master, lang, options.historyFlags)
       : { restored: setPendingFlags(master, lang, snapshot), flagged: new Set<string>() };
     if (options.historyFlags) forgetPendingFlags(snapshot);
+    if (options.thorough) {
+      // Room for tomorrow's events, so that no edit has to grow History or a Log (the cursors as
+      // saved by this run's appends).
+      const cursors = properties.getProperties();
+      const historySheet = findSheet(master, HISTORY_SHEET.name);
+      if (historySheet) keepHeadroom(historySheet, cursors, HISTORY_CURSOR, HISTORY_SHEET.columns, lang);
+      for (const [id, context] of contexts) {
+        if (!signer) break;
+        guarded(id, lang, problems, () => {
+          const session = sessionOf(context, id, signer);
+          const log = session.workbook.getSheetById(session.context.logSheetId);
+          if (log)
+            keepHeadroom(log, cursors, logCursorKey(context.workbookId), LOG_SHEET.columns, context.lang);
+          return 0;
+        });
+      }
+    }
     if (options.orderSheets && signer) {
       // The night's last step: today's calls at the top of every manager sheet.
       for (const [id, context] of contexts) {
@@ -415,12 +433,6 @@ function crossCheck(session: Session, history: HistoryTable): number {
   };
   Object.assign(session.snapshot, appendEvents(target, toHistory, session.snapshot, toLog));
   return toHistory.length + toLog.length;
-}
-
-function forgetPendingFlags(snapshot: Record<string, string>): void {
-  if (!snapshot[PENDING_FLAGS]) return;
-  PropertiesService.getScriptProperties().deleteProperty(PENDING_FLAGS);
-  delete snapshot[PENDING_FLAGS];
 }
 
 /** Contexts of every workbook Prozvon tracks (for tools that look across campaigns). */

@@ -38,8 +38,10 @@ describe('the demo’s options', () => {
       out: join(process.cwd(), 'x'),
       wide: true,
       build: false,
+      workspace: false,
     });
     expect(parseOptions(['--size', 'large', '--managers', '7'])).toMatchObject({ managers: 7, clients: 300 });
+    expect(parseOptions(['--workspace'])).toMatchObject({ workspace: true });
     expect(parseOptions(['--help'])).toBeNull();
   });
 
