@@ -33,7 +33,7 @@ import { readJournal } from './journal';
 import { openSession, settle } from './recording';
 import { ensureSigner, signerOf } from './secret';
 import type { Signer } from '../core/signature';
-import { HISTORY_CURSOR, keepHeadroom, logCursorKey, seedCursors } from './history';
+import { HISTORY_CURSOR, keepHeadroom, seedCursors } from './history';
 import { findSheet } from './sheets';
 import { MASTER_ID_PROPERTY, readSettings } from './master';
 import {
@@ -362,11 +362,11 @@ export function createWeeklyCampaign(
         lastRow: historyTable.lastRow,
         header: historyTable.header ?? [],
       });
-      // Room for the week's first events, so that Monday's edits do not have to grow the sheets.
-      const cursors = properties.getProperties();
+      // Room for the week's first events in History, so that Monday's edits do not have to grow it
+      // (the new Log has the template's HEADROOM rows).
       const historySheet = findSheet(master, HISTORY_SHEET.name);
-      if (historySheet) keepHeadroom(historySheet, cursors, HISTORY_CURSOR, HISTORY_SHEET.columns, lang);
-      keepHeadroom(workbook.log, cursors, logCursorKey(workbook.id), LOG_SHEET.columns, lang);
+      if (historySheet)
+        keepHeadroom(historySheet, properties.getProperties(), HISTORY_CURSOR, HISTORY_SHEET.columns, lang);
       job.stage = 'built';
       saveJob();
     }
@@ -477,7 +477,6 @@ function buildWorkbook(
   readonly sheets: ManagerSheetRef[];
   readonly logSheetId: number;
   readonly rosterSheetId: number;
-  readonly log: GoogleAppsScript.Spreadsheet.Sheet;
 } {
   const { lang, timeZone, settings } = state;
   const template = opened.template;
@@ -544,7 +543,7 @@ function buildWorkbook(
   const managers = plan.lists.map((list) => list.manager);
   workbook.addEditors([...new Set([...scriptEditors, ...managers])]);
   workbook.rename(plan.workbookName);
-  return { id, sheets, logSheetId: log.getSheetId(), rosterSheetId: roster.getSheetId(), log };
+  return { id, sheets, logSheetId: log.getSheetId(), rosterSheetId: roster.getSheetId() };
 }
 
 /** The manager template of a reused copy, or a fresh one from the template file if it was removed. */

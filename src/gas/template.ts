@@ -18,6 +18,7 @@ import {
 import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../core/taxonomy';
 import { columnLetter as letterOf, funnelColumn, TOTALS_DAILY_METRICS, TOTALS_LAYOUT } from '../core/totals';
 import { isNoAccess } from './errors';
+import { HEADROOM } from './history';
 import { HEADER_BACKGROUND } from './sheets';
 import { numberFormatFor } from './table';
 
@@ -103,7 +104,7 @@ export function ensureWorkbookTemplate(
   spec: CallsTemplateSpec,
   editors: readonly string[],
 ): WorkbookTemplate {
-  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 4 });
+  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 5 });
   const properties = PropertiesService.getScriptProperties();
   const stored = parseStored(properties.getProperty(TEMPLATE_PROPERTY));
   if (stored && stored.fingerprint === fingerprint && stored.rows >= spec.rows) return stored;
@@ -449,6 +450,8 @@ export function widthRuns(
 function buildLogSkeleton(sheet: Sheet, lang: Lang): void {
   const width = LOG_SHEET.columns.length;
   fitColumns(sheet, width);
+  // A week's events fit without growing the sheet during an edit (HEADROOM, kept by the nightly job).
+  fitRows(sheet, HEADROOM + 1);
   const header = sheet.getRange(1, 1, 1, width);
   header.setNumberFormat('@');
   header.setValues([headers(lang, LOG_SHEET.columns)]);
