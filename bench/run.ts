@@ -199,6 +199,15 @@ class SizeRun {
       if (outcome !== null) [status, note] = ['not in build', outcome];
     } catch (error) {
       [status, note] = ['failed', error instanceof Error ? error.message : String(error)];
+      if (process.env.BENCH_DEBUG && error instanceof Error) progress(error.stack ?? '');
+      if (process.env.BENCH_DEBUG)
+        for (const ss of this.real.spreadsheets())
+          progress(
+            `${ss.getName()}: ${ss
+              .getSheets()
+              .map((sheet) => `${sheet.getName()} ${sheet.getMaxRows()}×${sheet.getMaxColumns()}`)
+              .join(', ')}`,
+          );
     }
     const real = figures(this.real.stats());
     if (budget && real.spreadsheetCalls > budget.calls)

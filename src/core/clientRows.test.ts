@@ -56,3 +56,18 @@ describe('clients typed straight into Clients', () => {
     ).toEqual([]);
   });
 });
+
+describe('a phone Sheets read as a number', () => {
+  it('is the same phone written again as text, not a change to record', () => {
+    const completed = completeClientRows([
+      {
+        id: 'C-000001',
+        organisation: 'ООО «Ромашка»',
+        phone: '+7 930 891-10-81',
+        phoneE164: 79308911081,
+        email: '',
+      },
+    ]);
+    expect(completed).toEqual([{ index: 0, id: 'C-000001', phoneE164: '+79308911081' }]);
+  });
+});

@@ -49,10 +49,13 @@ export function completeClientRows(rows: readonly ClientCells[], lastIssued = 0)
     if (!isClient(row)) return;
     const id = cellText(row.id) === '' ? (ids[next++] ?? '') : cellText(row.id);
     const typed = normalisePhone(row.phone);
-    const stored = cellText(row.phoneE164);
+    // A number in the E.164 column is a phone Sheets read as a number (a cell not formatted as
+    // text): it is the same phone, written again as text, not a change.
+    const asNumber = typeof row.phoneE164 === 'number';
+    const stored = asNumber ? `+${String(row.phoneE164)}` : cellText(row.phoneE164);
     // A phone that no longer reads as a number keeps the normalised one it had.
     const phoneE164 = typed.ok ? typed.normalised : stored;
-    if (id === cellText(row.id) && phoneE164 === stored) return;
+    if (id === cellText(row.id) && phoneE164 === stored && !asNumber) return;
     completed.push(
       stored !== '' && phoneE164 !== stored
         ? { index, id, phoneE164, phoneBefore: stored }

@@ -91,7 +91,11 @@ export function completeClients(master: Spreadsheet, lang: Lang, read?: ClientsT
     const values = Array.from({ length: last - first + 1 }, (_, offset) => [
       byRow.get(first + offset)?.[column] ?? '',
     ]);
-    table.sheet.getRange(first, column + 1, values.length, 1).setValues(values);
+    // As text: rows pasted below the formatted ones would turn '+7…' and an ID into numbers.
+    table.sheet
+      .getRange(first, column + 1, values.length, 1)
+      .setNumberFormat('@')
+      .setValues(values);
   }
   return table;
 }
