@@ -54,8 +54,11 @@ const LETTER_FIELDS = Object.fromEntries(
 
 export const journalKey = (workbookId: string): string => `prozvon.journal.${workbookId}`;
 
-/** Script properties hold at most 9 KB a value: a long note is split over numbered keys. */
-const PART = 8000;
+/**
+ * Script properties hold at most 9 KB a value (UTF-8: client IDs and sheet names may be
+ * Cyrillic, two bytes a letter): a long note is split over numbered keys of 3,000 characters.
+ */
+const PART = 3000;
 
 /** The properties that save a journal (to be set with the cursor updates, in one call). */
 export function journalProperties(workbookId: string, journal: Journal): Record<string, string> {
