@@ -190,6 +190,19 @@ describe('the client card', () => {
     expect(card.callCount).toBe(5);
   });
 
+  it('shows feedback given on the next week’s list under the seminar it rates', () => {
+    const asked = event('2026-11-30T09:00:00+03:00', 'K-48', 'Оценка', '', 'Не понравилось', {
+      eventId: id('K-48', 1, 'quality'),
+    });
+    const rated = clientCard(CLIENTS[0]!, [...events, { ...asked, rates: 'K-47' }], campaigns, RU);
+    expect(rated.campaigns.map((c) => [c.title, c.feedback])).toEqual([
+      ['Налоги 2027', 'Понравилось'],
+      ['Налоги 2026', 'Не понравилось'],
+    ]);
+    // The call itself happened in week 48, and is listed there.
+    expect(rated.campaigns[0]?.calls.map((call) => call.text)).toContain('отзыв: Не понравилось');
+  });
+
   it('counts events without an event id as one call when they share campaign, client and time', () => {
     const at = new Date('2026-11-30T10:00:00+03:00');
     const plain = { campaign: 'K-48', clientId: 'C-000001', eventId: '' };

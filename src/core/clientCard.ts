@@ -7,6 +7,7 @@ import { formatDay, isoDayInTimeZone, parseDay, type IsoDay } from './calendar';
 import { cellText, labelKey } from './cells';
 import { ProzvonError } from './errors';
 import { parseEventField } from './events';
+import { eventCampaign } from './funnel';
 import { clientIdSerial, normaliseEmail, normalisePhone } from './identity';
 import { allLabels, t, type Lang } from './messages';
 import { eventVersion } from './rowState';
@@ -49,6 +50,8 @@ export interface CardEvent {
   readonly code?: unknown;
   /** History's hidden event id (campaign|client|version|field), '' for events that are not row edits. */
   readonly eventId?: unknown;
+  /** On feedback given in a later week's list, the campaign whose seminar it rates (core/feedback). */
+  readonly rates?: unknown;
 }
 
 export interface CardCampaign {
@@ -256,18 +259,35 @@ function callText(changes: readonly { key: string | undefined; view: CardChangeV
 
 const FIELD_ORDER = ['outcome', 'stage', 'quality', 'nextCall', 'comment'];
 
+/**
+ * The feedback on a campaign's seminar: the last answer that rates it, given in its own list or
+ * in a later week's (core/feedback); '' when none.
+ */
+function seminarFeedbackLabel(campaign: string, events: readonly CardEvent[], context: CardContext): string {
+  const answers = events
+    .filter(
+      (event) =>
+        parseEventField(event.field) === 'quality' &&
+        cellText(event.new) !== '' &&
+        eventCampaign({ ...event, campaign: cellText(event.campaign) }) === campaign,
+    )
+    .sort((a, b) => a.time.getTime() - b.time.getTime());
+  const last = answers[answers.length - 1];
+  return last ? optionLabel(context.taxonomy, 'quality', last, context.lang).label : '';
+}
+
 function campaignView(
   campaign: string,
   events: readonly CardEvent[],
   known: CardCampaign | undefined,
   context: CardContext,
+  feedback: string,
 ): CardCampaignView {
   const { lang, timeZone, people, taxonomy } = context;
   const chronological = [...events].sort((a, b) => a.time.getTime() - b.time.getTime());
   let result = '';
   let furthest: { label: string; rank: number } | null = null;
   let paid = false;
-  let feedback = '';
   let lastCall: Date | null = null;
   for (const event of chronological) {
     const field = parseEventField(event.field);
@@ -280,8 +300,6 @@ function campaignView(
       const rank = option ? STAGE_RANK[option.meaning as StageMeaning] : 0;
       if (!furthest || rank > furthest.rank) furthest = { label, rank };
       if (rank >= STAGE_RANK.PAID) paid = true;
-    } else if (field === 'quality' && cellText(event.new) !== '') {
-      feedback = optionLabel(taxonomy, 'quality', event, lang).label;
     }
   }
   const edits = new Map<string, CardEvent[]>();
@@ -402,7 +420,9 @@ export function clientCard(
     if (weekA !== weekB) return weekA < weekB ? 1 : -1;
     return latest(eb) - latest(ea);
   });
-  const views = ordered.map(([campaign, list]) => campaignView(campaign, list, known.get(campaign), context));
+  const views = ordered.map(([campaign, list]) =>
+    campaignView(campaign, list, known.get(campaign), context, seminarFeedbackLabel(campaign, mine, context)),
+  );
   return {
     client: {
       id: client.id,

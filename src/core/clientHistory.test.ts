@@ -40,6 +40,27 @@ describe('a client’s timeline', () => {
     expect(summariseTimeline(timeline, 'en')).toBe('wk 47: agreed (11-16)');
   });
 
+  it('puts feedback given on next week’s list under the seminar it rates', () => {
+    const timeline = buildTimelines(
+      [
+        event('2026-11-18T10:00:00Z', 'w47', 'stage', 'Счет оплачен'),
+        event('2026-11-21T10:00:00Z', 'w47', 'stage', 'Был на семинаре'),
+        { ...event('2026-11-23T10:00:00Z', 'w48', 'quality', 'Понравилось'), rates: 'w47' },
+        event('2026-11-23T10:00:00Z', 'w48', 'outcome', 'Отказался'),
+      ],
+      campaigns,
+      DEFAULT_TAXONOMY,
+      'UTC',
+    ).get('C-000001');
+    expect(timeline?.campaigns.map((c) => [c.campaign, c.quality?.code])).toEqual([
+      ['w47', 'LIKED'],
+      ['w48', undefined],
+    ]);
+    expect(summariseTimeline(timeline, 'ru')).toBe(
+      'нед. 47: оплатил, был на семинаре, понравилось (23.11); нед. 48: отказался (23.11)',
+    );
+  });
+
   it('forgets a cleared cell', () => {
     const timeline = buildTimelines(
       [

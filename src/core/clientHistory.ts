@@ -8,6 +8,7 @@ import { isoDayInTimeZone, isoWeekOf, type IsoDay } from './calendar';
 import { cellText } from './cells';
 import { isContactField } from './contacts';
 import { parseEventField } from './events';
+import { eventCampaign } from './funnel';
 import { t, type Lang } from './messages';
 import { findOption, STAGE_RANK, type OptionList, type Taxonomy, type TaxonomyOption } from './taxonomy';
 
@@ -22,6 +23,8 @@ export interface HistoryEvent {
   readonly new: unknown;
   /** The option code of the new value, when History has it; preferred over the label. */
   readonly code?: unknown;
+  /** On feedback given in a later week's list, the campaign it rates (core/feedback). */
+  readonly rates?: unknown;
 }
 
 /** A campaign as far as timelines need it (Campaigns sheet). */
@@ -68,7 +71,8 @@ export function buildTimelines(
     const clientId = cellText(event.clientId);
     const byCampaign = states.get(clientId) ?? new Map<string, MutableState>();
     states.set(clientId, byCampaign);
-    const campaign = cellText(event.campaign);
+    // Feedback on an earlier week's seminar is part of that week's story (core/feedback).
+    const campaign = eventCampaign({ ...event, campaign: cellText(event.campaign) });
     const state: MutableState = byCampaign.get(campaign) ?? {
       campaign,
       weekStart: weekStarts.get(campaign) ?? isoDayInTimeZone(event.time, timeZone),

@@ -18,12 +18,13 @@ function row(outcome = '', stage = '', quality = '', manager = 'anna@firm.ru'): 
   return { manager, clientId: `C-${serial}`, outcome, stage, quality };
 }
 
-/** What Sheets' COUNTIFS does with the criteria funnelCountTerms produces (equality, "<>"). */
+/** What Sheets' COUNTIFS does with the criteria funnelCountTerms produces (equality, "<>", ""). */
 function countifs(rows: readonly FunnelRow[], term: CountTerm): number {
   return rows.filter((r) =>
     term.criteria.every(({ column, criterion }) => {
       const cell = String(r[column] ?? '');
       if (criterion === '<>') return cell !== '';
+      if (criterion === '') return cell === '';
       const literal = criterion.replace(/^=(?=[=<>])/, '').replace(/~([~*?])/g, '$1');
       return cell.toLowerCase() === literal.toLowerCase();
     }),
@@ -77,6 +78,12 @@ describe('the funnel', () => {
     expect(counts).toMatchObject({ attended: 2, liked: 1, disliked: 1, venueTold: 2, paid: 2 });
   });
 
+  it('leaves feedback on last week’s seminar out of this week’s attendance, but counts the call', () => {
+    const lastWeeks = { ...row('Согласен на семинар', '', 'Понравилось'), rates: '2026-W48 · Команда' };
+    const counts = countFunnel([lastWeeks, row('', 'Был на семинаре', 'Не понравилось')], DEFAULT_TAXONOMY);
+    expect(counts).toMatchObject({ called: 2, agreed: 2, attended: 1, liked: 0, disliked: 1 });
+  });
+
   it('counts custom options by the meaning they borrow', () => {
     const taxonomy = parseTaxonomy(
       [
@@ -123,6 +130,20 @@ describe('funnel metrics as COUNTIFS terms', () => {
     ]);
   });
 
+  it('asks for a blank feedback column when counting this week’s liked', () => {
+    const liked = FUNNEL_DEFINITIONS.find((d) => d.key === 'liked');
+    if (!liked) throw new Error('no liked metric');
+    expect(funnelCountTerms(liked, DEFAULT_TAXONOMY, 'ru')).toEqual([
+      {
+        sign: 1,
+        criteria: [
+          { column: 'quality', criterion: 'Понравилось' },
+          { column: 'rates', criterion: '' },
+        ],
+      },
+    ]);
+  });
+
   it('escapes labels so COUNTIFS matches them literally', () => {
     expect(literalCriterion('Да?*')).toBe('Да~?~*');
     expect(literalCriterion('>100')).toBe('=>100');
@@ -143,6 +164,7 @@ describe('funnel properties', () => {
       outcome: labels('outcome'),
       stage: labels('stage'),
       quality: labels('quality'),
+      rates: fc.constantFrom('', '2026-W48 · Команда'),
     }),
     { maxLength: 40 },
   );

@@ -18,13 +18,20 @@ import {
   type Taxonomy,
 } from './taxonomy';
 
-/** A manager-sheet column a funnel condition looks at. */
-export type FunnelColumn = 'clientId' | OptionList;
+/**
+ * A manager-sheet column a funnel condition looks at; 'rates' is the hidden column naming the
+ * earlier campaign whose seminar a row's feedback answer rates (blank for this week's own).
+ */
+export type FunnelColumn = 'clientId' | OptionList | 'rates';
 
-/** A row meets a condition when its cell holds an option with one of the meanings, or is filled. */
+/**
+ * A row meets a condition when its cell holds an option with one of the meanings, or is filled.
+ * `ownSeminar`: and the row's feedback is about this week's seminar — an attendee of last week's
+ * seminar answers on this week's list, and that answer is credited to the week it rates (core/feedback).
+ */
 export type FunnelCondition =
-  | { readonly column: OptionList; readonly meanings: readonly string[] }
-  | { readonly column: FunnelColumn; readonly filled: true };
+  | { readonly column: OptionList; readonly meanings: readonly string[]; readonly ownSeminar?: true }
+  | { readonly column: FunnelColumn; readonly filled: true; readonly ownSeminar?: true };
 
 export interface FunnelMetricDefinition {
   readonly key: FunnelMetric;
@@ -98,17 +105,26 @@ export const FUNNEL_DEFINITIONS: readonly FunnelMetricDefinition[] = [
   { key: 'invoices', label: 'funnel.invoices', anyOf: [{ column: 'stage', meanings: stagesFrom(2) }] },
   { key: 'paid', label: 'funnel.paid', anyOf: [{ column: 'stage', meanings: stagesFrom(3) }] },
   { key: 'venueTold', label: 'funnel.venueTold', anyOf: [{ column: 'stage', meanings: stagesFrom(4) }] },
-  // Attended: the stage says so, or a quality answer exists (only attendees are asked).
+  // Attended: the stage says so, or a quality answer about this week's seminar exists (only
+  // attendees are asked).
   {
     key: 'attended',
     label: 'funnel.attended',
     anyOf: [
       { column: 'stage', meanings: ['ATTENDED'] },
-      { column: 'quality', filled: true },
+      { column: 'quality', filled: true, ownSeminar: true },
     ],
   },
-  { key: 'liked', label: 'funnel.liked', anyOf: [{ column: 'quality', meanings: ['LIKED'] }] },
-  { key: 'disliked', label: 'funnel.disliked', anyOf: [{ column: 'quality', meanings: ['DISLIKED'] }] },
+  {
+    key: 'liked',
+    label: 'funnel.liked',
+    anyOf: [{ column: 'quality', meanings: ['LIKED'], ownSeminar: true }],
+  },
+  {
+    key: 'disliked',
+    label: 'funnel.disliked',
+    anyOf: [{ column: 'quality', meanings: ['DISLIKED'], ownSeminar: true }],
+  },
   {
     key: 'refused',
     label: 'funnel.refused',
@@ -132,6 +148,8 @@ export interface FunnelRow {
   readonly outcome: unknown;
   readonly stage: unknown;
   readonly quality: unknown;
+  /** The campaign the row's feedback answer rates when not this week's (blank or absent: its own). */
+  readonly rates?: unknown;
 }
 
 export type FunnelCounts = { readonly [M in FunnelMetric]: number } & {
@@ -140,6 +158,7 @@ export type FunnelCounts = { readonly [M in FunnelMetric]: number } & {
 };
 
 function meets(row: FunnelRow, condition: FunnelCondition, taxonomy: Taxonomy): boolean {
+  if (condition.ownSeminar && cellText(row.rates) !== '') return false;
   const value = row[condition.column];
   if ('filled' in condition) return cellText(value) !== '';
   const meaning = findOption(taxonomy, condition.column, value)?.meaning;
@@ -207,14 +226,17 @@ export function funnelCountTerms(
   taxonomy: Taxonomy,
   lang: Lang,
 ): CountTerm[] {
-  const alternatives = definition.anyOf.map((condition) =>
-    'filled' in condition
-      ? [{ column: condition.column, criterion: '<>' }]
-      : labelsWithMeaning(taxonomy, condition.column, condition.meanings, lang).map((label) => ({
-          column: condition.column,
-          criterion: literalCriterion(label),
-        })),
-  );
+  // Each condition is a list of alternatives (one per label), each a list of criteria that must all hold.
+  const alternatives = definition.anyOf.map((condition) => {
+    // A blank 'rates' cell: the feedback is about this week's seminar.
+    const own: CountTerm['criteria'] = condition.ownSeminar ? [{ column: 'rates', criterion: '' }] : [];
+    return 'filled' in condition
+      ? [[{ column: condition.column, criterion: '<>' }, ...own]]
+      : labelsWithMeaning(taxonomy, condition.column, condition.meanings, lang).map((label) => [
+          { column: condition.column, criterion: literalCriterion(label) },
+          ...own,
+        ]);
+  });
   const terms: CountTerm[] = [];
   // Inclusion–exclusion over the non-empty subsets of conditions.
   for (let subset = 1; subset < 1 << alternatives.length; subset += 1) {
@@ -223,10 +245,16 @@ export function funnelCountTerms(
     const combine = (prefix: CountTerm['criteria'], rest: typeof chosen): void => {
       const [first, ...others] = rest;
       if (!first) {
-        terms.push({ sign, criteria: prefix });
+        // A criterion shared by two conditions (a blank 'rates') is asked once.
+        const unique = prefix.filter(
+          (criterion, index) =>
+            prefix.findIndex((c) => c.column === criterion.column && c.criterion === criterion.criterion) ===
+            index,
+        );
+        terms.push({ sign, criteria: unique });
         return;
       }
-      for (const criterion of first) combine([...prefix, criterion], others);
+      for (const criteria of first) combine([...prefix, ...criteria], others);
     };
     combine([], chosen);
   }
@@ -315,12 +343,21 @@ export interface CampaignEvent {
   readonly clientId: string;
   readonly field: unknown;
   readonly new: unknown;
+  /** The History 'rates' cell: the campaign a feedback answer rates when not its own (blank: own). */
+  readonly rates?: unknown;
+}
+
+/** The campaign an event's value belongs to: a feedback answer to the seminar it rates. */
+export function eventCampaign(event: Pick<CampaignEvent, 'campaign' | 'field' | 'rates'>): string {
+  const rates = cellText(event.rates);
+  return rates !== '' && parseEventField(event.field) === 'quality' ? rates : event.campaign;
 }
 
 /**
  * A campaign's final rows rebuilt from what History recorded: each planned client (with its
- * manager) and the last outcome, stage and quality recorded for it in that campaign. What Totals
- * would count, without Totals.
+ * manager) and the last outcome, stage and quality recorded for it in that campaign — the quality
+ * being the feedback on that campaign's seminar, wherever it was asked. What Totals would count
+ * (plus feedback given in a later week's list), without Totals.
  */
 export function finalRows(
   events: readonly CampaignEvent[],
@@ -329,7 +366,7 @@ export function finalRows(
 ): FunnelRow[] {
   const last = new Map<string, { outcome: unknown; stage: unknown; quality: unknown }>();
   for (const event of events) {
-    if (event.campaign !== campaign) continue;
+    if (eventCampaign(event) !== campaign) continue;
     const field = parseEventField(event.field);
     if (field !== 'outcome' && field !== 'stage' && field !== 'quality') continue;
     const row = last.get(event.clientId) ?? { outcome: '', stage: '', quality: '' };

@@ -58,6 +58,7 @@ export function managerRowCells(row: NewManagerRow, state: string): Record<Calls
     nextCall: row.nextCall,
     nextAction: row.nextAction,
     comment: '',
+    rates: row.feedbackFor ?? '',
     changedAt: '',
     attempts: 0,
     state,

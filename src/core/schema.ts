@@ -112,6 +112,9 @@ const EVENT_COLUMNS = [
   column('eventId', 'col.history.eventId', 'text', 80, true),
   // 1 on the client's first contact event of a day (core/contacts): Totals counts contacts with it.
   column('contact', 'col.history.contact', 'number', 80),
+  // On a feedback answer given in a later week's list: the campaign whose seminar it rates, which
+  // Results credit it to (core/feedback); '' on every other event.
+  column('rates', 'col.history.rates', 'text', 150),
 ] as const;
 
 export const HISTORY_SHEET = {
@@ -241,9 +244,16 @@ export const CALLS_SHEET_COLUMNS = [
   column('changedAt', 'col.calls.changedAt', 'datetime', 130),
   column('attempts', 'col.calls.attempts', 'number', 70, true),
   column('state', 'col.calls.state', 'text', 80, true),
+  // The campaign whose seminar this row's feedback answer rates (an attendee of last week's seminar,
+  // asked first); blank otherwise. Totals leaves such answers out of this week's funnel. Optional:
+  // workbooks made before it existed have no such column (OPTIONAL_CALLS_COLUMNS).
+  column('rates', 'col.calls.rates', 'text', 80, true),
 ] as const;
 
 export type CallsColumnKey = (typeof CALLS_SHEET_COLUMNS)[number]['key'];
+
+/** Columns a manager sheet may lack: it was made by an earlier release, before they existed. */
+export const OPTIONAL_CALLS_COLUMNS: readonly CallsColumnKey[] = ['rates'];
 
 /** The columns a manager edits; everything else on their sheet is written by the script. */
 export const CALLS_INPUT_KEYS = ['outcome', 'stage', 'quality', 'nextCall', 'comment'] as const;

@@ -62,6 +62,8 @@ export interface RowEdit {
   readonly marksDoNotCall: boolean;
   /** Which change carries the day's contact mark (see contacts.ts); -1 when none does. */
   readonly contactMark: number;
+  /** The campaign whose seminar the row's feedback answer rates (core/feedback); '' for this week's. */
+  readonly rates: string;
 }
 
 export type RowProblemKind =
@@ -260,6 +262,7 @@ function rebuild(
     changedAt: replayed.changedAt ?? '',
     attempts: state.attempts,
     state: encodeRowState(state, input.sheetId, input.signer),
+    rates: state.feedbackFor ?? '',
   };
   if (keepInputs) return { state, cells: script };
   return {
@@ -419,7 +422,7 @@ function planEdits(
     );
     if (!plan) {
       // Nothing recorded; a next action typed over is put back, a moved row is signed where it is.
-      const cells: Partial<Record<CallsColumnKey, unknown>> = {};
+      const cells: Partial<Record<CallsColumnKey, unknown>> = { ...ratesRepair(row, state) };
       if (state.action !== '' && cellText(row.cells.nextAction) !== state.action)
         cells.nextAction = state.action;
       if (state.row !== row.rowNumber)
@@ -429,6 +432,7 @@ function planEdits(
     }
     const next = stateAfter(state, plan, row.rowNumber);
     const cells: Partial<Record<CallsColumnKey, unknown>> = {
+      ...ratesRepair(row, state),
       nextAction: next.action,
       changedAt: plan.update.changedAt,
       attempts: next.attempts,
@@ -446,9 +450,20 @@ function planEdits(
       changes: plan.changes,
       marksDoNotCall: plan.marksDoNotCall,
       contactMark: contactMarkIndex(plan.changes, plan.contactDay, state.contactDay ?? ''),
+      rates: state.feedbackFor ?? '',
     });
   });
   return edits;
+}
+
+/**
+ * The feedback column put back when someone changed it (it is the script's, and Totals trusts it
+ * to tell last week's feedback from this week's); nothing on a sheet without that column.
+ */
+function ratesRepair(row: SheetRow, state: RowState): Partial<Record<CallsColumnKey, unknown>> {
+  if (row.cells.rates === undefined) return {};
+  const rates = state.feedbackFor ?? '';
+  return cellText(row.cells.rates) === rates ? {} : { rates };
 }
 
 function beforeText(key: CallsColumnKey, state: RowState): string {

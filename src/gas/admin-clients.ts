@@ -29,7 +29,7 @@ import {
   type Grid,
 } from './admin-common';
 import { chooseTeam } from './campaign';
-import { countPlanned, sheetOfManager, type WorkbookContext } from './context';
+import { callsWidthOf, countPlanned, sheetOfManager, type WorkbookContext } from './context';
 import { signerOf } from './secret';
 import { rosterLine, rowValues, writeRoster } from './workbook';
 import type { Signer } from '../core/signature';
@@ -476,9 +476,10 @@ export function addClients(
     let weekRows = 0;
     let planned = context;
     for (const append of week.appends) {
+      const width = callsWidthOf(append.context);
       append.sheet
-        .getRange(append.firstRow, 1, append.rows.length, CALLS_SHEET_COLUMNS.length)
-        .setValues(append.rows);
+        .getRange(append.firstRow, 1, append.rows.length, width)
+        .setValues(append.rows.map((cells) => cells.slice(0, width)));
       weekRows += append.rows.length;
       if (planned) planned = countPlanned(planned, append.sheetId, append.rows.length);
     }

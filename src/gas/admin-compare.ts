@@ -53,7 +53,7 @@ function currentResults(context: WorkbookContext): WeekResult[] {
     if (!sheet) return [];
     const values = sheet.getDataRange().getValues();
     const map = mapHeaders(values[0] ?? [], CALLS_SHEET_COLUMNS);
-    const at = (row: unknown[], key: 'clientId' | 'outcome' | 'stage' | 'quality') =>
+    const at = (row: unknown[], key: 'clientId' | 'outcome' | 'stage' | 'quality' | 'rates') =>
       map[key] === undefined ? '' : row[map[key]];
     const rows: FunnelRow[] = values.slice(1).map((row) => ({
       manager: manager.manager,
@@ -61,6 +61,7 @@ function currentResults(context: WorkbookContext): WeekResult[] {
       outcome: at(row, 'outcome'),
       stage: at(row, 'stage'),
       quality: at(row, 'quality'),
+      rates: at(row, 'rates'),
     }));
     const counts = countFunnel(rows, context.taxonomy);
     return [

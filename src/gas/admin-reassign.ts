@@ -14,8 +14,8 @@ import { decodeRowState, encodeRowState } from '../core/rowState';
 import { CLIENTS_SHEET } from '../core/schema';
 import { activeContexts, adminScope } from './admin-common';
 import { lockDoNotCallRows, rowsByClient, runsOf } from './admin-week';
-import { setPlanned, sheetOfManager, type ManagerSheetRef } from './context';
-import { CALLS_WIDTH, readWholeSheet, type RowBlock } from './manager-rows';
+import { callsWidthOf, setPlanned, sheetOfManager, type ManagerSheetRef } from './context';
+import { readWholeSheet, TEMPLATE_LAYOUT, type RowBlock } from './manager-rows';
 import { openSession, settle, type Session } from './recording';
 import { readRoster } from './roster';
 import { signerOf } from './secret';
@@ -195,7 +195,7 @@ function moveRows(
       continue;
     }
     const cells = [...(source.block.values[row - source.block.firstRow] ?? [])];
-    const stateIndex = source.block.layout.state ?? CALLS_WIDTH - 1;
+    const stateIndex = source.block.layout.state ?? TEMPLATE_LAYOUT.state ?? 0;
     const decoded = decodeRowState(cells[stateIndex], source.ref.sheetId, signer);
     if (!decoded.ok) continue;
     const waiting = appended.get(target.ref.sheetId) ?? [];
@@ -232,6 +232,7 @@ function moveRows(
     const planned = [...owners.values()].filter((owner) => owner === sheetId).length;
     session.context = setPlanned(session.context, sheetId, planned);
   }
+  const width = callsWidthOf(session.context);
   for (const [sheetId, rows] of appended) {
     const entry = sheets.get(sheetId);
     if (!entry) continue;
@@ -239,14 +240,16 @@ function moveRows(
     const numberIndex = entry.block.layout.number;
     let number = Math.max(0, ...entry.block.values.map((line) => Number(line[numberIndex ?? 0]) || 0));
     for (const cells of rows) if (numberIndex !== undefined) cells[numberIndex] = ++number;
-    entry.sheet.getRange(last + 1, 1, rows.length, CALLS_WIDTH).setValues(rows);
+    entry.sheet
+      .getRange(last + 1, 1, rows.length, width)
+      .setValues(rows.map((cells) => cells.slice(0, width)));
     entry.block.values.push(...rows);
   }
   for (const [sheetId, rows] of cleared) {
     const entry = sheets.get(sheetId);
     if (!entry) continue;
     for (const run of runsOf(rows)) {
-      entry.sheet.getRange(run.first, 1, run.count, CALLS_WIDTH).clearContent();
+      entry.sheet.getRange(run.first, 1, run.count, width).clearContent();
       for (let row = run.first; row < run.first + run.count; row += 1)
         entry.block.values[row - entry.block.firstRow] = [];
     }

@@ -28,8 +28,9 @@ import { readRoster } from './roster';
 import { scheduleFinalReconcile } from './reconcile';
 import { signerOf } from './secret';
 import { isTimeLimit } from './errors';
+import { creditSeminarFeedback, feedbackEvents } from './feedback';
 import { recordedByClient, writeTotalsPlan } from './summary';
-import { appendRows, cell, quotedSheet, text, toRow, type Table } from './table';
+import { appendRows, quotedSheet, toRow, type Table } from './table';
 import { deleteTriggersFor } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -87,16 +88,7 @@ function funnelFromHistory(
   for (const ref of context.sheets) {
     for (const clientId of roster.get(ref.sheetId)?.keys() ?? []) planned.set(clientId, ref.manager);
   }
-  const rows = finalRows(
-    history.rows.map((row) => ({
-      campaign: text(history, row, 'campaign'),
-      clientId: text(history, row, 'clientId'),
-      field: cell(history, row, 'field'),
-      new: cell(history, row, 'new'),
-    })),
-    context.campaignId,
-    planned,
-  );
+  const rows = finalRows(feedbackEvents(history), context.campaignId, planned);
   const funnel = campaignFunnel(rows, context.taxonomy);
   return context.sheets.map((ref) => ({
     manager: ref.manager,
@@ -140,6 +132,8 @@ export function closeCampaign(
       if (funnel.length === 0 && context) funnel = funnelFromHistory(workbook, context, snapshot, history);
       appendResults(results, entry, funnel, lang, timeZone);
     }
+    // Feedback this week's list gave on earlier seminars goes to their Results, for good now.
+    creditSeminarFeedback(() => results, history, state.settings.taxonomy);
     // The week's last plan-against-done figures go to Totals before it is frozen for good.
     if (context) {
       try {

@@ -20,12 +20,20 @@ import { ProzvonError } from '../core/errors';
 import { t, type Lang, type MessageKey } from '../core/messages';
 import { doNotCallFromHistory } from '../core/doNotCall';
 import { campaignIdFor, planCampaign, type CampaignPlan, type TeamMember } from '../core/planning';
-import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, ROSTER_SHEET, TEAM_SHEET } from '../core/schema';
+import {
+  CAMPAIGNS_SHEET,
+  HISTORY_SHEET,
+  LOG_SHEET,
+  missingColumns,
+  ROSTER_SHEET,
+  TEAM_SHEET,
+} from '../core/schema';
 import type { Settings } from '../core/settings';
 import { assertTeamValid, type TeamRow } from '../core/teamCheck';
 import { teamRowsOf } from './admin-common';
 import { closeCampaign } from './campaign-close';
 import { completeClients } from './clients-fill';
+import { CALLS_WIDTH } from './manager-rows';
 import { contextFrom, saveContext, saveTriggerWorkbook, trackedSheet, type ManagerSheetRef } from './context';
 import { recordSheet } from './edits';
 import { isNoAccess } from './errors';
@@ -34,7 +42,7 @@ import { openSession, settle } from './recording';
 import { ensureSigner, signerOf } from './secret';
 import type { Signer } from '../core/signature';
 import { HISTORY_CURSOR, keepHeadroom, seedCursors } from './history';
-import { findSheet } from './sheets';
+import { ensureSheet, findSheet } from './sheets';
 import { MASTER_ID_PROPERTY, readSettings } from './master';
 import {
   administratorsOf,
@@ -46,6 +54,7 @@ import {
   teamsOf,
   type CampaignEntry,
   type CampaignsTable,
+  type HistoryTable,
 } from './master-data';
 import { appendRows, toRow } from './table';
 import {
@@ -214,6 +223,18 @@ export interface MasterEnv {
   readonly timeZone: string;
 }
 
+/**
+ * History, with the columns a new release brings added first (a master set up by an earlier one
+ * lacks them, and an event's value for a column History lacks would not be written). Costs calls
+ * only on the first campaign after such a release.
+ */
+function historyWithEveryColumn(master: Spreadsheet, lang: Lang): HistoryTable {
+  const table = requireSheet(master, HISTORY_SHEET, lang);
+  if (missingColumns(table.map, HISTORY_SHEET.columns).length === 0) return table;
+  ensureSheet(master, HISTORY_SHEET, lang);
+  return requireSheet(master, HISTORY_SHEET, lang);
+}
+
 function readMasterState(master: Spreadsheet, env?: MasterEnv): MasterState {
   const lang = env?.lang ?? spreadsheetLang(master);
   const timeZone = env?.timeZone ?? master.getSpreadsheetTimeZone();
@@ -279,7 +300,7 @@ export function createWeeklyCampaign(
     // (a do-not-call outcome above all) is in History before the new lists are planned.
     settleTeamJournals(entries, team, master);
     const clients = planningClients(completeClients(master, lang));
-    const historyTable = requireSheet(master, HISTORY_SHEET, lang);
+    const historyTable = historyWithEveryColumn(master, lang);
     const history = historyEvents(historyTable);
     const recordedDoNotCall = new Set(
       [
@@ -355,6 +376,7 @@ export function createWeeklyCampaign(
         sheets: workbook.sheets,
         logSheetId: workbook.logSheetId,
         rosterSheetId: workbook.rosterSheetId,
+        callsWidth: CALLS_WIDTH,
       });
       // The first edit then needs no sheet reads to find where History and the Log continue.
       seedCursors(properties.getProperties(), workbook.id, lang, {

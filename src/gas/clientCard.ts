@@ -141,6 +141,7 @@ export function findClientCard(master: Spreadsheet, query: string, user: string)
         source: cell(history, row, 'source'),
         code: cell(history, row, 'code'),
         eventId: cell(history, row, 'eventId'),
+        rates: cell(history, row, 'rates'),
       },
     ];
   });

@@ -38,6 +38,19 @@ export interface WorkbookContext {
   readonly logSheetId: number;
   /** The hidden roster's sheet id: the clients planned on each manager sheet, with their genesis state. */
   readonly rosterSheetId: number;
+  /**
+   * How many columns the manager sheets have. Absent in contexts saved by a release whose sheets
+   * had no feedback column (LEGACY_CALLS_WIDTH): reading or writing wider than the sheet fails.
+   */
+  readonly callsWidth?: number;
+}
+
+/** The manager sheets' width before the hidden feedback column (schema OPTIONAL_CALLS_COLUMNS). */
+export const LEGACY_CALLS_WIDTH = 16;
+
+/** The width of the workbook's manager sheets, as its context records it. */
+export function callsWidthOf(context: Pick<WorkbookContext, 'callsWidth'>): number {
+  return context.callsWidth ?? LEGACY_CALLS_WIDTH;
 }
 
 export const contextKey = (workbookId: string): string => `prozvon.workbook.${workbookId}`;
@@ -127,6 +140,7 @@ export function parseContext(text: string | undefined | null): WorkbookContext |
   if (!isSheetId(value.logSheetId) || !isSheetId(value.rosterSheetId)) return null;
   if (value.taxonomy === null || typeof value.taxonomy !== 'object') return null;
   if (value.cadence === null || typeof value.cadence !== 'object') return null;
+  if (value.callsWidth !== undefined && !isSheetId(value.callsWidth)) return null;
   return value as unknown as WorkbookContext;
 }
 

@@ -10,6 +10,7 @@ import { t, type Lang } from '../core/messages';
 import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, headers } from '../core/schema';
 import { planRows, type RowsPlan } from '../core/trackedRows';
 import {
+  callsWidthOf,
   contextKey,
   contextOfTrigger,
   editContextOf,
@@ -20,14 +21,7 @@ import {
 } from './context';
 import { deleteTriggerById } from './triggers';
 import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
-import {
-  CALLS_WIDTH,
-  rangeBlock,
-  readWholeSheet,
-  sheetRows,
-  TEMPLATE_LAYOUT,
-  type RowBlock,
-} from './manager-rows';
+import { rangeBlock, readWholeSheet, sheetRows, TEMPLATE_LAYOUT, type RowBlock } from './manager-rows';
 import { readRecordedEvents, readRoster } from './roster';
 import { signerOf } from './secret';
 import type { EventSource } from './history';
@@ -76,8 +70,8 @@ export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): voi
     // The header is the script's: a paste over it (by someone who may edit the sheet) is put back.
     if (rect.row === 1) {
       e.range
-        .offset(0, 1 - rect.column, 1, CALLS_WIDTH)
-        .setValues([headers(context.lang, CALLS_SHEET_COLUMNS)]);
+        .offset(0, 1 - rect.column, 1, callsWidthOf(context))
+        .setValues([headers(context.lang, CALLS_SHEET_COLUMNS).slice(0, callsWidthOf(context))]);
     }
     const first = Math.max(rect.row, 2);
     const last = rect.row + rect.numRows - 1;
@@ -89,7 +83,12 @@ export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): voi
         last: CALLS_EDITABLE_BLOCK.first + CALLS_EDITABLE_BLOCK.width,
       };
       const scriptColumns = rect.column < inputs.first || rect.column + rect.numColumns - 1 > inputs.last;
-      const range = e.range.offset(first - rect.row, 1 - rect.column, last - first + 1, CALLS_WIDTH);
+      const range = e.range.offset(
+        first - rect.row,
+        1 - rect.column,
+        last - first + 1,
+        callsWidthOf(context),
+      );
       const block = scriptColumns ? null : rangeBlock(range, first, TEMPLATE_LAYOUT);
       recordSheet(session, sheet, block, now, source, editedBy, notices, scriptColumns);
     }

@@ -33,6 +33,8 @@ export interface EventRecord {
   readonly eventId: string;
   /** 1 on the event that makes the client's contact of the day (see core/contacts); '' or absent otherwise. */
   readonly contact?: 1 | '';
+  /** On a feedback answer about an earlier week's seminar: that campaign (core/feedback); else ''. */
+  readonly rates?: string;
 }
 
 export type EventSource = 'edit' | 'paste' | 'reconcile' | 'import' | 'system';

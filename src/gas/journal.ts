@@ -14,20 +14,13 @@ import { replayEdit, type RecordedChange } from '../core/replay';
 import { decodeRowState, encodeRowState, eventId, stateText, type RowState } from '../core/rowState';
 import type { Signer } from '../core/signature';
 import type { CallsColumnKey } from '../core/schema';
-import { editContextOf, type WorkbookContext } from './context';
+import { callsWidthOf, editContextOf, type WorkbookContext } from './context';
 import { notePendingFlags, type PendingFlag } from './do-not-call';
 import { HISTORY_CURSOR, logCursorKey, reservedA1, type Reservation } from './history';
 import { findSheet } from './sheets';
 import { HISTORY_SHEET } from '../core/schema';
 import { findOption } from '../core/taxonomy';
-import {
-  CALLS_WIDTH,
-  readWholeSheet,
-  sheetRows,
-  TEMPLATE_LAYOUT,
-  writeBlock,
-  type RowBlock,
-} from './manager-rows';
+import { readWholeSheet, sheetRows, TEMPLATE_LAYOUT, writeBlock, type RowBlock } from './manager-rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -321,7 +314,7 @@ function advanceStates(
   const rowNumbers = journal.rows.map(([row]) => row);
   const first = Math.min(...rowNumbers);
   const last = Math.max(...rowNumbers);
-  const range = sheet.getRange(first, 1, last - first + 1, CALLS_WIDTH);
+  const range = sheet.getRange(first, 1, last - first + 1, callsWidthOf(target.context));
   const values = range.getValues();
   let block: RowBlock = {
     firstRow: first,

@@ -7,6 +7,7 @@ import {
   CALLS_SHEET_COLUMNS,
   mapHeaders,
   missingColumns,
+  OPTIONAL_CALLS_COLUMNS,
   type CallsColumnKey,
   type HeaderMap,
 } from '../core/schema';
@@ -25,7 +26,9 @@ export const TEMPLATE_LAYOUT: HeaderMap<CallsColumnKey> = Object.fromEntries(
 /** The columns of a header row, or null when a column Prozvon needs is missing. */
 export function layoutOf(header: readonly unknown[]): HeaderMap<CallsColumnKey> | null {
   const map = mapHeaders(header, CALLS_SHEET_COLUMNS);
-  const needed = missingColumns(map, CALLS_SHEET_COLUMNS);
+  const needed = missingColumns(map, CALLS_SHEET_COLUMNS).filter(
+    (key) => !OPTIONAL_CALLS_COLUMNS.includes(key),
+  );
   return needed.length === 0 ? map : null;
 }
 
@@ -39,7 +42,9 @@ export function sheetRows(
     const cells: Partial<Record<CallsColumnKey, unknown>> = {};
     for (const column of CALLS_SHEET_COLUMNS) {
       const index = layout[column.key];
-      cells[column.key] = index === undefined ? '' : (line[index] ?? '');
+      // A column the sheet does not have (an optional one, on a sheet made before it) stays absent.
+      if (index === undefined || index >= line.length) continue;
+      cells[column.key] = line[index] ?? '';
     }
     return { rowNumber: firstRow + offset, cells };
   });

@@ -145,6 +145,7 @@ export function historyEvents(table: HistoryTable): PhoneEvent[] {
         old: cell(table, row, 'old'),
         new: cell(table, row, 'new'),
         code: cell(table, row, 'code'),
+        rates: cell(table, row, 'rates'),
       },
     ];
   });

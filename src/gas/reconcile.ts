@@ -407,6 +407,7 @@ function crossCheck(session: Session, history: HistoryTable): number {
     eventId: cellText(get('eventId')),
     // The contact mark travels with its event, so both sides count the same contacts.
     contact: cellText(get('contact')) === '1' ? 1 : '',
+    rates: cellText(get('rates')),
   });
   const toHistory = logRows
     .filter((row) => {

@@ -99,6 +99,7 @@ export function eventsOf(
       source: sourceLabel(source, context.lang),
       eventId: eventId(context.campaignId, edit.clientId, edit.version, change.field),
       contact: index === edit.contactMark ? 1 : '',
+      rates: change.field === 'quality' ? edit.rates : '',
     })),
   );
 }

@@ -20,11 +20,12 @@ import { parseEventField } from '../core/events';
 import { t } from '../core/messages';
 import type { RecordedChange } from '../core/replay';
 import { eventVersion } from '../core/rowState';
-import { CAMPAIGNS_SHEET, HISTORY_SHEET, SUMMARY_SHEET, TEAM_SHEET } from '../core/schema';
+import { CAMPAIGNS_SHEET, HISTORY_SHEET, RESULTS_SHEET, SUMMARY_SHEET, TEAM_SHEET } from '../core/schema';
 import { activityDays, dailyCell, TOTALS_LAYOUT } from '../core/totals';
 import { isBusinessDay } from '../core/calendar';
 import { contextFrom, editContextOf, type WorkbookContext } from './context';
 import { isTimeLimit } from './errors';
+import { creditSeminarFeedback } from './feedback';
 import { dayFigures } from '../core/dayFigures';
 import { administratorEmails, readSettings } from './master';
 import {
@@ -222,6 +223,8 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
       ];
     }),
   });
+  // Feedback given this week on last week's seminar, credited to that seminar's Results.
+  creditSeminarFeedback(() => requireSheet(master, RESULTS_SHEET, lang), history, settings.taxonomy);
   for (const { workbook, context, recorded } of opened) {
     if (!workbook) continue;
     try {

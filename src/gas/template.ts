@@ -104,7 +104,7 @@ export function ensureWorkbookTemplate(
   spec: CallsTemplateSpec,
   editors: readonly string[],
 ): WorkbookTemplate {
-  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 5 });
+  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 6 });
   const properties = PropertiesService.getScriptProperties();
   const stored = parseStored(properties.getProperty(TEMPLATE_PROPERTY));
   if (stored && stored.fingerprint === fingerprint && stored.rows >= spec.rows) return stored;

@@ -160,6 +160,7 @@ export function writeTotals(
       outcome: callsColumn('outcome'),
       stage: callsColumn('stage'),
       quality: callsColumn('quality'),
+      rates: callsColumn('rates'),
       nextCall: callsColumn('nextCall'),
     },
     log: {

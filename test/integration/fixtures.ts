@@ -147,6 +147,19 @@ export function clientsFor(managers: readonly string[], count: number, start = 1
   });
 }
 
+/** Opens the campaign of the week starting `weekStart` through the menu, as `user` (the owner). */
+export function openWeek(org: Organisation, weekStart: string, user = org.owner): void {
+  org.gas.ui.answer('OK', weekStart);
+  org.gas.clickMenu(user, org.master, MENU, 'Новая недельная кампания');
+}
+
+/** The one workbook of a week ('2026-W49'); throws when there is none or more than one. */
+export function workbookOf(org: Organisation, week: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const found = org.gas.spreadsheets().filter((ss) => ss.getName().startsWith(week));
+  if (found.length !== 1) throw new Error(`${found.length} workbooks of ${week}`);
+  return found[0]!;
+}
+
 /**
  * Petrova's team in week 2026-W49 with clientsPerManager × 3 clients, and two edits on the first
  * row of Иванов Иван a minute apart (agreed, then offer sent): a short timeline to look at.

@@ -126,7 +126,7 @@ describe('the xlsx export', () => {
     const formats = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
       .conditionalFormattings;
     const rules = formats.flatMap((format) => format.rules.map((rule) => ({ ref: format.ref, rule })));
-    expect(rules.map(({ ref }) => ref)).toEqual(Array(4).fill('A2:P1001'));
+    expect(rules.map(({ ref }) => ref)).toEqual(Array(4).fill('A2:Q1001'));
     expect(rules.map(({ rule }) => (rule as { formulae: string[] }).formulae[0])).toEqual([
       '$H2="Черный список"',
       'OR($H2="Отказался",$H2="Клиент",$H2="Неверный номер")',

@@ -77,6 +77,7 @@ export const schemaMessages = {
   'col.history.source': { ru: 'Источник', en: 'Source' },
   'col.history.eventId': { ru: 'Служебное: событие', en: 'Internal: event' },
   'col.history.contact': { ru: 'Контакт дня', en: 'Contact of the day' },
+  'col.history.rates': { ru: 'Отзыв о семинаре кампании', en: 'Feedback on the seminar of' },
 
   // Campaigns
   'col.campaigns.id': { ru: 'ID кампании', en: 'Campaign ID' },
@@ -118,6 +119,7 @@ export const schemaMessages = {
   'col.calls.changedAt': { ru: 'Изменено', en: 'Changed at' },
   'col.calls.attempts': { ru: 'Попыток', en: 'Attempts' },
   'col.calls.state': { ru: 'Служебное: состояние', en: 'Internal: state' },
+  'col.calls.rates': { ru: 'Служебное: отзыв о семинаре', en: 'Internal: feedback on the seminar of' },
 
   // Fixed values
   'value.yes': { ru: 'Да', en: 'Yes' },
