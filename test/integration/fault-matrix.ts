@@ -6,6 +6,7 @@
 
 import {
   ADMIN,
+  contactMarksOff,
   flaggedClients,
   historyCount,
   logCount,
@@ -100,6 +101,8 @@ function callsOf(base: SmallWeek, act: (week: SmallWeek) => void): number {
 interface Tally {
   afterNextEdit: Count;
   afterAll: Count;
+  /** «Контакт дня» marks missing and too many (contactMarksOff). */
+  marks: { missing: number; extra: number };
   flagsMissing: number;
   flagsExtra: number;
 }
@@ -112,6 +115,7 @@ function tallyOf(week: SmallWeek, kind: EditKind, afterNextEdit: Count): Tally {
   return {
     afterNextEdit,
     afterAll,
+    marks: contactMarksOff(week, expected),
     flagsMissing: wanted.filter((id) => !flagged.has(id)).length,
     flagsExtra: [...flagged].filter((id) => !wanted.includes(id)).length,
   };
@@ -122,11 +126,14 @@ function report(title: string, positions: number, tallies: readonly Tally[]): vo
   const all = sum(tallies.map((t) => t.afterAll));
   const missing = tallies.reduce((n, t) => n + t.flagsMissing, 0);
   const extra = tallies.reduce((n, t) => n + t.flagsExtra, 0);
+  const marksMissing = tallies.reduce((n, t) => n + t.marks.missing, 0);
+  const marksExtra = tallies.reduce((n, t) => n + t.marks.extra, 0);
   console.log(
     `${title}: ${positions} call positions — after the next edit: duplicated ${next.duplicated}, ` +
       `not yet recorded ${next.lost} (a run that failed before its journal, left to reconcile); ` +
       `after reconcile and the nightly jobs: History+Log lost ${all.lost}, duplicated ${all.duplicated}, ` +
-      `unexpected ${all.unexpected}; Clients flags missing ${missing}, extra ${extra}`,
+      `unexpected ${all.unexpected}; Clients flags missing ${missing}, extra ${extra}; ` +
+      `contact marks missing ${marksMissing}, extra ${marksExtra}`,
   );
 }
 
@@ -160,6 +167,7 @@ function expectExact(tallies: readonly Tally[]): void {
     tallies.map(() => ({ lost: 0, duplicated: 0, unexpected: 0 })),
   );
   expect(tallies.map((t) => [t.flagsMissing, t.flagsExtra])).toEqual(tallies.map(() => [0, 0]));
+  expect(tallies.map((t) => t.marks)).toEqual(tallies.map(() => ({ missing: 0, extra: 0 })));
 }
 
 /** Changes the trigger did not record (another execution held the lock), for reconcile to find. */

@@ -88,6 +88,40 @@ export function logCount(week: SmallWeek, expected: readonly Change[]): Count {
   return countOf(nonEmpty(week.org.gas.read(week.workbook, 'Журнал', 'A2:N')), expected);
 }
 
+/**
+ * How far the contact marks are off: each client with a change other than a comment should carry
+ * exactly one «Контакт дня» mark in History and one in the Log (the matrices play one day), and a
+ * client with only a comment none. Counts the marks missing and the marks too many, both sheets.
+ */
+export function contactMarksOff(
+  week: SmallWeek,
+  expected: readonly Change[],
+): { missing: number; extra: number } {
+  const wanted = new Map<string, number>();
+  for (const [clientId, field] of expected)
+    wanted.set(clientId, Math.max(wanted.get(clientId) ?? 0, field === 'Комментарий' ? 0 : 1));
+  const marksOf = (rows: unknown[][]) => {
+    const marks = new Map<string, number>();
+    for (const row of rows)
+      if (row[13] === 1) marks.set(String(row[4]), (marks.get(String(row[4])) ?? 0) + 1);
+    return marks;
+  };
+  const history = nonEmpty(week.org.gas.read(week.org.master, 'История', 'A2:N')).filter((row) =>
+    String(row[1]).startsWith('2026-W49'),
+  );
+  const log = nonEmpty(week.org.gas.read(week.workbook, 'Журнал', 'A2:N'));
+  let missing = 0;
+  let extra = 0;
+  for (const marks of [marksOf(history), marksOf(log)]) {
+    for (const clientId of new Set([...wanted.keys(), ...marks.keys()])) {
+      const difference = (marks.get(clientId) ?? 0) - (wanted.get(clientId) ?? 0);
+      if (difference < 0) missing -= difference;
+      else extra += difference;
+    }
+  }
+  return { missing, extra };
+}
+
 /** Clients flagged do-not-call on the master. */
 export function flaggedClients(week: SmallWeek): string[] {
   return week.org.gas
