@@ -1,6 +1,12 @@
 import { DEFAULT_CADENCE } from './cadence';
 import { ProzvonError } from './errors';
-import { defaultSettingsRows, parseSettings, type SettingsRow, type SettingsSheetRow } from './settings';
+import {
+  defaultSettingsRows,
+  missingParameterRows,
+  parseSettings,
+  type SettingsRow,
+  type SettingsSheetRow,
+} from './settings';
 import { DEFAULT_TAXONOMY } from './taxonomy';
 
 function asSheetRows(rows: readonly SettingsRow[]): SettingsSheetRow[] {
@@ -64,5 +70,25 @@ describe('the Settings table', () => {
     const error = errorOf(() => parseSettings(asSheetRows(rows), 'ru', 'Europe/Moscow'));
     expect(error.code).toBe('settings.unknownSection');
     expect(error.params.row).toBe(rows.length + 1);
+  });
+});
+
+describe('Settings of a master set up by an earlier release', () => {
+  const current = defaultSettingsRows('ru');
+
+  it('lack nothing when they hold every built-in row', () => {
+    expect(missingParameterRows(current, 'ru')).toEqual([]);
+  });
+
+  it('gain the parameter a release added, with its default value', () => {
+    const earlier = current.filter((row) => row.code !== 'seminarWeekday');
+    expect(missingParameterRows(earlier, 'ru')).toEqual(
+      current.filter((row) => row.code === 'seminarWeekday'),
+    );
+  });
+
+  it('do not get back an option the administrators removed from a list', () => {
+    const shortened = current.filter((row) => row.code !== 'CALL_BACK');
+    expect(missingParameterRows(shortened, 'ru')).toEqual([]);
   });
 });

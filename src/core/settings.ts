@@ -121,6 +121,21 @@ export function defaultSettingsRows(lang: Lang): SettingsRow[] {
   ];
 }
 
+/**
+ * The built-in parameter rows a master's Settings lacks: a release that adds a parameter brings its
+ * row (with the default value) to masters set up before it. Option rows are the administrators'
+ * lists, which they may shorten, so they are left as they are.
+ */
+export function missingParameterRows(
+  existing: readonly Pick<SettingsSheetRow, 'section' | 'code'>[],
+  lang: Lang,
+): SettingsRow[] {
+  const present = new Set(
+    existing.filter((row) => isParameterSection(row.section)).map((row) => cellText(row.code)),
+  );
+  return defaultSettingsRows(lang).filter((row) => isParameterSection(row.section) && !present.has(row.code));
+}
+
 function isParameterSection(section: unknown): boolean {
   const key = labelKey(cellText(section));
   return (

@@ -9,6 +9,7 @@ import type { CadenceSettings } from '../core/cadence';
 import type { EditContext } from '../core/events';
 import type { Lang } from '../core/messages';
 import type { Taxonomy } from '../core/taxonomy';
+import { joinValue, partKeys, splitValue } from './split-property';
 
 /** A manager sheet of a campaign, known by its sheet id (its name is only where it started). */
 export interface ManagerSheetRef {
@@ -60,41 +61,21 @@ export const CONTEXT_PREFIX = 'prozvon.workbook.';
 export const triggerKey = (triggerUid: string): string => `prozvon.trigger.${triggerUid}`;
 
 /**
- * A script property holds at most 9 KB (UTF-8; a Cyrillic letter is two bytes, so parts are of
- * 3,000 characters): a larger context (a team of 50 managers with long names)
- * is kept in parts under keys outside CONTEXT_PREFIX, and the context key says how many.
+ * A large team's context (50 managers with long names) is kept in parts (split-property), under
+ * keys outside CONTEXT_PREFIX so that a scan for contexts does not take a part for one.
  */
-const PART = 3000;
-const partKey = (workbookId: string, index: number): string => `prozvon.workbookPart.${workbookId}#${index}`;
+const partKey = (workbookId: string) => (index: number) => `prozvon.workbookPart.${workbookId}#${index}`;
 
 export function saveContext(context: WorkbookContext): void {
-  const text = JSON.stringify(context);
-  const key = contextKey(context.workbookId);
-  if (text.length <= PART) {
-    PropertiesService.getScriptProperties().setProperty(key, text);
-    return;
-  }
-  const parts = Math.ceil(text.length / PART);
-  const properties: Record<string, string> = { [key]: JSON.stringify({ parts }) };
-  for (let index = 0; index < parts; index++)
-    properties[partKey(context.workbookId, index)] = text.slice(index * PART, (index + 1) * PART);
   // One call: the head and its parts change together.
-  PropertiesService.getScriptProperties().setProperties(properties);
+  PropertiesService.getScriptProperties().setProperties(
+    splitValue(contextKey(context.workbookId), JSON.stringify(context), partKey(context.workbookId)),
+  );
 }
 
 /** A context's text, joined from its parts when it was saved in parts. */
 function contextText(snapshot: Readonly<Record<string, string>>, workbookId: string): string | undefined {
-  const head = snapshot[contextKey(workbookId)];
-  if (!head || !head.startsWith('{"parts":')) return head;
-  try {
-    const { parts } = JSON.parse(head) as { parts?: unknown };
-    if (typeof parts !== 'number' || !Number.isInteger(parts) || parts < 1 || parts > 60) return undefined;
-    let text = '';
-    for (let index = 0; index < parts; index++) text += snapshot[partKey(workbookId, index)] ?? '';
-    return text;
-  } catch {
-    return undefined;
-  }
+  return joinValue(snapshot, contextKey(workbookId), partKey(workbookId));
 }
 
 export function saveTriggerWorkbook(triggerUid: string, workbookId: string): void {
@@ -203,9 +184,7 @@ export function setPlanned(context: WorkbookContext, sheetId: number, planned: n
 
 export function forgetContext(workbookId: string): void {
   const properties = PropertiesService.getScriptProperties();
-  const head = properties.getProperty(contextKey(workbookId)) ?? '';
+  const head = properties.getProperty(contextKey(workbookId));
   properties.deleteProperty(contextKey(workbookId));
-  const parts = /^\{"parts":(\d+)\}$/.exec(head)?.[1];
-  for (let index = 0; index < Number(parts ?? 0); index++)
-    properties.deleteProperty(partKey(workbookId, index));
+  for (const key of partKeys(head, partKey(workbookId))) properties.deleteProperty(key);
 }

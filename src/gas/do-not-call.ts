@@ -7,6 +7,7 @@ import { t, type Lang } from '../core/messages';
 import { CLIENTS_SHEET } from '../core/schema';
 import { readFlag, requireSheet, type ClientsTable } from './master-data';
 import { cell } from './table';
+import { joinValue, partKeys, splitValue } from './split-property';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -99,20 +100,13 @@ function parsePending(text: string | undefined | null): PendingFlag[] {
 }
 
 /**
- * A script property holds 9 KB (UTF-8; campaign names are Cyrillic): a busy day's list of flags
- * (a hundred do-not-call outcomes of a large team before the next reconcile) is kept in parts of
- * 3,000 characters, the head saying how many.
+ * A busy day's list of flags (a hundred do-not-call outcomes of a large team before the next
+ * reconcile) outgrows one script property: it is kept in parts (split-property).
  */
-const PART = 3000;
 const pendingPart = (index: number): string => `${PENDING_FLAGS}#${index}`;
 
 function pendingText(snapshot: Readonly<Record<string, string>>): string | undefined {
-  const head = snapshot[PENDING_FLAGS];
-  if (!head || !head.startsWith('{"parts":')) return head;
-  const parts = Number(/^\{"parts":(\d+)\}$/.exec(head)?.[1] ?? 0);
-  let text = '';
-  for (let index = 0; index < parts; index++) text += snapshot[pendingPart(index)] ?? '';
-  return text;
+  return joinValue(snapshot, PENDING_FLAGS, pendingPart);
 }
 
 /** Notes flags to set (one property write); `snapshot` is kept current. */
@@ -121,12 +115,7 @@ export function notePendingFlags(snapshot: Record<string, string>, flags: readon
   const known = parsePending(pendingText(snapshot));
   const ids = new Set(known.map((flag) => flag.clientId));
   const text = JSON.stringify([...known, ...flags.filter((flag) => !ids.has(flag.clientId))]);
-  const parts = Math.ceil(text.length / PART);
-  const properties: Record<string, string> =
-    parts <= 1 ? { [PENDING_FLAGS]: text } : { [PENDING_FLAGS]: JSON.stringify({ parts }) };
-  if (parts > 1)
-    for (let index = 0; index < parts; index++)
-      properties[pendingPart(index)] = text.slice(index * PART, (index + 1) * PART);
+  const properties = splitValue(PENDING_FLAGS, text, pendingPart);
   PropertiesService.getScriptProperties().setProperties(properties);
   Object.assign(snapshot, properties);
 }
@@ -138,10 +127,9 @@ export function forgetPendingFlags(snapshot: Record<string, string>): void {
   const properties = PropertiesService.getScriptProperties();
   properties.deleteProperty(PENDING_FLAGS);
   delete snapshot[PENDING_FLAGS];
-  const parts = Number(/^\{"parts":(\d+)\}$/.exec(head)?.[1] ?? 0);
-  for (let index = 0; index < parts; index++) {
-    properties.deleteProperty(pendingPart(index));
-    delete snapshot[pendingPart(index)];
+  for (const key of partKeys(head, pendingPart)) {
+    properties.deleteProperty(key);
+    delete snapshot[key];
   }
 }
 

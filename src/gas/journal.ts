@@ -18,6 +18,7 @@ import { callsWidthOf, editContextOf, type WorkbookContext } from './context';
 import { notePendingFlags, type PendingFlag } from './do-not-call';
 import { HISTORY_CURSOR, logCursorKey, reservedA1, type Reservation } from './history';
 import { findSheet } from './sheets';
+import { joinValue, splitValue } from './split-property';
 import { HISTORY_SHEET } from '../core/schema';
 import { findOption } from '../core/taxonomy';
 import { readWholeSheet, sheetRows, TEMPLATE_LAYOUT, writeBlock, type RowBlock } from './manager-rows';
@@ -47,32 +48,19 @@ const LETTER_FIELDS = Object.fromEntries(
 
 export const journalKey = (workbookId: string): string => `prozvon.journal.${workbookId}`;
 
-/**
- * Script properties hold at most 9 KB a value (UTF-8: client IDs and sheet names may be
- * Cyrillic, two bytes a letter): a long note is split over numbered keys of 3,000 characters.
- */
-const PART = 3000;
+/** A long journal (a paste over many rows) is kept in parts (split-property). */
+const journalPart = (workbookId: string) => (index: number) => `${journalKey(workbookId)}#${index}`;
 
 /** The properties that save a journal (to be set with the cursor updates, in one call). */
 export function journalProperties(workbookId: string, journal: Journal): Record<string, string> {
-  const text = JSON.stringify(journal);
-  const key = journalKey(workbookId);
-  const parts = Math.ceil(text.length / PART);
-  const properties: Record<string, string> = { [key]: JSON.stringify({ parts }) };
-  for (let index = 0; index < parts; index++)
-    properties[`${key}#${index}`] = text.slice(index * PART, (index + 1) * PART);
-  return properties;
+  return splitValue(journalKey(workbookId), JSON.stringify(journal), journalPart(workbookId));
 }
 
 /** The journal a snapshot holds for a workbook, or null. */
 export function readJournal(snapshot: Readonly<Record<string, string>>, workbookId: string): Journal | null {
-  const key = journalKey(workbookId);
-  const head = snapshot[key];
-  if (!head) return null;
+  const text = joinValue(snapshot, journalKey(workbookId), journalPart(workbookId));
+  if (!text) return null;
   try {
-    const { parts } = JSON.parse(head) as { parts: number };
-    let text = '';
-    for (let index = 0; index < parts; index++) text += snapshot[`${key}#${index}`] ?? '';
     return JSON.parse(text) as Journal;
   } catch {
     return null;

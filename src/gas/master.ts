@@ -12,7 +12,7 @@ import {
   TEAM_SHEET,
   type SheetSpec,
 } from '../core/schema';
-import { defaultSettingsRows, parseSettings, type Settings } from '../core/settings';
+import { defaultSettingsRows, missingParameterRows, parseSettings, type Settings } from '../core/settings';
 import { ensureSheet, findSheet, listValidation, protectSheet, validateColumn } from './sheets';
 import { requireSheet } from './master-data';
 import { appendRows, readTable, text, toRow } from './table';
@@ -102,12 +102,24 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
   const settingsSheet = findSheet(master, SETTINGS_SHEET.name);
   if (settingsSheet) {
     const settings = readTable(settingsSheet, SETTINGS_SHEET.columns);
-    if (settings.rows.length === 0) {
+    // A new master gets every built-in row; one set up by an earlier release, the parameters it lacks.
+    const rows =
+      settings.rows.length === 0
+        ? defaultSettingsRows(lang)
+        : missingParameterRows(
+            settings.rows.map((row) => ({
+              section: text(settings, row, 'section'),
+              code: text(settings, row, 'code'),
+            })),
+            lang,
+          );
+    if (rows.length > 0) {
       appendRows(
         settings,
-        defaultSettingsRows(lang).map((row) => toRow(settings, row)),
+        rows.map((row) => toRow(settings, row)),
         lang,
       );
+      if (settings.rows.length > 0) repaired.push(settingsSheet.getName());
     }
   }
 

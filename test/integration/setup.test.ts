@@ -53,6 +53,23 @@ describe('Set up master', () => {
     expect(gas.triggers()).toHaveLength(triggersBefore);
   });
 
+  it('brings the parameters a new release adds to a master set up before it, keeping every value', () => {
+    const org = newMaster();
+    const { master, gas } = org;
+    const settings = () => gas.readDisplay(master, 'Настройки', 'A1:G80').filter((row) => row[0] !== '');
+    // The master as the earlier release left it: no seminar weekday parameter, a tuned value.
+    const earlier = settings();
+    const weekdayRow = earlier.findIndex((row) => row[1] === 'seminarWeekday') + 1;
+    master.getSheetByName('Настройки')!.deleteRow(weekdayRow);
+    expect(gas.edit(org.owner, master, 'Настройки', 'D2', 'Пн, Вт, Ср, Чт')).toEqual({ ok: true });
+    const tuned = settings();
+    gas.clickMenu(org.owner, master, MENU, 'Настроить мастер-таблицу');
+    const after = settings();
+    expect(after.slice(0, tuned.length)).toEqual(tuned);
+    expect(after.slice(tuned.length)).toEqual([earlier[weekdayRow - 1]]);
+    expect(gas.ui.lastAlert()?.message).toContain('Настройки');
+  });
+
   it('lets only the administrators listed on Team edit the master sheets', () => {
     const org = newMaster();
     pasteTeam(org, twoTeams());
