@@ -1,41 +1,10 @@
 // Every function Apps Script calls by name: the simple onOpen trigger, menu items, trigger
-// handlers and google.script.run targets. Nothing else lives here; errors become user
-// messages in one place (withUserErrors for the UI, forMaster for google.script.run).
+// handlers and google.script.run targets, one line each. Nothing else lives here; errors become
+// user messages in one place (withUserErrors for the UI, forMaster for google.script.run).
 
-import { addDays, isoDayInTimeZone } from './core/calendar';
 import { isProzvonError, ProzvonError } from './core/errors';
 import { t, type Lang } from './core/messages';
 import type { CardResult } from './core/clientCard';
-import type { Settings } from './core/settings';
-import { triggersHelp } from './core/triggersHelp';
-import { assertAdministrator, currentUser } from './gas/access';
-import { comingMonday, createWeeklyCampaign as createCampaign, type CampaignResult } from './gas/campaign';
-import {
-  openCampaignForm,
-  submitCampaignForm,
-  type CampaignFormInput,
-  type CampaignFormResult,
-} from './gas/dialog-campaign';
-import { administratorEmails, openMaster, readSettings, setUpMaster, syncAdministrators } from './gas/master';
-import { readTeam, teamsOf } from './gas/master-data';
-import { refreshClientTotals } from './gas/client-totals';
-import { completeClients } from './gas/clients-fill';
-import { handleWorkbookEdit } from './gas/edits';
-import { syncAccess } from './gas/access-sync';
-import { forgetHistoryCursor } from './gas/history';
-import { activeWorkbooks, reconcile, trackedWorkbooks } from './gas/reconcile';
-import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from './gas/template';
-import {
-  ensureMasterEditTrigger,
-  ensureTimeTriggers,
-  pruneOrphanTriggers,
-  triggersSeen,
-} from './gas/triggers';
-import { contextKey } from './gas/context';
-import { findClientCard, openClientCard } from './gas/clientCard';
-import { writeDailySummary } from './gas/summary';
-import { checkEnvironment } from './gas/self-check';
-import { activeLang, buildMenu, showText, spreadsheetLang } from './gas/ui';
 import type { DoNotCallRequest } from './core/doNotCall';
 import type { ReassignRequest } from './core/assign';
 import {
@@ -44,11 +13,25 @@ import {
   type AddClientsReport,
   type AddClientsRequest,
   type ClientsPreview,
-} from './gas/admin-clients';
-import { compareTeams, type CompareReport, type CompareRequest } from './gas/admin-compare';
-import { setDoNotCall, type DoNotCallReport } from './gas/admin-dnc';
-import { compareFromMenu, doNotCallFromMenu, openAddClientsDialog, reassignFromMenu } from './gas/admin-menu';
-import { reassignClients as reassignClientsOf, type ReassignReport } from './gas/admin-reassign';
+} from './gas/admin/add-clients';
+import { compareTeams, type CompareReport, type CompareRequest } from './gas/admin/compare';
+import { setDoNotCall, type DoNotCallReport } from './gas/admin/do-not-call';
+import { runDailySummaryJob, runNightlyJob } from './gas/admin/jobs';
+import { handleMasterEdit, helpFromMenu, reconcileFromMenu, setUpFromMenu } from './gas/admin/master-actions';
+import { compareFromMenu, doNotCallFromMenu, openAddClientsDialog, reassignFromMenu } from './gas/admin/menu';
+import { reassignClients as reassignClientsOf, type ReassignReport } from './gas/admin/reassign';
+import {
+  openCampaignForm,
+  submitCampaignForm,
+  type CampaignFormInput,
+  type CampaignFormResult,
+} from './gas/campaign/form';
+import { newCampaignFromPrompts } from './gas/campaign/prompt';
+import { activeLang, buildMenu, showText, spreadsheetLang } from './gas/io/ui';
+import { currentUser } from './gas/master/access';
+import { checkEnvironment } from './gas/master/self-check';
+import { findClientCard, openClientCard } from './gas/reports/client-card';
+import { handleWorkbookEdit } from './gas/tracking/edits';
 
 function errorText(lang: Lang, error: unknown): string {
   return isProzvonError(error)
@@ -100,100 +83,14 @@ export function onOpen(): void {
   buildMenu(activeLang());
 }
 
+/** Set up master: sheets, triggers and the weekly template (idempotent). */
 export function menuSetUpMaster(): void {
-  withUserErrors((lang, spreadsheet) => {
-    const master = opened(spreadsheet);
-    const user = currentUser();
-    assertAdministrator(master, user);
-    const report = setUpMaster(master, user);
-    const settings = readSettings(master);
-    ensureTimeTriggers(settings.app.dailySummaryHour, master.getSpreadsheetTimeZone(), [], user);
-    ensureMasterEditTrigger(master.getId(), [], user);
-    // Built now so that the weekly campaign only copies it.
-    ensureWorkbookTemplate(
-      callsTemplateSpec(settings.taxonomy, lang, DEFAULT_TEMPLATE_ROWS),
-      administratorEmails(master),
-    );
-    const changed = report.created.length + report.repaired.length > 0;
-    showText(
-      t(lang, 'menu.title'),
-      changed
-        ? t(lang, 'setup.done', {
-            created: report.created.join(', ') || '—',
-            repaired: report.repaired.join(', ') || '—',
-          })
-        : t(lang, 'setup.unchanged'),
-    );
-  });
+  withUserErrors((lang, spreadsheet) => setUpFromMenu(opened(spreadsheet), lang, currentUser()));
 }
 
-function campaignMessage(lang: Lang, result: CampaignResult): string {
-  return (
-    t(lang, 'campaign.created', {
-      name: result.name,
-      managers: result.managers,
-      rows: result.rows,
-      excluded: result.excluded,
-      url: result.url,
-      closed:
-        result.closed.length > 0
-          ? t(lang, 'campaign.closedPrevious', { campaigns: result.closed.join(', ') })
-          : '',
-    }) +
-    (result.warnings.length > 0 ? t(lang, 'campaign.warnings', { warnings: result.warnings.join('; ') }) : '')
-  );
-}
-
-/**
- * New weekly campaign from the menu: one prompt for the week (optionally "; topic; seminar date"),
- * a second one only for an administrator of several teams, then the result with its link.
- */
+/** New weekly campaign from the menu: prompts for the week (and team), then the result. */
 export function menuNewWeeklyCampaign(): void {
-  withUserErrors((lang, spreadsheet) => {
-    if (!spreadsheet) throw new ProzvonError('error.notMaster');
-    const user = currentUser();
-    const ui = SpreadsheetApp.getUi();
-    const timeZone = spreadsheet.getSpreadsheetTimeZone();
-    const monday = comingMonday(isoDayInTimeZone(new Date(), timeZone));
-    const answer = ui.prompt(
-      t(lang, 'campaign.title'),
-      t(lang, 'campaign.prompt', { monday, seminar: addDays(monday, 5) }),
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const [weekStart = '', topic = '', seminarDate = ''] = answer
-      .getResponseText()
-      .split(';')
-      .map((part) => part.trim());
-    // An administrator of several teams is asked which one, only then.
-    const askTeam = (teams: readonly string[]): string | null => {
-      const teamAnswer = ui.prompt(
-        t(lang, 'campaign.title'),
-        t(lang, 'campaign.promptTeam', { teams: teams.join(', ') }),
-        ui.ButtonSet.OK_CANCEL,
-      );
-      return teamAnswer.getSelectedButton() === ui.Button.OK ? teamAnswer.getResponseText() : null;
-    };
-    const create = (confirm: boolean) =>
-      createCampaign(
-        spreadsheet,
-        { weekStart, topic, seminarDate, confirm },
-        user,
-        { lang, timeZone },
-        askTeam,
-      );
-    let result: CampaignResult | null;
-    try {
-      result = create(false);
-    } catch (error) {
-      // A past week or one far ahead: the administrator says yes or no.
-      if (!isProzvonError(error) || error.code !== 'campaign.needsConfirmation') throw error;
-      const yes = ui.alert(t(lang, 'campaign.title'), String(error.params.text ?? ''), ui.ButtonSet.YES_NO);
-      if (yes !== ui.Button.YES) return;
-      result = create(true);
-    }
-    if (result) ui.alert(t(lang, 'campaign.title'), campaignMessage(lang, result), ui.ButtonSet.OK);
-  });
+  withUserErrors((lang, spreadsheet) => newCampaignFromPrompts(opened(spreadsheet), lang, currentUser()));
 }
 
 /** New weekly campaign in a form (HtmlService dialog) with the team, week, topic and seminar date. */
@@ -259,59 +156,22 @@ export function reassignClients(request: ReassignRequest): ReassignReport {
  * Clients or History), or a search box for an ID copied from a weekly workbook, a phone or a name.
  */
 export function menuClientHistory(): void {
-  withUserErrors((_lang, spreadsheet) => {
-    const master = opened(spreadsheet);
-    assertAdministrator(master, currentUser());
-    openClientCard(master);
-  });
+  withUserErrors((_lang, spreadsheet) => openClientCard(opened(spreadsheet), currentUser()));
 }
 
 /** google.script.run target of the client card: the card, or the clients to choose from (plain JSON). */
 export function clientCard(query: string): CardResult {
-  return forMaster((master) => {
-    assertAdministrator(master, currentUser());
-    return findClientCard(master, typeof query === 'string' ? query : '', currentUser());
-  });
+  return forMaster((master) => findClientCard(master, query, currentUser()));
 }
 
 /** Time-driven trigger at the Settings hour: today's figures per manager, written to the master. */
 export function dailySummary(): void {
-  const master = openMaster();
-  writeDailySummary(master, currentUser());
+  runDailySummaryJob();
 }
 
 /** Reconcile now: the administrator's active campaigns (every active campaign for the owner). */
 export function menuReconcileNow(): void {
-  withUserErrors((lang, spreadsheet) => {
-    if (!spreadsheet) throw new ProzvonError('error.notMaster');
-    const user = currentUser();
-    const members = readTeam(spreadsheet, lang);
-    const administrator = members.some(
-      (member) => member.role === 'administrator' && member.active && member.email === user,
-    );
-    // The owner, who may not be listed on Team, reconciles every team; an administrator their own.
-    const everyTeam = !administrator && spreadsheet.getOwner()?.getEmail().toLowerCase() === user;
-    if (!administrator && !everyTeam) throw new ProzvonError('error.notAdministrator', { email: user });
-    const teams = new Set(teamsOf(user, members).map((team) => team.toLowerCase()));
-    const campaigns = trackedWorkbooks(PropertiesService.getScriptProperties().getProperties()).filter(
-      (entry) => everyTeam || teams.has(entry.team.toLowerCase()),
-    );
-    const report = reconcile(spreadsheet, campaigns, lang);
-    const total = Object.values(report.recorded).reduce((sum, count) => sum + count, 0);
-    showText(
-      t(lang, 'menu.reconcileNow'),
-      t(lang, 'reconcile.done', { campaigns: Object.keys(report.recorded).length, events: total }) +
-        (report.skipped.length > 0
-          ? t(lang, 'reconcile.skipped', { campaigns: report.skipped.join(', ') })
-          : '') +
-        (report.flagsRestored > 0
-          ? t(lang, 'reconcile.flagsRestored', { count: report.flagsRestored })
-          : '') +
-        (report.problems.length > 0
-          ? t(lang, 'reconcile.problems', { problems: report.problems.map((line) => `• ${line}`).join('\n') })
-          : ''),
-    );
-  });
+  withUserErrors((lang, spreadsheet) => reconcileFromMenu(opened(spreadsheet), lang, currentUser()));
 }
 
 /** Installable onEdit trigger of every weekly workbook (runs as the administrator who created it). */
@@ -319,42 +179,14 @@ export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleWorkbookEdit(e);
 }
 
-/** Installable onEdit trigger of the master: a change on Team updates who may edit the master. */
+/** Installable onEdit trigger of the master: Team, Clients and History edits. */
 export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const sheet = e.range.getSheet().getName();
-  if (sheet === t('ru', 'sheet.team') || sheet === t('en', 'sheet.team')) {
-    const owner = e.source.getOwner()?.getEmail() ?? '';
-    syncAdministrators(e.source, owner.toLowerCase());
-    // Access to the master, the template and the active workbooks follows Team at once.
-    syncAccess(e.source, readTeam(e.source));
-  } else if (sheet === t('ru', 'sheet.clients') || sheet === t('en', 'sheet.clients')) {
-    // Clients pasted straight into the sheet get their IDs and normalised phones at once.
-    completeClients(e.source, sheet === t('ru', 'sheet.clients') ? 'ru' : 'en');
-  } else if (sheet === t('ru', 'sheet.history') || sheet === t('en', 'sheet.history')) {
-    // Someone typed into History: the next append finds its end again, so no row of theirs is overwritten.
-    forgetHistoryCursor();
-  }
+  handleMasterEdit(e);
 }
 
 /** Nightly time-driven trigger: reconcile every active campaign, then refresh the Clients summary. */
 export function nightlyReconcile(): void {
-  const master = openMaster();
-  const lang = spreadsheetLang(master);
-  const timeZone = master.getSpreadsheetTimeZone();
-  const settings = readSettings(master, lang, timeZone);
-  const report = reconcile(master, activeWorkbooks(master, lang), lang, {
-    historyFlags: settings.taxonomy,
-    orderSheets: true,
-    thorough: true,
-  });
-  for (const problem of report.problems) console.warn(problem);
-  // This owner's triggers of campaigns closed by another administrator go now.
-  const tracked = PropertiesService.getScriptProperties().getProperties();
-  pruneOrphanTriggers((workbookId) => tracked[contextKey(workbookId)] !== undefined);
-  // Access follows Team at the latest now (the master's edit trigger does it at once).
-  syncAccess(master, readTeam(master, lang));
-  // Then the summary columns of Clients, from the History reconcile has just completed.
-  refreshClientTotals(master, settings, lang, timeZone);
+  runNightlyJob();
 }
 
 /** Compare managers: a report sheet per team the administrator leads, last N weeks and this one. */
@@ -369,26 +201,7 @@ export function compareManagers(request: CompareRequest): CompareReport {
 
 /** Help: how Prozvon works, and which scheduled jobs exist, when they run and what they do. */
 export function menuHelp(): void {
-  withUserErrors((lang, spreadsheet) => {
-    const master = opened(spreadsheet);
-    const { installedSummaryHour, ...seen } = triggersSeen(currentUser());
-    let settings: Settings | null = null;
-    try {
-      settings = readSettings(master);
-    } catch {
-      // Help must open even on a master that is not set up yet or has a bad Settings row.
-    }
-    const jobs = triggersHelp(
-      {
-        ...seen,
-        summaryHour: installedSummaryHour ?? settings?.app.dailySummaryHour ?? 18,
-        timeZone: master.getSpreadsheetTimeZone(),
-        emailDigest: settings?.app.emailDigest ?? false,
-      },
-      lang,
-    );
-    showText(t(lang, 'menu.help'), `${t(lang, 'help.text')}\n\n${jobs}`);
-  });
+  withUserErrors((lang, spreadsheet) => helpFromMenu(opened(spreadsheet), lang, currentUser()));
 }
 
 /** Check the Google environment: the emulator's assumptions, tested where Prozvon runs (README). */

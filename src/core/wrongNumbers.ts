@@ -7,7 +7,7 @@
 // The number called is the one on the manager's sheet, which planning copied from Clients when
 // the campaign was created; Clients keeps no per-cell history, so History does: whenever the
 // phone of a client changes on Clients, Prozvon records it there (field «Телефон», old → new
-// normalised number; see gas/clients-fill). The phone at a moment is then the `new` of the last
+// normalised number; see gas/master/clients-fill). The phone at a moment is then the `new` of the last
 // change at or before it, else the `old` of the first change after it, else the phone on Clients
 // now. So fixing the number on Clients brings the client back into the next campaign; typing the
 // same wrong number back does not; and a number fixed during the week, while the sheet still

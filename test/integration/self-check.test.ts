@@ -4,7 +4,7 @@
 // it is named to be deleted, reused by the next check, and the report says so.
 
 import { createGas, type Gas } from '../emulator';
-import { runSelfChecks, SELF_CHECKS, type CheckContext } from '../../src/gas/self-check';
+import { runSelfChecks, SELF_CHECKS, type CheckContext } from '../../src/gas/master/self-check';
 import { DIST, MENU, newMaster } from './fixtures';
 
 const ITEM = 'Проверить среду Google';

@@ -1,0 +1,78 @@
+// Access follows the Team sheet: who may edit the master, the weekly template and each team's
+// active workbooks is worked out from Team (core/access) and made so — new administrators and
+// managers get access, those made inactive or taken off Team lose it. Run by the master's edit
+// trigger when Team changes, and by the nightly job at the latest. Only differences are written.
+
+import { accessPlan, type FileAccess } from '../../core/access';
+import type { TeamMember } from '../../core/planning';
+import { trackedContexts } from '../tracking/reconcile';
+import { templateId } from '../campaign/template';
+import { JOBS_OWNER_PROPERTY } from '../io/triggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Makes a file's editors what the plan says (the owner is never touched); returns the changes. */
+function applyEditors(file: Spreadsheet, access: FileAccess): number {
+  const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
+  const current = new Set(file.getEditors().map((user) => user.getEmail().toLowerCase()));
+  const wanted = new Set(access.editors.map((email) => email.toLowerCase()));
+  const add = [...wanted].filter((email) => email !== owner && !current.has(email));
+  const remove = [...current].filter((email) => email !== owner && !wanted.has(email));
+  if (add.length > 0) file.addEditors(add);
+  for (const email of remove) file.removeEditor(email);
+  if (add.length > 0) shareProtections(file, add, access.protectionEditors);
+  return add.length + remove.length;
+}
+
+/**
+ * The script's own protections (sheet protections, and the managers' input ranges) let the new
+ * administrators edit too; a manager gets only their own input range, which the campaign set.
+ */
+function shareProtections(
+  file: Spreadsheet,
+  added: readonly string[],
+  protectionEditors: readonly string[],
+): void {
+  const administrators = added.filter((email) => protectionEditors.includes(email));
+  if (administrators.length === 0) return;
+  const types = [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE];
+  for (const type of types)
+    for (const protection of file.getProtections(type)) protection.addEditors(administrators);
+}
+
+/**
+ * Brings the master, the template and every tracked workbook in line with Team. Returns the
+ * number of access changes made. A file that cannot be opened is skipped (reconcile names it).
+ */
+export function syncAccess(master: Spreadsheet, members: readonly TeamMember[]): number {
+  const properties = PropertiesService.getScriptProperties();
+  const snapshot = properties.getProperties();
+  const owner = master.getOwner()?.getEmail().toLowerCase() ?? '';
+  const plan = accessPlan({
+    members,
+    owner,
+    jobsOwner: (snapshot[JOBS_OWNER_PROPERTY] ?? '').toLowerCase(),
+    workbooks: trackedContexts(snapshot).map((context) => ({
+      id: context.workbookId,
+      team: context.team,
+      managers: context.sheets.map((sheet) => sheet.manager),
+    })),
+  });
+  let changes = applyEditors(master, plan.master);
+  const template = templateId();
+  if (template) changes += withFile(template, (file) => applyEditors(file, plan.master));
+  for (const workbook of plan.workbooks)
+    changes += withFile(workbook.id, (file) => applyEditors(file, workbook));
+  return changes;
+}
+
+function withFile(id: string, work: (file: Spreadsheet) => number): number {
+  let file: Spreadsheet;
+  try {
+    file = SpreadsheetApp.openById(id);
+  } catch (error) {
+    console.warn(`access: cannot open ${id}: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  }
+  return work(file);
+}

@@ -1,0 +1,516 @@
+// "Add clients": pasted text or a range of the master becomes new Clients rows (planned by the
+// core), rejected rows are kept on the Rejected sheet with their original text and reason, and, if
+// asked, the new clients are appended to this week's sheets of their managers with an 'import'
+// History event. One batch stays within 20 service calls whatever its size (docs/architecture.md §6) when it
+// only adds to the master: every table is read and every block written with one call each.
+
+import { planAddClients, SPREAD, weekRow, type AddClientsPlan, type ReportLine } from '../../core/addClients';
+import { isoDayInTimeZone } from '../../core/calendar';
+import { cellText, labelKey } from '../../core/cells';
+import type { ExistingClient, NewClient } from '../../core/clientImport';
+import { ProzvonError } from '../../core/errors';
+import { t, type Lang } from '../../core/messages';
+import {
+  guessColumns,
+  IMPORT_FIELDS,
+  parsePastedText,
+  type ColumnMapping,
+  type ImportField,
+} from '../../core/pastedRows';
+import { CALLS_SHEET_COLUMNS, CLIENTS_SHEET, REJECTED_SHEET, type ColumnSpec } from '../../core/schema';
+import { unrecordedPlans } from '../../core/toolEvents';
+import { activeContexts, activeManagers, adminScope, gridRow, gridText, readGrid, type Grid } from './scope';
+import { chooseTeam } from '../campaign/create';
+import { callsWidthOf, countPlanned, sheetOfManager, type WorkbookContext } from '../tracking/context';
+import { signerOf } from '../io/secret';
+import { rosterLine, rowValues, writeRoster } from '../campaign/workbook';
+import type { Signer } from '../../core/signature';
+import { appendEvents, recentHistory, sourceLabel, type EventRecord } from '../tracking/history';
+import { readFlag } from '../master/master-data';
+import { ensureSheet } from '../io/sheets';
+import { numberFormatFor } from '../io/table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** What the dialog (or a test through google.script.run) sends. Plain JSON. */
+export interface AddClientsRequest {
+  /** Pasted rows: tab-separated (Excel, Sheets) or CSV with ',' or ';'. */
+  readonly text?: string;
+  /** Or a range of the master, e.g. "Импорт!A1:E500" (used when `text` is blank). */
+  readonly range?: string;
+  /** Column (0-based) of each field; guessed from the header or the values when omitted. */
+  readonly mapping?: ColumnMapping;
+  /** Whether the first row is a header; guessed when omitted. */
+  readonly headerRow?: boolean;
+  /** A manager's e-mail, or 'spread' to spread the rows evenly across the team. */
+  readonly manager?: string;
+  /** The team, for an administrator of several teams. */
+  readonly team?: string;
+  /** Also append the new clients to this week's sheets of their managers. */
+  readonly appendToWeek?: boolean;
+}
+
+export interface AddClientsReport {
+  readonly added: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  readonly weekRows: number;
+  readonly lines: readonly ReportLine[];
+  /** The Rejected sheet's name, where the rejected rows are kept. */
+  readonly rejectedSheet: string;
+  /** One line: added, duplicates, rejected (and the rows added to this week's sheets). */
+  readonly message: string;
+}
+
+export interface ClientsPreview {
+  readonly team: string;
+  readonly rows: number;
+  readonly headerRow: boolean;
+  readonly mapping: ColumnMapping;
+  /** Every column of the paste: 'Столбец 2' and the text of its first row. */
+  readonly columns: readonly { readonly index: number; readonly label: string; readonly first: string }[];
+  /** The first rows as text (the header, when there is one, and the rows under it), for the dialog to show. */
+  readonly firstRows: readonly (readonly string[])[];
+  readonly managers: readonly { readonly email: string; readonly name: string }[];
+}
+
+/** Rows the dialog shows under each column (besides a header row). */
+export const SAMPLE_ROWS = 3;
+/** Characters of a cell the dialog shows. */
+const SAMPLE_CHARS = 60;
+
+/** Rows one batch may hold: 5,000 rows of 26 columns read and written stay far below the limits. */
+export const MAX_BATCH_ROWS = 5000;
+type ClientsKey = (typeof CLIENTS_SHEET.columns)[number]['key'];
+type RejectedKey = (typeof REJECTED_SHEET.columns)[number]['key'];
+
+function firstRowOf(range: string): number {
+  const match = /!?\$?[A-Za-z]{1,3}\$?(\d+)/.exec(range.slice(range.lastIndexOf('!') + 1));
+  return match ? Number(match[1]) : 1;
+}
+
+/** The pasted grid and the row number of its first row. */
+function readInput(master: Spreadsheet, request: AddClientsRequest): { grid: unknown[][]; firstRow: number } {
+  const text = request.text ?? '';
+  if (text.trim() !== '') return { grid: parsePastedText(text), firstRow: 1 };
+  const range = (request.range ?? '').trim();
+  if (range === '') throw new ProzvonError('addClients.nothing');
+  let values: unknown[][];
+  try {
+    values = master.getRange(range).getValues();
+  } catch {
+    throw new ProzvonError('addClients.badRange', { range });
+  }
+  // A whole-column range (A:E) reads every empty row of the sheet below the data.
+  let end = values.length;
+  while (end > 0 && (values[end - 1] ?? []).every((value) => cellText(value) === '')) end -= 1;
+  return { grid: values.slice(0, end), firstRow: firstRowOf(range) };
+}
+
+/** The guessed columns of a paste, with its first rows for the dialog to show under them. */
+export function previewClients(
+  master: Spreadsheet,
+  lang: Lang,
+  user: string,
+  request: AddClientsRequest,
+): ClientsPreview {
+  const scope = adminScope(master, lang, user);
+  const team = chooseTeam(request.team, user, scope.members);
+  const { grid } = readInput(master, request);
+  const guess = guessColumns(grid.map((row) => row.map(cellText)));
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  const first = grid[0] ?? [];
+  return {
+    team,
+    rows: grid.length - (guess.headerRow ? 1 : 0),
+    headerRow: guess.headerRow,
+    mapping: guess.mapping,
+    columns: Array.from({ length: width }, (_, index) => ({
+      index,
+      label: t(lang, 'addClients.form.column', { n: index + 1 }),
+      first: cellText(first[index]).slice(0, SAMPLE_CHARS),
+    })),
+    firstRows: grid
+      .slice(0, SAMPLE_ROWS + 1)
+      .map((row) => Array.from({ length: width }, (_, index) => cellText(row[index]).slice(0, SAMPLE_CHARS))),
+    managers: activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name })),
+  };
+}
+
+function formatsFor<K extends string>(
+  grid: Grid<K>,
+  columns: readonly ColumnSpec<K>[],
+  lang: Lang,
+): string[] {
+  const formats = new Array<string>(grid.width).fill('@');
+  for (const spec of columns) {
+    const index = grid.map[spec.key];
+    if (index !== undefined) formats[index] = numberFormatFor(spec.kind, lang);
+  }
+  return formats;
+}
+
+/**
+ * Writes rows under a table's last row with one range: formats first (text stays text), then values.
+ * The sheet grows first when the rows do not fit (two more calls).
+ */
+function appendToGrid<K extends string>(
+  master: Spreadsheet,
+  grid: Grid<K>,
+  columns: readonly ColumnSpec<K>[],
+  rows: unknown[][],
+  lang: Lang,
+  setFormats: boolean,
+): void {
+  if (rows.length === 0) return;
+  const first = grid.lastRow + 1;
+  const last = first + rows.length - 1;
+  const formats = formatsFor(grid, columns, lang);
+  if (last > grid.maxRows) {
+    const sheet = master.getSheetByName(grid.name);
+    if (!sheet) throw new ProzvonError('error.masterNotSetUp');
+    sheet.insertRowsAfter(grid.maxRows, last - grid.maxRows);
+    setFormats = true;
+  }
+  const range = master.getRange(
+    `'${grid.name.replace(/'/g, "''")}'!A${first}:${columnLetters(grid.width)}${last}`,
+  );
+  if (setFormats) range.setNumberFormats(rows.map(() => formats));
+  range.setValues(rows);
+}
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function existingClients(clients: Grid<ClientsKey>): ExistingClient[] {
+  return clients.rows
+    .map((row) => ({
+      id: gridText(clients, row, 'id'),
+      organisation: gridText(clients, row, 'organisation'),
+      phone: gridText(clients, row, 'phone'),
+      phoneE164: gridText(clients, row, 'phoneE164'),
+      email: gridText(clients, row, 'email'),
+      doNotCall: readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false),
+    }))
+    .filter((client) => client.id !== '');
+}
+
+/** A client of Clients as the week needs it (the batch's row number kept for the report). */
+function existingClient(clients: Grid<ClientsKey>, clientId: string, rowNumber: number): NewClient | null {
+  const row = clients.rows.find((candidate) => gridText(clients, candidate, 'id') === clientId);
+  if (!row) return null;
+  if (readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false)) return null;
+  return {
+    rowNumber,
+    id: clientId,
+    organisation: gridText(clients, row, 'organisation'),
+    contact: gridText(clients, row, 'contact'),
+    phone: gridText(clients, row, 'phone'),
+    phoneE164: gridText(clients, row, 'phoneE164'),
+    email: gridText(clients, row, 'email'),
+    manager: gridText(clients, row, 'manager').toLowerCase(),
+    notes: gridText(clients, row, 'notes'),
+  };
+}
+
+function managerLoad(clients: Grid<ClientsKey>): Map<string, number> {
+  const load = new Map<string, number>();
+  for (const row of clients.rows) {
+    if (readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false)) continue;
+    const manager = gridText(clients, row, 'manager').toLowerCase();
+    if (manager !== '') load.set(manager, (load.get(manager) ?? 0) + 1);
+  }
+  return load;
+}
+
+/** A planned append to one manager sheet of the week. */
+interface WeekAppend {
+  readonly context: WorkbookContext;
+  readonly sheetId: number;
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly firstRow: number;
+  readonly rows: unknown[][];
+  readonly roster: unknown[][];
+  readonly clients: readonly NewClient[];
+}
+
+/**
+ * Plans appending the new clients to the active campaign's sheets of their managers (found by
+ * sheet id), reading each sheet's client-ID column once to find its first free row. Each row's
+ * state is signed for its sheet and goes to the roster too. Refuses before anything is written
+ * when a sheet has no room left.
+ */
+function planWeekAppends(
+  added: readonly NewClient[],
+  contexts: readonly WorkbookContext[],
+  lang: Lang,
+  signer: Signer | null,
+): { appends: WeekAppend[]; workbook: Spreadsheet | null; skipped: number } {
+  const context = contexts[0];
+  if (!context || added.length === 0 || !signer)
+    return { appends: [], workbook: null, skipped: added.length };
+  const workbook = SpreadsheetApp.openById(context.workbookId);
+  const today = isoDayInTimeZone(new Date(), context.timeZone);
+  const appends: WeekAppend[] = [];
+  let skipped = 0;
+  const byManager = new Map<string, NewClient[]>();
+  for (const client of added)
+    byManager.set(client.manager, [...(byManager.get(client.manager) ?? []), client]);
+  const clientIdColumn = CALLS_SHEET_COLUMNS.findIndex((c) => c.key === 'clientId') + 1;
+  for (const [manager, wanted] of byManager) {
+    const ref = sheetOfManager(context, manager);
+    const sheet = ref ? workbook.getSheetById(ref.sheetId) : null;
+    if (!ref || !sheet) {
+      skipped += wanted.length;
+      continue;
+    }
+    const ids = sheet.getRange(1, clientIdColumn, sheet.getMaxRows(), 1).getValues();
+    let lastFilled = 1;
+    ids.forEach((row, index) => {
+      if (cellText(row[0]) !== '') lastFilled = index + 1;
+    });
+    // A client already on the sheet (an earlier attempt put them there) is not appended twice.
+    const onSheet = new Set(ids.map((row) => cellText(row[0])));
+    const clients = wanted.filter((client) => !onSheet.has(client.id));
+    if (clients.length === 0) continue;
+    if (lastFilled + clients.length > ids.length)
+      throw new ProzvonError('addClients.noRoom', { sheet: sheet.getName() });
+    const planned = clients.map((client, offset) =>
+      weekRow({
+        rowNumber: lastFilled + 1 + offset,
+        number: lastFilled + offset,
+        client,
+        today,
+        campaign: { weekStart: context.weekStart, seminarDate: context.seminarDate },
+        cadence: context.cadence,
+        lang,
+      }),
+    );
+    appends.push({
+      context,
+      sheetId: ref.sheetId,
+      sheet,
+      firstRow: lastFilled + 1,
+      rows: planned.map((row) => rowValues(row, ref.sheetId, signer, context.timeZone)),
+      roster: planned.map((row) => rosterLine(row, ref.sheetId, signer)),
+      clients,
+    });
+  }
+  return { appends, workbook, skipped };
+}
+
+/** Adds lines to a workbook's roster, below its last line. */
+function appendRoster(workbook: Spreadsheet, context: WorkbookContext, lines: readonly unknown[][]): void {
+  const roster = lines.length > 0 ? workbook.getSheetById(context.rosterSheetId) : null;
+  if (roster) writeRoster(roster, lines, roster.getLastRow());
+}
+
+function summary(lang: Lang, plan: AddClientsPlan, week: string): string {
+  return t(lang, 'addClients.summary', {
+    added: plan.added.length,
+    duplicates: plan.duplicates,
+    rejected: plan.rejected.length,
+    week,
+  });
+}
+
+/**
+ * Adds a batch of clients for an administrator of the team. Under the script lock (client IDs
+ * must not be issued twice): reads Clients, plans, writes the new rows, keeps the rejected ones,
+ * and optionally appends to this week's sheets with History events.
+ */
+export function addClients(
+  master: Spreadsheet,
+  lang: Lang,
+  user: string,
+  request: AddClientsRequest,
+): AddClientsReport {
+  const scope = adminScope(master, lang, user);
+  const team = chooseTeam(request.team, user, scope.members);
+  const managers = activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name }));
+  const wanted = (request.manager ?? '').trim();
+  const assignTo =
+    wanted === SPREAD
+      ? SPREAD
+      : managers.find((m) => labelKey(m.email) === labelKey(wanted) || labelKey(m.name) === labelKey(wanted))
+          ?.email;
+  if (wanted === '') throw new ProzvonError('addClients.noManager');
+  if (assignTo === undefined) throw new ProzvonError('addClients.unknownManager', { manager: wanted });
+  const { grid, firstRow } = readInput(master, request);
+  if (grid.length > MAX_BATCH_ROWS)
+    throw new ProzvonError('addClients.tooMany', { max: MAX_BATCH_ROWS, count: grid.length });
+  const guess =
+    request.mapping && request.headerRow !== undefined
+      ? { mapping: request.mapping, headerRow: request.headerRow }
+      : guessColumns(grid.map((row) => row.map(cellText)));
+  const mapping = cleanMapping(request.mapping ?? guess.mapping);
+  const headerRow = request.headerRow ?? guess.headerRow;
+
+  const lock = LockService.getScriptLock();
+  lock.waitLock(30_000);
+  try {
+    const clients = readGrid(master, CLIENTS_SHEET, lang);
+    const plan = planAddClients({
+      grid,
+      mapping,
+      headerRow,
+      firstRowNumber: firstRow,
+      managers,
+      assignTo,
+      existing: existingClients(clients),
+      load: managerLoad(clients),
+      lang,
+    });
+    const snapshot = request.appendToWeek ? PropertiesService.getScriptProperties().getProperties() : {};
+    const contexts = request.appendToWeek ? activeContexts(snapshot, [team]) : [];
+    // Clients of the batch already in Clients go to the week too when they are not on it yet: the
+    // administrator asked for them this week, and a retry after a failure finds its own clients so.
+    const teamManagers = new Set(managers.map((manager) => manager.email.toLowerCase()));
+    const known = new Set(plan.added.map((client) => client.id));
+    const existing = plan.lines
+      .filter((line) => line.status === 'duplicate' && line.clientId !== '' && !known.has(line.clientId))
+      .flatMap((line) => {
+        known.add(line.clientId);
+        const client = existingClient(clients, line.clientId, line.rowNumber);
+        return client && teamManagers.has(client.manager) ? [client] : [];
+      });
+    const week = request.appendToWeek
+      ? planWeekAppends([...plan.added, ...existing], contexts, lang, signerOf(snapshot))
+      : { appends: [], workbook: null, skipped: 0 };
+
+    const now = new Date();
+    const source = sourceLabel('import', lang);
+    appendToGrid(
+      master,
+      clients,
+      CLIENTS_SHEET.columns,
+      plan.added.map((client) =>
+        gridRow(clients, {
+          id: client.id,
+          organisation: client.organisation,
+          contact: client.contact,
+          phone: client.phone,
+          phoneE164: client.phoneE164,
+          email: client.email,
+          manager: client.manager,
+          notes: client.notes,
+          addedAt: now,
+          addedBy: user,
+          source,
+        }),
+      ),
+      lang,
+      true,
+    );
+    let rejectedName = t(lang, REJECTED_SHEET.name);
+    if (plan.rejected.length > 0) {
+      const rejected = readRejected(master, lang);
+      rejectedName = rejected.name;
+      appendToGrid(
+        master,
+        rejected,
+        REJECTED_SHEET.columns,
+        plan.rejected.map((row) =>
+          gridRow(rejected, {
+            time: now,
+            by: user,
+            row: row.rowNumber,
+            original: row.original,
+            reason: row.reason,
+          }),
+        ),
+        lang,
+        false,
+      );
+    }
+
+    // History before the week: a retry writes the events its first attempt did not (it finds
+    // them among History's latest), and the rows of clients not on their sheet yet. Then the
+    // roster, so reconcile restores a row whose write failed, then the rows.
+    const context = contexts[0];
+    const plans = week.appends.flatMap((append) =>
+      append.clients.map((client) => ({
+        client,
+        clientId: client.id,
+        campaign: append.context.campaignId,
+        manager: client.manager,
+      })),
+    );
+    const unrecorded = plans.length > 0 ? unrecordedPlans(plans, recentHistory(master, snapshot)) : [];
+    if (unrecorded.length > 0) {
+      const events: EventRecord[] = unrecorded.map(({ client, campaign }) => ({
+        time: now,
+        campaign,
+        team,
+        manager: client.manager,
+        clientId: client.id,
+        organisation: client.organisation,
+        field: t(lang, 'col.clients.manager'),
+        old: '',
+        new: client.manager,
+        code: '',
+        editedBy: user,
+        source,
+        eventId: '',
+      }));
+      appendEvents({ master, lang }, events, snapshot);
+    }
+    if (week.workbook && context)
+      appendRoster(
+        week.workbook,
+        context,
+        week.appends.flatMap((a) => a.roster),
+      );
+    let weekRows = 0;
+    let planned = context;
+    for (const append of week.appends) {
+      const width = callsWidthOf(append.context);
+      append.sheet
+        .getRange(append.firstRow, 1, append.rows.length, width)
+        .setValues(append.rows.map((cells) => cells.slice(0, width)));
+      weekRows += append.rows.length;
+      if (planned) planned = countPlanned(planned, append.sheetId, append.rows.length);
+    }
+    const weekText = !request.appendToWeek
+      ? ''
+      : contexts.length === 0
+        ? t(lang, 'addClients.noWeek')
+        : t(lang, 'addClients.week', { rows: weekRows });
+    return {
+      added: plan.added.length,
+      duplicates: plan.duplicates,
+      rejected: plan.rejected.length,
+      weekRows,
+      lines: plan.lines,
+      rejectedSheet: rejectedName,
+      message: summary(lang, plan, weekText),
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Only known fields with whole, non-negative column numbers (the request is plain JSON from a page). */
+function cleanMapping(mapping: ColumnMapping): ColumnMapping {
+  const clean: ColumnMapping = {};
+  for (const field of IMPORT_FIELDS) {
+    const value: unknown = (mapping as Record<ImportField, unknown>)[field];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) clean[field] = value;
+  }
+  return clean;
+}
+
+/** The Rejected sheet, created (with text formats on every row) by a master set up before it existed. */
+function readRejected(master: Spreadsheet, lang: Lang): Grid<RejectedKey> {
+  try {
+    return readGrid(master, REJECTED_SHEET, lang);
+  } catch (error) {
+    if (!(error instanceof ProzvonError)) throw error;
+    ensureSheet(master, REJECTED_SHEET, lang);
+    return readGrid(master, REJECTED_SHEET, lang);
+  }
+}

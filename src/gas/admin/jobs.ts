@@ -1,0 +1,39 @@
+// The master's time-driven jobs: the nightly run (reconcile every active campaign, order the
+// sheets, prune triggers, access from Team, Clients' summary columns) and the evening summary.
+
+import { currentUser } from '../master/access';
+import { openMaster, readSettings } from '../master/setup';
+import { readTeam } from '../master/master-data';
+import { pruneOrphanTriggers } from '../io/triggers';
+import { spreadsheetLang } from '../io/ui';
+import { refreshClientTotals } from '../reports/client-totals';
+import { writeDailySummary } from '../reports/daily-summary';
+import { contextKey } from '../tracking/context';
+import { activeWorkbooks, reconcile } from '../tracking/reconcile';
+import { syncAccess } from './access-sync';
+
+/** Nightly: reconcile every active campaign, then access, then the Clients summary. */
+export function runNightlyJob(): void {
+  const master = openMaster();
+  const lang = spreadsheetLang(master);
+  const timeZone = master.getSpreadsheetTimeZone();
+  const settings = readSettings(master, lang, timeZone);
+  const report = reconcile(master, activeWorkbooks(master, lang), lang, {
+    historyFlags: settings.taxonomy,
+    orderSheets: true,
+    thorough: true,
+  });
+  for (const problem of report.problems) console.warn(problem);
+  // This owner's triggers of campaigns closed by another administrator go now.
+  const tracked = PropertiesService.getScriptProperties().getProperties();
+  pruneOrphanTriggers((workbookId) => tracked[contextKey(workbookId)] !== undefined);
+  // Access follows Team at the latest now (the master's edit trigger does it at once).
+  syncAccess(master, readTeam(master, lang));
+  // Then the summary columns of Clients, from the History reconcile has just completed.
+  refreshClientTotals(master, settings, lang, timeZone);
+}
+
+/** Evening, at the Settings hour: the day's figures per manager, written to the master. */
+export function runDailySummaryJob(): void {
+  writeDailySummary(openMaster(), currentUser());
+}

@@ -1,0 +1,111 @@
+// The master's own menu items and its edit trigger: Set up, Reconcile now, Help, and what an edit
+// of Team, Clients or History sets off. Each checks who is asking before it acts.
+
+import { ProzvonError } from '../../core/errors';
+import { t, type Lang } from '../../core/messages';
+import type { Settings } from '../../core/settings';
+import { triggersHelp } from '../../core/triggersHelp';
+import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from '../campaign/template';
+import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from '../io/triggers';
+import { showText } from '../io/ui';
+import { assertAdministrator } from '../master/access';
+import { completeClients } from '../master/clients-fill';
+import { readTeam, teamsOf } from '../master/master-data';
+import { administratorEmails, readSettings, setUpMaster, syncAdministrators } from '../master/setup';
+import { forgetHistoryCursor } from '../tracking/history';
+import { reconcile, trackedWorkbooks } from '../tracking/reconcile';
+import { syncAccess } from './access-sync';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Set up: the master's sheets, its triggers and the weekly template; says what it created or repaired. */
+export function setUpFromMenu(master: Spreadsheet, lang: Lang, user: string): void {
+  assertAdministrator(master, user);
+  const report = setUpMaster(master, user);
+  // A repaired sheet may be History with a new column: its append cursor is made again to write it.
+  if (report.repaired.length > 0) forgetHistoryCursor();
+  const settings = readSettings(master);
+  ensureTimeTriggers(settings.app.dailySummaryHour, master.getSpreadsheetTimeZone(), [], user);
+  ensureMasterEditTrigger(master.getId(), [], user);
+  // Built now so that the weekly campaign only copies it.
+  ensureWorkbookTemplate(
+    callsTemplateSpec(settings.taxonomy, lang, DEFAULT_TEMPLATE_ROWS),
+    administratorEmails(master),
+  );
+  const changed = report.created.length + report.repaired.length > 0;
+  showText(
+    t(lang, 'menu.title'),
+    changed
+      ? t(lang, 'setup.done', {
+          created: report.created.join(', ') || '—',
+          repaired: report.repaired.join(', ') || '—',
+        })
+      : t(lang, 'setup.unchanged'),
+  );
+}
+
+/** Reconcile now: the administrator's active campaigns (every active campaign for the owner). */
+export function reconcileFromMenu(master: Spreadsheet, lang: Lang, user: string): void {
+  const members = readTeam(master, lang);
+  const administrator = members.some(
+    (member) => member.role === 'administrator' && member.active && member.email === user,
+  );
+  // The owner, who may not be listed on Team, reconciles every team; an administrator their own.
+  const everyTeam = !administrator && master.getOwner()?.getEmail().toLowerCase() === user;
+  if (!administrator && !everyTeam) throw new ProzvonError('error.notAdministrator', { email: user });
+  const teams = new Set(teamsOf(user, members).map((team) => team.toLowerCase()));
+  const campaigns = trackedWorkbooks(PropertiesService.getScriptProperties().getProperties()).filter(
+    (entry) => everyTeam || teams.has(entry.team.toLowerCase()),
+  );
+  const report = reconcile(master, campaigns, lang);
+  const total = Object.values(report.recorded).reduce((sum, count) => sum + count, 0);
+  showText(
+    t(lang, 'menu.reconcileNow'),
+    t(lang, 'reconcile.done', { campaigns: Object.keys(report.recorded).length, events: total }) +
+      (report.skipped.length > 0
+        ? t(lang, 'reconcile.skipped', { campaigns: report.skipped.join(', ') })
+        : '') +
+      (report.flagsRestored > 0 ? t(lang, 'reconcile.flagsRestored', { count: report.flagsRestored }) : '') +
+      (report.problems.length > 0
+        ? t(lang, 'reconcile.problems', { problems: report.problems.map((line) => `• ${line}`).join('\n') })
+        : ''),
+  );
+}
+
+/** Help: how Prozvon works, and which scheduled jobs exist, when they run and what they do. */
+export function helpFromMenu(master: Spreadsheet, lang: Lang, user: string): void {
+  const { installedSummaryHour, ...seen } = triggersSeen(user);
+  let settings: Settings | null = null;
+  try {
+    settings = readSettings(master);
+  } catch {
+    // Help must open even on a master that is not set up yet or has a bad Settings row.
+  }
+  const jobs = triggersHelp(
+    {
+      ...seen,
+      summaryHour: installedSummaryHour ?? settings?.app.dailySummaryHour ?? 18,
+      timeZone: master.getSpreadsheetTimeZone(),
+      emailDigest: settings?.app.emailDigest ?? false,
+    },
+    lang,
+  );
+  showText(t(lang, 'menu.help'), `${t(lang, 'help.text')}\n\n${jobs}`);
+}
+
+/** The master's edit trigger: Team changes who may edit what, Clients get IDs, History its cursor. */
+export function handleMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e.range.getSheet().getName();
+  if (sheet === t('ru', 'sheet.team') || sheet === t('en', 'sheet.team')) {
+    const owner = e.source.getOwner()?.getEmail() ?? '';
+    syncAdministrators(e.source, owner.toLowerCase());
+    // Access to the master, the template and the active workbooks follows Team at once.
+    syncAccess(e.source, readTeam(e.source));
+  } else if (sheet === t('ru', 'sheet.clients') || sheet === t('en', 'sheet.clients')) {
+    // Clients pasted straight into the sheet get their IDs and normalised phones at once.
+    completeClients(e.source, sheet === t('ru', 'sheet.clients') ? 'ru' : 'en');
+  } else if (sheet === t('ru', 'sheet.history') || sheet === t('en', 'sheet.history')) {
+    // Someone typed into History: the next append finds its end again, so no row of theirs is overwritten.
+    forgetHistoryCursor();
+  }
+}

@@ -1,0 +1,112 @@
+// What the administrator's tools share: reading a master table in one round trip, who the
+// administrator is and which teams they lead (after the Team sheet check), the active weekly
+// workbooks of those teams, and the per-row lock of do-not-call rows in a manager sheet.
+
+import { labelKey } from '../../core/cells';
+import { ProzvonError } from '../../core/errors';
+import { t, type Lang } from '../../core/messages';
+import type { TeamMember } from '../../core/planning';
+import { TEAM_SHEET, type HeaderMap, type SheetSpec } from '../../core/schema';
+import { assertTeamValid, type TeamRow } from '../../core/teamCheck';
+import { contextFrom, type WorkbookContext } from '../tracking/context';
+import { closingWorkbooks } from '../tracking/reconcile';
+import { requireSheet, teamMembers, teamsOf } from '../master/master-data';
+import { cell, text, toRow } from '../io/table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A master table as read: rows by header, with their sheet row numbers and the sheet's grid height. */
+export interface Grid<K extends string> {
+  readonly name: string;
+  readonly map: HeaderMap<K>;
+  readonly width: number;
+  readonly rows: unknown[][];
+  readonly rowNumbers: number[];
+  /** The last row with content (1 when there is only the header). */
+  readonly lastRow: number;
+  /** Rows the sheet has (known when read whole, else the last row). */
+  readonly maxRows: number;
+}
+
+/**
+ * Reads a whole master table with two calls, by its sheet's name (gas/io/table readTableByName via
+ * requireSheet): the batch budgets of docs/architecture.md §6 count every call.
+ */
+export function readGrid<K extends string>(master: Spreadsheet, spec: SheetSpec<K>, lang: Lang): Grid<K> {
+  const table = requireSheet(master, spec, lang);
+  return {
+    name: table.source?.sheetName ?? t(lang, spec.name),
+    map: table.map,
+    width: table.width,
+    rows: table.rows,
+    rowNumbers: table.rowNumbers,
+    lastRow: table.lastRow,
+    maxRows: table.source?.maxRows ?? table.lastRow,
+  };
+}
+
+/** A cell of a row by column key ('' when the column is missing). */
+export const gridCell = cell;
+
+/** A cell as trimmed text. */
+export const gridText = text;
+
+/** A record laid out in the grid's column order. */
+export const gridRow = toRow;
+
+/** Team rows with their sheet rows (from a Grid or a gas/io/table Table). */
+export const teamRowsOf: (
+  grid: Pick<Grid<(typeof TEAM_SHEET.columns)[number]['key']>, 'rows' | 'rowNumbers' | 'map'>,
+) => TeamRow[] = teamMembers;
+
+/** The administrator at the keyboard and the teams they may act on. */
+export interface AdminScope {
+  readonly master: Spreadsheet;
+  readonly lang: Lang;
+  readonly user: string;
+  readonly members: readonly TeamRow[];
+  readonly teams: readonly string[];
+}
+
+/**
+ * Reads Team, refuses a user who leads no team, and checks the Team sheet for the user's teams so
+ * its mistakes surface before anything is written.
+ * @throws ProzvonError admin.noTeam, team.invalid
+ */
+export function adminScope(master: Spreadsheet, lang: Lang, user: string): AdminScope {
+  const members = teamRowsOf(readGrid(master, TEAM_SHEET, lang));
+  const teams = teamsOf(user, members);
+  if (teams.length === 0) throw new ProzvonError('admin.noTeam', { email: user });
+  assertTeamValid(members, teams, lang);
+  return { master, lang, user, members, teams };
+}
+
+/** The team a member belongs to ('' when they are not on Team). */
+export function teamOfMember(email: string, members: readonly TeamMember[]): string {
+  return members.find((member) => labelKey(member.email) === labelKey(email))?.team ?? '';
+}
+
+export function leads(scope: Pick<AdminScope, 'teams'>, team: string): boolean {
+  return team !== '' && scope.teams.some((own) => labelKey(own) === labelKey(team));
+}
+
+export function activeManagers(members: readonly TeamMember[], team: string): TeamMember[] {
+  return members.filter((m) => m.active && m.role === 'manager' && labelKey(m.team) === labelKey(team));
+}
+
+/** The contexts of the active campaigns' workbooks of some teams, from a script-properties snapshot. */
+export function activeContexts(
+  snapshot: Readonly<Record<string, string>>,
+  teams: readonly string[],
+): WorkbookContext[] {
+  const wanted = new Set(teams.map(labelKey));
+  // A closed week keeps its context until its last reconcile (that night): no tool acts on it.
+  const closing = closingWorkbooks(snapshot);
+  return Object.keys(snapshot)
+    .filter((key) => key.startsWith('prozvon.workbook.'))
+    .map((key) => contextFrom(snapshot, key.slice('prozvon.workbook.'.length)))
+    .filter(
+      (context): context is WorkbookContext =>
+        context !== null && wanted.has(labelKey(context.team)) && !closing.has(context.workbookId),
+    );
+}

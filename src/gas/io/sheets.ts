@@ -1,0 +1,122 @@
+// Creating and repairing Prozvon's sheets: headers, formats, dropdowns, frozen header, widths.
+// Repairs never move or rewrite data: a missing column is added at the right end, and settings
+// already in place are left alone, so running set-up twice changes nothing.
+
+import { t, type Lang, type MessageKey } from '../../core/messages';
+import { headers, mapHeaders, type ColumnSpec, type SheetSpec } from '../../core/schema';
+import { numberFormatFor } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const HEADER_BACKGROUND = '#d9e2f3';
+
+/** The sheet of a spec, found by its Russian or English name. */
+export function findSheet(spreadsheet: Spreadsheet, name: MessageKey): Sheet | null {
+  return spreadsheet.getSheetByName(t('ru', name)) ?? spreadsheet.getSheetByName(t('en', name));
+}
+
+export interface EnsuredSheet {
+  readonly sheet: Sheet;
+  readonly created: boolean;
+  /** Header row after repair, in sheet order. */
+  readonly header: string[];
+}
+
+/**
+ * Makes sure a sheet exists with every header of its spec. A new sheet gets the full layout;
+ * an existing one only gets the headers it lacks, appended after its last header.
+ */
+export function ensureSheet(spreadsheet: Spreadsheet, spec: SheetSpec, lang: Lang): EnsuredSheet {
+  const existing = findSheet(spreadsheet, spec.name);
+  if (!existing) {
+    const sheet = spreadsheet.insertSheet(t(lang, spec.name));
+    const header = headers(lang, spec.columns);
+    writeHeader(sheet, 1, header);
+    layOutColumns(sheet, spec.columns, lang, 0);
+    return { sheet, created: true, header };
+  }
+  const width = Math.max(existing.getLastColumn(), 1);
+  const current = existing
+    .getRange(1, 1, 1, width)
+    .getValues()[0]!
+    .map((value) => String(value));
+  const used = current.filter((value) => value !== '').length;
+  const map = mapHeaders(current, spec.columns);
+  const missing = spec.columns.filter((column) => map[column.key] === undefined);
+  if (missing.length === 0) return { sheet: existing, created: false, header: current };
+  const start = used === 0 ? 1 : width + 1;
+  const added = headers(lang, missing);
+  if (start + added.length - 1 > existing.getMaxColumns()) {
+    existing.insertColumnsAfter(
+      existing.getMaxColumns(),
+      start + added.length - 1 - existing.getMaxColumns(),
+    );
+  }
+  writeHeader(existing, start, added);
+  layOutColumns(existing, missing, lang, start - 1);
+  return { sheet: existing, created: false, header: [...current.slice(0, start - 1), ...added] };
+}
+
+function writeHeader(sheet: Sheet, startColumn: number, header: string[]): void {
+  const range = sheet.getRange(1, startColumn, 1, header.length);
+  range.setNumberFormat('@');
+  range.setValues([header]);
+  range.setFontWeight('bold');
+  range.setBackground(HEADER_BACKGROUND);
+  range.setWrap(true);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+}
+
+/** Number formats for whole data columns, widths and hidden flags, for columns starting at offset. */
+function layOutColumns(sheet: Sheet, columns: readonly ColumnSpec[], lang: Lang, offset: number): void {
+  const dataRows = sheet.getMaxRows() - 1;
+  if (dataRows > 0) {
+    const formats = columns.map((spec) => numberFormatFor(spec.kind, lang));
+    sheet
+      .getRange(2, offset + 1, dataRows, columns.length)
+      .setNumberFormats(Array.from({ length: dataRows }, () => formats));
+  }
+  columns.forEach((spec, index) => {
+    sheet.setColumnWidth(offset + index + 1, spec.width);
+    if (spec.hidden) sheet.hideColumns(offset + index + 1);
+  });
+}
+
+/** A dropdown over a whole data column that refuses anything else. */
+export function listValidation(
+  values: readonly string[],
+  helpText: string,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList([...values], true)
+    .setAllowInvalid(false)
+    .setHelpText(helpText)
+    .build();
+}
+
+/** Applies a dropdown to a column's data cells (row 2 to the sheet's last row). */
+export function validateColumn(
+  sheet: Sheet,
+  columnIndex: number,
+  rule: GoogleAppsScript.Spreadsheet.DataValidation,
+): void {
+  const dataRows = sheet.getMaxRows() - 1;
+  if (dataRows > 0) sheet.getRange(2, columnIndex + 1, dataRows, 1).setDataValidation(rule);
+}
+
+/**
+ * Protects a whole sheet so only the given users (plus the owner, whom Google always keeps) edit it.
+ * Reuses the sheet's existing protection, so running twice leaves one protection.
+ */
+export function protectSheet(sheet: Sheet, editors: readonly string[], description: string): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  const protection = existing ?? sheet.protect();
+  if (protection.getDescription() !== description) protection.setDescription(description);
+  const wanted = new Set(editors.map((email) => email.toLowerCase()).filter((email) => email !== ''));
+  const current = protection.getEditors().map((user) => user.getEmail().toLowerCase());
+  const toRemove = current.filter((email) => !wanted.has(email));
+  const toAdd = [...wanted].filter((email) => !current.includes(email));
+  if (toAdd.length > 0) protection.addEditors(toAdd);
+  if (toRemove.length > 0) protection.removeEditors(toRemove);
+}

@@ -1,0 +1,189 @@
+// Reads the master's tables (Team, Clients, History, Campaigns) into core types, two calls per
+// table. Role, flag and status cells are understood in either language.
+
+import { isoDayInTimeZone, parseDay, type IsoDay } from '../../core/calendar';
+import { cellText, labelKey } from '../../core/cells';
+import { ProzvonError } from '../../core/errors';
+import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
+import type { CampaignRecord, PlanningClient, TeamMember } from '../../core/planning';
+import { withImplicitTeams } from '../../core/teams';
+import type { PhoneEvent } from '../../core/wrongNumbers';
+import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../../core/schema';
+import { cell, readTableByName, text, type Table } from '../io/table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function isLabel(value: unknown, key: MessageKey): boolean {
+  const text = labelKey(cellText(value));
+  return text !== '' && allLabels(key).some((label) => labelKey(label) === text);
+}
+
+/** A yes/no cell: Да/Yes/TRUE are yes; an empty cell gives the fallback. */
+export function readFlag(value: unknown, fallback: boolean): boolean {
+  if (value === true) return true;
+  if (value === false) return false;
+  if (cellText(value) === '') return fallback;
+  if (isLabel(value, 'value.yes') || labelKey(cellText(value)) === 'true') return true;
+  if (isLabel(value, 'value.no') || labelKey(cellText(value)) === 'false') return false;
+  return fallback;
+}
+
+/**
+ * A master table read by its sheet's name (two calls). `lang`, when known, is tried first, so a
+ * master in that language needs no failed lookup in the other.
+ */
+export function requireSheet<K extends string>(
+  master: Spreadsheet,
+  spec: SheetSpec<K>,
+  lang: Lang = 'ru',
+): Table<K> {
+  const other: Lang = lang === 'ru' ? 'en' : 'ru';
+  const table = readTableByName(master, [t(lang, spec.name), t(other, spec.name)], spec.columns);
+  if (!table) throw new ProzvonError('error.masterNotSetUp');
+  return table;
+}
+
+export type TeamTable = Table<(typeof TEAM_SHEET.columns)[number]['key']>;
+
+/** Team rows as members, each with its sheet row (for the Team sheet check's messages). */
+export function teamMembers(
+  table: Pick<TeamTable, 'rows' | 'rowNumbers' | 'map'>,
+): Array<TeamMember & { readonly rowNumber: number }> {
+  const members = table.rows
+    .map((row, index) => ({
+      rowNumber: table.rowNumbers[index] ?? 0,
+      email: text(table, row, 'email').toLowerCase(),
+      name: text(table, row, 'name') || text(table, row, 'email'),
+      role: isLabel(cell(table, row, 'role'), 'role.administrator')
+        ? ('administrator' as const)
+        : ('manager' as const),
+      administrator: text(table, row, 'administrator').toLowerCase(),
+      team: text(table, row, 'team'),
+      active: readFlag(cell(table, row, 'active'), true),
+    }))
+    .filter((member) => member.email !== '');
+  // A blank team cell means the administrator's team (docs/architecture.md §3: the team column is optional).
+  return withImplicitTeams(members);
+}
+
+export function readTeam(master: Spreadsheet, lang?: Lang): TeamMember[] {
+  return teamMembers(requireSheet(master, TEAM_SHEET, lang));
+}
+
+/**
+ * The teams an administrator leads: the Team cell of their own rows (several separated by ';' or
+ * ','), plus the team of every manager who names them as administrator.
+ */
+export function teamsOf(administrator: string, members: readonly TeamMember[]): string[] {
+  const email = administrator.toLowerCase();
+  const teams = new Map<string, string>();
+  for (const member of members) {
+    if (member.role === 'administrator' && member.active && member.email === email) {
+      for (const team of member.team.split(/[;,]/).map((part) => part.trim())) {
+        if (team !== '') teams.set(labelKey(team), team);
+      }
+    }
+    if (member.role === 'manager' && member.administrator === email && member.team !== '') {
+      teams.set(labelKey(member.team), member.team);
+    }
+  }
+  return [...teams.values()];
+}
+
+/** Administrators of a team: those whose Team cell names it or whom its managers name. */
+export function administratorsOf(team: string, members: readonly TeamMember[]): string[] {
+  const key = labelKey(team);
+  const emails = new Set<string>();
+  for (const member of members) {
+    if (!member.active) continue;
+    if (
+      member.role === 'administrator' &&
+      member.team
+        .split(/[;,]/)
+        .map((part) => labelKey(part))
+        .includes(key)
+    ) {
+      emails.add(member.email);
+    }
+    if (member.role === 'manager' && labelKey(member.team) === key && member.administrator !== '') {
+      emails.add(member.administrator);
+    }
+  }
+  return [...emails];
+}
+
+export type ClientsTable = Table<(typeof CLIENTS_SHEET.columns)[number]['key']>;
+
+export function planningClients(table: ClientsTable): PlanningClient[] {
+  return table.rows
+    .map((row) => ({
+      id: text(table, row, 'id'),
+      organisation: text(table, row, 'organisation'),
+      contact: text(table, row, 'contact'),
+      phone: text(table, row, 'phone'),
+      phoneE164: text(table, row, 'phoneE164'),
+      email: text(table, row, 'email'),
+      manager: text(table, row, 'manager').toLowerCase(),
+      doNotCall: readFlag(cell(table, row, 'doNotCall'), false),
+      doNotCallReason: text(table, row, 'doNotCallReason'),
+    }))
+    .filter((client) => client.id !== '');
+}
+
+export type HistoryTable = Table<(typeof HISTORY_SHEET.columns)[number]['key']>;
+
+export function historyEvents(table: HistoryTable): PhoneEvent[] {
+  return table.rows.flatMap((row) => {
+    const time = cell(table, row, 'time');
+    if (!(time instanceof Date)) return [];
+    return [
+      {
+        time,
+        campaign: text(table, row, 'campaign'),
+        clientId: text(table, row, 'clientId'),
+        field: cell(table, row, 'field'),
+        old: cell(table, row, 'old'),
+        new: cell(table, row, 'new'),
+        code: cell(table, row, 'code'),
+        rates: cell(table, row, 'rates'),
+      },
+    ];
+  });
+}
+
+export type CampaignsTable = Table<(typeof CAMPAIGNS_SHEET.columns)[number]['key']>;
+
+export interface CampaignEntry extends CampaignRecord {
+  /** Sheet row of the entry in Campaigns. */
+  readonly rowNumber: number;
+  readonly workbookId: string;
+  readonly active: boolean;
+  readonly createdBy: string;
+}
+
+function day(value: unknown, timeZone: string): IsoDay {
+  if (value instanceof Date) return isoDayInTimeZone(value, timeZone);
+  return parseDay(value, timeZone) ?? '';
+}
+
+function dateOrNull(value: unknown): Date | null {
+  return value instanceof Date ? value : null;
+}
+
+export function campaignEntries(table: CampaignsTable, timeZone: string): CampaignEntry[] {
+  return table.rows
+    .map((row, index) => ({
+      rowNumber: table.rowNumbers[index] ?? 0,
+      id: text(table, row, 'id'),
+      team: text(table, row, 'team'),
+      weekStart: day(cell(table, row, 'weekStart'), timeZone),
+      topic: text(table, row, 'topic'),
+      seminarDate: day(cell(table, row, 'seminarDate'), timeZone),
+      url: text(table, row, 'url'),
+      workbookId: text(table, row, 'workbookId'),
+      active: isLabel(cell(table, row, 'status'), 'status.active'),
+      createdBy: text(table, row, 'createdBy'),
+      createdAt: dateOrNull(cell(table, row, 'createdAt')),
+    }))
+    .filter((entry) => entry.id !== '');
+}

@@ -1,0 +1,190 @@
+// What an edit trigger needs to know about its workbook without reading the master: the campaign,
+// its dates, the master's id, language, time zone, the settings in force when the campaign was
+// created, and the sheets it tracks — each manager sheet by its sheet id (a sheet someone added,
+// copied or renamed to look like one is not among them), the Log and the roster. Written once per
+// campaign into a script property keyed by the workbook's id, and checked when read.
+
+import type { IsoDay } from '../../core/calendar';
+import type { CadenceSettings } from '../../core/cadence';
+import type { EditContext } from '../../core/events';
+import type { Lang } from '../../core/messages';
+import type { Taxonomy } from '../../core/taxonomy';
+import { joinValue, partKeys, splitValue } from '../io/split-property';
+
+/** A manager sheet of a campaign, known by its sheet id (its name is only where it started). */
+export interface ManagerSheetRef {
+  readonly sheetId: number;
+  /** The manager's e-mail and name. */
+  readonly manager: string;
+  readonly name: string;
+  /** The sheet's name when the campaign was created (it may have been renamed since). */
+  readonly sheetName: string;
+  /** How many clients the roster plans on the sheet (kept in step by the tools that add or move). */
+  readonly planned?: number;
+}
+
+export interface WorkbookContext {
+  readonly workbookId: string;
+  readonly campaignId: string;
+  readonly team: string;
+  readonly weekStart: IsoDay;
+  readonly seminarDate: IsoDay;
+  readonly masterId: string;
+  readonly lang: Lang;
+  readonly timeZone: string;
+  readonly taxonomy: Taxonomy;
+  readonly cadence: CadenceSettings;
+  readonly sheets: readonly ManagerSheetRef[];
+  /** The hidden Log's sheet id (found by id when renamed; rebuilt when deleted). */
+  readonly logSheetId: number;
+  /** The hidden roster's sheet id: the clients planned on each manager sheet, with their genesis state. */
+  readonly rosterSheetId: number;
+  /**
+   * How many columns the manager sheets have. Absent in contexts saved by a release whose sheets
+   * had no feedback column (LEGACY_CALLS_WIDTH): reading or writing wider than the sheet fails.
+   */
+  readonly callsWidth?: number;
+}
+
+/** The manager sheets' width before the hidden feedback column (schema OPTIONAL_CALLS_COLUMNS). */
+export const LEGACY_CALLS_WIDTH = 16;
+
+/** The width of the workbook's manager sheets, as its context records it. */
+export function callsWidthOf(context: Pick<WorkbookContext, 'callsWidth'>): number {
+  return context.callsWidth ?? LEGACY_CALLS_WIDTH;
+}
+
+export const contextKey = (workbookId: string): string => `prozvon.workbook.${workbookId}`;
+export const CONTEXT_PREFIX = 'prozvon.workbook.';
+
+/** Which workbook an installable edit trigger watches (the event object names only the trigger). */
+export const triggerKey = (triggerUid: string): string => `prozvon.trigger.${triggerUid}`;
+
+/**
+ * A large team's context (50 managers with long names) is kept in parts (split-property), under
+ * keys outside CONTEXT_PREFIX so that a scan for contexts does not take a part for one.
+ */
+const partKey = (workbookId: string) => (index: number) => `prozvon.workbookPart.${workbookId}#${index}`;
+
+export function saveContext(context: WorkbookContext): void {
+  // One call: the head and its parts change together.
+  PropertiesService.getScriptProperties().setProperties(
+    splitValue(contextKey(context.workbookId), JSON.stringify(context), partKey(context.workbookId)),
+  );
+}
+
+/** A context's text, joined from its parts when it was saved in parts. */
+function contextText(snapshot: Readonly<Record<string, string>>, workbookId: string): string | undefined {
+  return joinValue(snapshot, contextKey(workbookId), partKey(workbookId));
+}
+
+export function saveTriggerWorkbook(triggerUid: string, workbookId: string): void {
+  PropertiesService.getScriptProperties().setProperty(triggerKey(triggerUid), workbookId);
+}
+
+/** The context of the workbook an edit trigger watches. */
+export function contextOfTrigger(
+  snapshot: Readonly<Record<string, string>>,
+  triggerUid: string,
+): WorkbookContext | null {
+  const workbookId = snapshot[triggerKey(triggerUid)];
+  return workbookId ? contextFrom(snapshot, workbookId) : null;
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isSheetId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+
+function isSheetRef(value: unknown): value is ManagerSheetRef {
+  if (value === null || typeof value !== 'object') return false;
+  const ref = value as Record<string, unknown>;
+  return isSheetId(ref.sheetId) && isString(ref.manager) && isString(ref.name) && isString(ref.sheetName);
+}
+
+/**
+ * A stored context, checked field by field: a property written by an older release or damaged by
+ * hand reads as null (the workbook is then reported as not tracked), never as a half-right object.
+ */
+export function parseContext(text: string | undefined | null): WorkbookContext | null {
+  if (!text) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (data === null || typeof data !== 'object') return null;
+  const value = data as Record<string, unknown>;
+  const strings = ['workbookId', 'campaignId', 'team', 'weekStart', 'seminarDate', 'masterId', 'timeZone'];
+  if (!strings.every((key) => isString(value[key]))) return null;
+  if (value.lang !== 'ru' && value.lang !== 'en') return null;
+  if (!Array.isArray(value.sheets) || !value.sheets.every(isSheetRef)) return null;
+  if (!isSheetId(value.logSheetId) || !isSheetId(value.rosterSheetId)) return null;
+  if (value.taxonomy === null || typeof value.taxonomy !== 'object') return null;
+  if (value.cadence === null || typeof value.cadence !== 'object') return null;
+  if (value.callsWidth !== undefined && !isSheetId(value.callsWidth)) return null;
+  return value as unknown as WorkbookContext;
+}
+
+/** The context of a workbook from a properties snapshot; null for a workbook Prozvon does not track. */
+export function contextFrom(
+  snapshot: Readonly<Record<string, string>>,
+  workbookId: string,
+): WorkbookContext | null {
+  return parseContext(contextText(snapshot, workbookId));
+}
+
+/** The manager sheet with that sheet id, if the campaign tracks it. */
+export function trackedSheet(context: WorkbookContext, sheetId: number): ManagerSheetRef | undefined {
+  return context.sheets.find((sheet) => sheet.sheetId === sheetId);
+}
+
+/** The sheet of a manager (by e-mail, any case), if the campaign gave them one. */
+export function sheetOfManager(context: WorkbookContext, email: string): ManagerSheetRef | undefined {
+  const wanted = email.trim().toLowerCase();
+  return context.sheets.find((sheet) => sheet.manager.toLowerCase() === wanted);
+}
+
+/** The core's view of the campaign at a moment (what an edit or a replay is planned against). */
+export function editContextOf(context: WorkbookContext, now: Date): EditContext {
+  return {
+    campaign: { weekStart: context.weekStart, seminarDate: context.seminarDate },
+    cadence: context.cadence,
+    taxonomy: context.taxonomy,
+    lang: context.lang,
+    timeZone: context.timeZone,
+    now,
+  };
+}
+
+/** The context with a manager sheet's planned count moved by `delta`, saved. */
+export function countPlanned(context: WorkbookContext, sheetId: number, delta: number): WorkbookContext {
+  const next = {
+    ...context,
+    sheets: context.sheets.map((sheet) =>
+      sheet.sheetId === sheetId && sheet.planned !== undefined
+        ? { ...sheet, planned: sheet.planned + delta }
+        : sheet,
+    ),
+  };
+  saveContext(next);
+  return next;
+}
+
+/** Saves how many clients a sheet has planned, as counted from the roster. */
+export function setPlanned(context: WorkbookContext, sheetId: number, planned: number): WorkbookContext {
+  const next = {
+    ...context,
+    sheets: context.sheets.map((sheet) =>
+      sheet.sheetId === sheetId && sheet.planned !== undefined ? { ...sheet, planned } : sheet,
+    ),
+  };
+  saveContext(next);
+  return next;
+}
+
+export function forgetContext(workbookId: string): void {
+  const properties = PropertiesService.getScriptProperties();
+  const head = properties.getProperty(contextKey(workbookId));
+  properties.deleteProperty(contextKey(workbookId));
+  for (const key of partKeys(head, partKey(workbookId))) properties.deleteProperty(key);
+}
