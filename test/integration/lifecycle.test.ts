@@ -123,6 +123,57 @@ describe('opening next week under failures', () => {
   });
 });
 
+describe('a close nobody runs again', () => {
+  it('is finished by the nightly job once the new week is registered, at call positions across it', () => {
+    const base = playedWeek();
+    const forked = (): Organisation => {
+      const gas = base.gas.fork();
+      return { gas, master: gas.spreadsheet(base.master.getId()), owner: base.owner };
+    };
+    const probe = forked();
+    probe.gas.resetStats();
+    newCampaign(probe, ADMIN, '2026-12-07');
+    const positions = probe.gas.stats().calls;
+    const problems: string[] = [];
+    let finishedAtNight = 0;
+    // Every seventh position, from where the new week is registered on (the close is the tail).
+    for (let position = Math.floor(positions / 2); position <= positions; position += 7) {
+      const org = forked();
+      org.gas.failCall(position, 'Service Spreadsheets timed out while accessing document with id x.');
+      try {
+        newCampaign(org, ADMIN, '2026-12-07');
+      } catch {
+        // The administrator sees the error and, this time, does nothing.
+      }
+      const registered = rows(org, 'Кампании', 'A2:H').some((row) => String(row[0]).startsWith('2026-W50'));
+      const openBefore = rows(org, 'Кампании', 'A2:H').filter((row) => row[7] === 'Активна').length;
+      org.gas.clock.set('2026-12-08T03:00:00+03:00');
+      org.gas.runTriggers();
+      const results = rows(org, 'Результаты', 'A2:E').filter((row) => row[0] === '2026-W49 · Команда');
+      const statuses = rows(org, 'Кампании', 'A2:H').map((row) => String(row[7]));
+      if (registered && openBefore > 1) finishedAtNight += 1;
+      const faults = registered
+        ? [
+            results.length !== 2 && `Results rows ${results.length}`,
+            statuses.join(',') !== 'Закрыта,Активна' && `statuses ${statuses.join(',')}`,
+            editors(workbook(org, '2026-W49')).some((email) => email.startsWith('m')) &&
+              'W49 managers still edit',
+          ]
+        : [
+            results.length !== 0 && `Results of a week still open: ${results.length}`,
+            statuses.join(',') !== 'Активна' && `statuses ${statuses.join(',')}`,
+          ];
+      const found = faults.filter(Boolean);
+      if (found.length > 0) problems.push(`${position}: ${found.join('; ')}`);
+    }
+    console.log(
+      `close without a retry: closes the nightly job finished ${finishedAtNight}, problems ${problems.length}`,
+    );
+    expect(problems).toEqual([]);
+    expect(finishedAtNight).toBeGreaterThan(0);
+  });
+});
+
 describe('closing a campaign', () => {
   it('writes its Results from History when its Totals was deleted', () => {
     const org = playedWeek();
@@ -190,6 +241,20 @@ describe('access follows the Team sheet', () => {
     expect(editors(w49)).toContain('new@firm.ru');
     expect(org.gas.edit(M2, w49, 'Смирнова Ольга', 'H2', 'Недозвон')).toMatchObject({ ok: false });
     expect(org.gas.edit('new@firm.ru', w49, 'Смирнова Ольга', 'H3', 'Недозвон')).toEqual({ ok: true });
+  });
+
+  it('leaves a week closed today read-only for its managers when Team is edited the same day', () => {
+    const org = playedWeek();
+    newCampaign(org, ADMIN, '2026-12-07');
+    const w49 = workbook(org, '2026-W49');
+    expect(editors(w49).filter((email) => email.startsWith('m'))).toEqual([]);
+    // An afternoon change on Team: access is worked out again, for the live week only.
+    const team = rows(org, 'Команда', 'A1:A20').map((row) => String(row[0]));
+    expect(
+      org.gas.edit(ADMIN, org.master, 'Команда', `B${team.indexOf(M1) + 1}`, 'Иванов Иван Петрович').ok,
+    ).toBe(true);
+    expect(editors(w49).filter((email) => email.startsWith('m'))).toEqual([]);
+    expect(editors(workbook(org, '2026-W50'))).toContain(M1);
   });
 
   it('installs the master’s edit trigger once, whichever administrator runs set-up', () => {

@@ -5,7 +5,7 @@
 
 import { accessPlan, type FileAccess } from '../../core/access';
 import type { TeamMember } from '../../core/planning';
-import { trackedContexts } from '../tracking/reconcile';
+import { closingWorkbooks, trackedContexts } from '../tracking/reconcile';
 import { templateId } from '../campaign/template';
 import { JOBS_OWNER_PROPERTY } from '../io/triggers';
 
@@ -48,15 +48,19 @@ export function syncAccess(master: Spreadsheet, members: readonly TeamMember[]):
   const properties = PropertiesService.getScriptProperties();
   const snapshot = properties.getProperties();
   const owner = master.getOwner()?.getEmail().toLowerCase() ?? '';
+  const closing = closingWorkbooks(snapshot);
   const plan = accessPlan({
     members,
     owner,
     jobsOwner: (snapshot[JOBS_OWNER_PROPERTY] ?? '').toLowerCase(),
-    workbooks: trackedContexts(snapshot).map((context) => ({
-      id: context.workbookId,
-      team: context.team,
-      managers: context.sheets.map((sheet) => sheet.manager),
-    })),
+    // A closed week waiting for its last reconcile keeps the access its close left (read only).
+    workbooks: trackedContexts(snapshot)
+      .filter((context) => !closing.has(context.workbookId))
+      .map((context) => ({
+        id: context.workbookId,
+        team: context.team,
+        managers: context.sheets.map((sheet) => sheet.manager),
+      })),
   });
   let changes = applyEditors(master, plan.master);
   const template = templateId();

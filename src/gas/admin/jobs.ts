@@ -1,6 +1,7 @@
 // The master's time-driven jobs: the nightly run (reconcile every active campaign, order the
 // sheets, prune triggers, access from Team, Clients' summary columns) and the evening summary.
 
+import { closeSupersededCampaigns } from '../campaign/create';
 import { currentUser } from '../master/access';
 import { openMaster, readSettings } from '../master/setup';
 import { readTeam } from '../master/master-data';
@@ -18,6 +19,9 @@ export function runNightlyJob(): void {
   const lang = spreadsheetLang(master);
   const timeZone = master.getSpreadsheetTimeZone();
   const settings = readSettings(master, lang, timeZone);
+  // A week whose close a failure interrupted (the new one is registered) is closed first, so its
+  // last reconcile is the one that follows.
+  for (const id of closeSupersededCampaigns(master, currentUser())) console.warn(`nightly: closed ${id}`);
   const report = reconcile(master, activeWorkbooks(master, lang), lang, {
     historyFlags: settings.taxonomy,
     orderSheets: true,

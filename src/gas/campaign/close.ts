@@ -31,7 +31,7 @@ import { isTimeLimit } from '../io/errors';
 import { creditSeminarFeedback, feedbackEvents } from '../reports/feedback';
 import { recordedByClient, writeTotalsPlan } from '../reports/daily-summary';
 import { appendRows, quotedSheet, toRow, type Table } from '../io/table';
-import { deleteTriggersFor } from '../io/triggers';
+import { deleteTriggersFor, JOBS_OWNER_PROPERTY } from '../io/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -153,9 +153,16 @@ export function closeCampaign(
     }
     // Managers keep read access only.
     const administrators = new Set(administratorsOf(entry.team, members));
-    const managers = context ? context.sheets.map((ref) => ref.manager) : funnel.map((line) => line.manager);
-    const readers = [...new Set(managers)].filter((email) => email !== '' && !administrators.has(email));
     const editors = new Set(workbook.getEditors().map((editor) => editor.getEmail().toLowerCase()));
+    // Without its context (its last reconcile ran before this retry) the managers are the editors
+    // who are neither the team's administrators nor the script's people.
+    const keepers = new Set([user, (snapshot[JOBS_OWNER_PROPERTY] ?? '').toLowerCase(), ...administrators]);
+    const managers = context
+      ? context.sheets.map((ref) => ref.manager)
+      : funnel.length > 0
+        ? funnel.map((line) => line.manager)
+        : [...editors].filter((email) => !keepers.has(email));
+    const readers = [...new Set(managers)].filter((email) => email !== '' && !administrators.has(email));
     for (const email of readers.filter((reader) => editors.has(reader))) workbook.removeEditor(email);
     if (readers.length > 0) workbook.addViewers(readers);
     deleteTriggersFor(entry.workbookId);

@@ -253,6 +253,45 @@ function readMasterState(master: Spreadsheet, env?: MasterEnv): MasterState {
 }
 
 /**
+ * Finishes closes a failure interrupted: a team whose new week is registered while an earlier one
+ * is still active (creating a campaign closes every other active one of its team, last). Run by
+ * the nightly job, so the old week's Results, sharing and Campaigns row do not wait for someone to
+ * click again; an administrator's retry finds nothing left to do. Returns the campaigns closed.
+ */
+export function closeSupersededCampaigns(master: Spreadsheet, user: string): string[] {
+  const lang = spreadsheetLang(master);
+  const timeZone = master.getSpreadsheetTimeZone();
+  const active = campaignEntries(requireSheet(master, CAMPAIGNS_SHEET, lang), timeZone).filter(
+    (entry) => entry.active,
+  );
+  // The campaign registered last (lowest on Campaigns) is the team's live one.
+  const live = new Map<string, CampaignEntry>();
+  for (const entry of active) {
+    const current = live.get(labelKey(entry.team));
+    if (!current || entry.rowNumber > current.rowNumber) live.set(labelKey(entry.team), entry);
+  }
+  if (active.every((entry) => live.get(labelKey(entry.team)) === entry)) return [];
+  const lock = LockService.getScriptLock();
+  // A campaign being created right now finishes its own closes.
+  if (!lock.tryLock(30_000)) return [];
+  try {
+    const state = readMasterState(master, { lang, timeZone });
+    const historyTable = requireSheet(master, HISTORY_SHEET, lang);
+    const closed: string[] = [];
+    for (const entry of campaignEntries(state.campaigns, timeZone)) {
+      const liveEntry = live.get(labelKey(entry.team));
+      if (!entry.active || !liveEntry || liveEntry.id === entry.id || entry.rowNumber > liveEntry.rowNumber)
+        continue;
+      closeCampaign(master, state, entry, state.members, historyTable, user);
+      closed.push(entry.id);
+    }
+    return closed;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
  * Creates (or completes) the weekly campaign of one team. Refuses with a clear message: a week
  * that already has a campaign (with its link), a team without active managers, a malformed date,
  * a user who leads no such team.
