@@ -9,7 +9,7 @@ module.exports = {
   maxWorkers: Math.max(2, os.availableParallelism ? os.availableParallelism() : os.cpus().length),
   workerIdleMemoryLimit: '700MB',
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2021' } }],

@@ -9,8 +9,8 @@
 // the naive figures are a lower bound.
 
 import { join } from 'node:path';
-import { createGas, type Gas } from '../test/emulator';
-import { estimateCallMs } from '../test/emulator/cost-model';
+import { createGas, type Gas } from '../emulator';
+import { estimateCallMs } from '../emulator/cost-model';
 
 type Grid = unknown[][];
 

@@ -7,8 +7,8 @@
 
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createGas, type Gas } from '../test/emulator';
-import type { Stats } from '../test/emulator/runtime';
+import { createGas, type Gas } from '../emulator';
+import type { Stats } from '../emulator/runtime';
 import { table } from '../demo/report';
 import { withBenchTable } from './readme';
 import { measureTriggerTime, TEAM_SIZES, triggerTimeTable, withTriggerTimeTable } from './trigger-time';

@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { addDays, startOfDay, type IsoDay } from '../src/core/calendar';
 import { t, type Lang, type MessageKey } from '../src/core/messages';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, mapHeaders } from '../src/core/schema';
-import { createGas, type Gas } from '../test/emulator';
+import { createGas, type Gas } from '../emulator';
 import { removeEarlierRun, type Options } from './cli';
 import { daysTable, funnelTable, rankingTable, readRanking, readTotals, TABLE_WIDTH } from './report';
 import { renderReport } from './report-html';

@@ -6,7 +6,7 @@
 
 import { t, type Lang } from '../src/core/messages';
 import { FUNNEL_COLUMNS, mapHeaders, RESULTS_SHEET, type FunnelColumnKey } from '../src/core/schema';
-import type { Gas } from '../test/emulator';
+import type { Gas } from '../emulator';
 import { count, percent } from './text';
 
 /** A table cell: text (left-aligned), a number or { right } text (right-aligned, as figures are). */

@@ -9,7 +9,7 @@ import { t, type Lang, type MessageKey } from '../src/core/messages';
 import { CALLS_SHEET_COLUMNS, mapHeaders } from '../src/core/schema';
 import type { OutcomeMeaning, QualityMeaning, StageMeaning } from '../src/core/taxonomy';
 import { columnLetter } from '../src/core/totals';
-import type { Gas } from '../test/emulator';
+import type { Gas } from '../emulator';
 import { chance, pick, type Random } from './seed';
 
 export interface ManagerSheet {

@@ -1,15 +1,15 @@
-// Writes test/emulator/COVERAGE.md: for each Apps Script class Prozvon uses, which members
+// Writes emulator/COVERAGE.md: for each Apps Script class Prozvon uses, which members
 // of @types/google-apps-script the emulator implements. Members are read from the .d.ts
 // files; an object of each class is made in a gas instance and probed with `in` (which the
 // strict wrapper answers without throwing). Run: npx tsx scripts/emulator-coverage.ts
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGas } from '../test/emulator';
-import { SERVICES_BUNDLE } from '../test/emulator/fixtures/setup';
+import { createGas } from '../emulator';
+import { SERVICES_BUNDLE } from '../emulator/fixtures/setup';
 
 const TYPES = join(__dirname, '../node_modules/@types/google-apps-script');
-const OUT = join(__dirname, '../test/emulator/COVERAGE.md');
+const OUT = join(__dirname, '../emulator/COVERAGE.md');
 
 /** Class name → the .d.ts file declaring it. */
 const CLASSES: ReadonlyArray<readonly [string, string]> = [

@@ -13,7 +13,7 @@
 //    in week 49's closed workbook and recorded the move under week 49, which moved week 49's
 //    credit to the new manager. The tools now leave a closing week alone.
 
-import { createGas } from '../emulator';
+import { createGas } from '../../emulator';
 import {
   clientsFor,
   DIST,

@@ -1,6 +1,6 @@
 // The same week in an English-language master: menu, sheets, dropdowns and History in English.
 
-import { createGas } from '../emulator';
+import { createGas } from '../../emulator';
 import { clientsFor, DIST } from './fixtures';
 
 const ADMIN = 'lead@firm.com';

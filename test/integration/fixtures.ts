@@ -2,7 +2,7 @@
 // master, set up through the menu, with Team and Clients filled in by the administrator's pastes.
 
 import { join } from 'node:path';
-import { createGas, type Gas } from '../emulator';
+import { createGas, type Gas } from '../../emulator';
 
 /** The built bundle (PROZVON_DIST when set, as esbuild.config.mjs writes it). */
 export const DIST = process.env.PROZVON_DIST ?? join(__dirname, '../../dist');

@@ -3,7 +3,7 @@
 // what the emulator does. The scratch spreadsheet cannot be deleted by Prozvon (no Drive scope):
 // it is named to be deleted, reused by the next check, and the report says so.
 
-import { createGas, type Gas } from '../emulator';
+import { createGas, type Gas } from '../../emulator';
 import { runSelfChecks, SELF_CHECKS, type CheckContext } from '../../src/gas/master/self-check';
 import { DIST, MENU, newMaster } from './fixtures';
 

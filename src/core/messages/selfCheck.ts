@@ -42,7 +42,7 @@ export const selfCheckMessages = {
     en: 'Prozvon — environment check (safe to delete)',
   },
 
-  // One assumption per check (ids in src/gas/master/self-check.ts, listed in test/emulator/NOTES.md).
+  // One assumption per check (ids in src/gas/master/self-check.ts, listed in emulator/NOTES.md).
   'selfCheck.values.formula': {
     ru: 'Строка «=1+1», записанная скриптом, становится формулой со значением 2.',
     en: 'The string "=1+1" written by a script becomes a formula worth 2.',

@@ -4,7 +4,7 @@
 // scratch spreadsheet, records what the environment did and judges whether that is what the
 // emulator does. In Google the report tells whether the emulator still matches (a difference
 // is a bug report, with its evidence); in CI the same checks run in the emulator, where every
-// one must hold. The list, beside the behaviour each guards: test/emulator/NOTES.md.
+// one must hold. The list, beside the behaviour each guards: emulator/NOTES.md.
 //
 // The scratch spreadsheet cannot be deleted: that needs DriveApp and a Google Drive scope
 // Prozvon does not ask for. It is named to say it may be deleted, reused by the next check of
@@ -47,7 +47,7 @@ export interface CheckResult {
   readonly holds: boolean;
 }
 
-/** Google's texts the emulator reproduces (its copies live in test/emulator; CI keeps them equal). */
+/** Google's texts the emulator reproduces (its copies live in emulator; CI keeps them equal). */
 const GOOGLE = {
   rowsAtLeastOne: 'The number of rows in the range must be at least 1.',
   rowMismatch:

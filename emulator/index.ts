@@ -167,7 +167,7 @@ function a1Of(row: number, column: number, numRows: number, numColumns: number):
 function defaultBackend(): CreateSheetsBackend {
   // Loaded lazily so the services half can be used (and tested) on its own.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./sheets') as { createSheetsBackend: CreateSheetsBackend }).createSheetsBackend;
+  return (require('./sheets/index') as { createSheetsBackend: CreateSheetsBackend }).createSheetsBackend;
 }
 
 const BUTTON_NAMES: readonly ButtonName[] = ['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'];

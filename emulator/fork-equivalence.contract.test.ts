@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createGas, type Gas } from '.';
 import { inScript } from './fixtures/setup';
 
-const DIST = process.env.PROZVON_DIST ?? join(__dirname, '../../dist');
+const DIST = process.env.PROZVON_DIST ?? join(__dirname, '../dist');
 const MENU = 'Обзвон';
 const ADMIN = 'admin1@firm.ru';
 const MANAGERS = [
