@@ -443,7 +443,7 @@ describe('a failing network', () => {
     const positions = callsOf(run, prepare);
     expect(positions).toBeGreaterThan(5);
     const off: unknown[] = [];
-    // Every other position: the job is long, and its steps come in pairs of calls (a read, then its write).
+    // Every other position, to keep the suite quick (the job makes about 50 calls).
     for (let position = 1; position <= positions; position += 2) {
       const weeks = fork(base);
       prepare(weeks);
