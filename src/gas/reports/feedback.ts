@@ -43,7 +43,8 @@ export function creditSeminarFeedback(
   const from = Math.min(...indices);
   const to = Math.max(...indices);
   const counts = new Map<string, ReturnType<typeof seminarFeedback>>();
-  let written = 0;
+  /** The figure blocks to write, by sheet row (the cells between the three figures as read). */
+  const changes = new Map<number, unknown[]>();
   results.rows.forEach((row, position) => {
     const campaign = text(results, row, 'campaign');
     if (!rated.has(campaign)) return;
@@ -60,10 +61,19 @@ export function creditSeminarFeedback(
       }
     });
     const rowNumber = results.rowNumbers[position];
-    if (!changed || rowNumber === undefined) return;
-    // One block per row, the cells between the three figures written back as read.
-    results.sheet.getRange(rowNumber, from + 1, 1, block.length).setValues([block]);
-    written += 1;
+    if (changed && rowNumber !== undefined) changes.set(rowNumber, block);
   });
-  return written;
+  // A campaign's Results rows were appended together: adjacent rows go in one write.
+  const rowNumbers = [...changes.keys()].sort((a, b) => a - b);
+  let first = 0;
+  while (first < rowNumbers.length) {
+    let last = first;
+    while (rowNumbers[last + 1] === (rowNumbers[last] ?? 0) + 1) last += 1;
+    const run = rowNumbers.slice(first, last + 1);
+    results.sheet
+      .getRange(run[0] ?? 0, from + 1, run.length, to - from + 1)
+      .setValues(run.map((rowNumber) => changes.get(rowNumber) ?? []));
+    first = last + 1;
+  }
+  return changes.size;
 }
