@@ -5,6 +5,7 @@ import { closeSupersededCampaigns } from '../campaign/create';
 import { currentUser } from '../master/access';
 import { openMaster, readSettings } from '../master/setup';
 import { readTeam } from '../master/master-data';
+import { isTimeLimit } from '../io/errors';
 import { pruneOrphanTriggers } from '../io/triggers';
 import { spreadsheetLang } from '../io/ui';
 import { refreshClientTotals } from '../reports/client-totals';
@@ -21,7 +22,13 @@ export function runNightlyJob(): void {
   const settings = readSettings(master, lang, timeZone);
   // A week whose close a failure interrupted (the new one is registered) is closed first, so its
   // last reconcile is the one that follows.
-  for (const id of closeSupersededCampaigns(master, currentUser())) console.warn(`nightly: closed ${id}`);
+  // A close that fails again is left for the next night or a click; the night's reconcile still runs.
+  try {
+    for (const id of closeSupersededCampaigns(master, currentUser())) console.warn(`nightly: closed ${id}`);
+  } catch (error) {
+    if (isTimeLimit(error)) throw error;
+    console.warn(`nightly: a close failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const report = reconcile(master, activeWorkbooks(master, lang), lang, {
     historyFlags: settings.taxonomy,
     orderSheets: true,

@@ -4,7 +4,8 @@
 // only; its edit trigger is deleted (Google lets only the trigger's owner delete it, so another
 // administrator's trigger is named and goes at that administrator's next run); and, last, its
 // Campaigns row says closed. A failure at any step is finished by running "New weekly campaign"
-// again: the campaign stays active until every step is done.
+// again, or by the nightly job once the new week is registered (create.ts closeSupersededCampaigns):
+// the campaign stays active until every step is done.
 
 import { isoDayInTimeZone, startOfDay } from '../../core/calendar';
 import { cellText, labelKey } from '../../core/cells';
