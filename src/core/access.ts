@@ -5,6 +5,7 @@
 
 import { labelKey } from './cells';
 import type { TeamMember } from './planning';
+import { administratorsOf } from './teams';
 
 export interface FileAccess {
   /** Everyone who may edit the file (lower case). */
@@ -33,14 +34,6 @@ export interface AccessPlan {
 const unique = (emails: readonly string[]): string[] =>
   [...new Set(emails.map((email) => email.trim().toLowerCase()))].filter((email) => email !== '');
 
-/** Whether an active administrator leads the team (by their Team cell). */
-function leadsTeam(member: TeamMember, team: string): boolean {
-  return member.team
-    .split(/[;,]/)
-    .map((part) => labelKey(part))
-    .includes(labelKey(team));
-}
-
 export function accessPlan(input: AccessInput): AccessPlan {
   const administrators = input.members.filter((member) => member.active && member.role === 'administrator');
   const activeManagers = new Set(
@@ -53,15 +46,7 @@ export function accessPlan(input: AccessInput): AccessPlan {
   return {
     master: { editors: masterEditors, protectionEditors: masterEditors },
     workbooks: input.workbooks.map((workbook) => {
-      const named = new Set(
-        input.members
-          .filter((member) => member.role === 'manager' && labelKey(member.team) === labelKey(workbook.team))
-          .map((member) => labelKey(member.administrator)),
-      );
-      const leaders = administrators.filter(
-        (member) => leadsTeam(member, workbook.team) || named.has(labelKey(member.email)),
-      );
-      const protectionEditors = unique([...keepers, ...leaders.map((member) => member.email)]);
+      const protectionEditors = unique([...keepers, ...administratorsOf(workbook.team, input.members)]);
       const managers = workbook.managers.filter((email) => activeManagers.has(labelKey(email)));
       return { id: workbook.id, editors: unique([...protectionEditors, ...managers]), protectionEditors };
     }),

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { accessPlan } from './access';
+import { ProzvonError } from './errors';
 import type { TeamMember } from './planning';
-import { withImplicitTeams } from './teams';
+import { administratorsOf, chooseTeam, leadsTeam, reachOf, teamsOf, withImplicitTeams } from './teams';
 
 function member(email: string, fields: Partial<TeamMember> = {}): TeamMember {
   return { email, name: email, role: 'manager', administrator: '', team: '', active: true, ...fields };
@@ -35,5 +38,92 @@ describe('teams left blank on the Team sheet', () => {
       member('oleg@firm.ru'),
     ];
     expect(withImplicitTeams(members)).toEqual(members);
+  });
+});
+
+const admin = (email: string, team: string, fields: Partial<TeamMember> = {}): TeamMember =>
+  member(email, { role: 'administrator', team, ...fields });
+
+const refusal = (act: () => unknown): string => {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof ProzvonError) return error.code;
+    throw error;
+  }
+  return 'accepted';
+};
+
+describe('who leads which team', () => {
+  const team = [
+    admin('boss@firm.ru', 'Север; Юг'),
+    admin('gone@firm.ru', 'Запад', { active: false }),
+    admin('new@firm.ru', ''),
+    member('anna@firm.ru', { administrator: 'new@firm.ru', team: 'Восток' }),
+    member('oleg@firm.ru', { administrator: 'gone@firm.ru', team: 'Запад' }),
+  ];
+
+  it('gives an administrator every team their cell names and the teams of managers who name them', () => {
+    expect(teamsOf('BOSS@firm.ru', team)).toEqual(['Север', 'Юг']);
+    expect(teamsOf('new@firm.ru', team)).toEqual(['Восток']);
+  });
+
+  it('gives an administrator made inactive no team, even one their managers still name', () => {
+    expect(teamsOf('gone@firm.ru', team)).toEqual([]);
+    expect(administratorsOf('Запад', team)).toEqual([]);
+  });
+
+  it('gives a manager no team to lead', () => {
+    expect(teamsOf('anna@firm.ru', team)).toEqual([]);
+    expect(leadsTeam('anna@firm.ru', 'Восток', team)).toBe(false);
+  });
+
+  it('names the administrators of a team, whichever way Team says they lead it', () => {
+    expect(administratorsOf('юг', team)).toEqual(['boss@firm.ru']);
+    expect(administratorsOf('Восток', team)).toEqual(['new@firm.ru']);
+  });
+
+  it('picks the only team, or the one named, and refuses one the administrator does not lead', () => {
+    expect(chooseTeam(undefined, 'new@firm.ru', team)).toBe('Восток');
+    expect(chooseTeam(' юг ', 'boss@firm.ru', team)).toBe('Юг');
+    expect(refusal(() => chooseTeam(undefined, 'boss@firm.ru', team))).toBe('campaign.chooseTeam');
+    expect(refusal(() => chooseTeam('Восток', 'boss@firm.ru', team))).toBe('planning.notTeamAdministrator');
+    expect(refusal(() => chooseTeam(undefined, 'gone@firm.ru', team))).toBe('campaign.noTeam');
+  });
+
+  it('lets the owner who leads no team act on every team, and nobody else off Team act at all', () => {
+    expect(reachOf('owner@firm.ru', team, 'Owner@firm.ru')).toEqual({ everyTeam: true });
+    expect(reachOf('boss@firm.ru', team, 'boss@firm.ru')).toEqual({
+      everyTeam: false,
+      teams: ['Север', 'Юг'],
+    });
+    expect(reachOf('stranger@firm.ru', team, 'owner@firm.ru')).toBeNull();
+    expect(reachOf('anna@firm.ru', team, 'owner@firm.ru')).toBeNull();
+  });
+
+  it('gives file access to exactly the administrators the tools let act on the team', () => {
+    const emails = ['a@firm.ru', 'b@firm.ru', 'c@firm.ru', 'd@firm.ru'];
+    const teams = ['Север', 'Юг', 'север', ''];
+    const row = fc.record({
+      email: fc.constantFrom(...emails),
+      role: fc.constantFrom<TeamMember['role']>('administrator', 'manager'),
+      administrator: fc.constantFrom('', ...emails),
+      team: fc.constantFrom(...teams, 'Север; Юг'),
+      active: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), fc.constantFrom('Север', 'Юг'), (rows, workbookTeam) => {
+        const members = rows.map((fields) => member(fields.email, fields));
+        const plan = accessPlan({
+          members,
+          owner: 'owner@firm.ru',
+          jobsOwner: 'owner@firm.ru',
+          workbooks: [{ id: 'wb', team: workbookTeam, managers: [] }],
+        });
+        const granted = plan.workbooks[0]?.protectionEditors.filter((email) => email !== 'owner@firm.ru');
+        const leaders = emails.filter((email) => leadsTeam(email, workbookTeam, members));
+        expect([...(granted ?? [])].sort()).toEqual(leaders);
+      }),
+    );
   });
 });

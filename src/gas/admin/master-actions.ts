@@ -10,7 +10,9 @@ import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from '../io
 import { showText } from '../io/ui';
 import { assertAdministrator } from '../master/access';
 import { completeClients } from '../master/clients-fill';
-import { readTeam, teamsOf } from '../master/master-data';
+import { readTeam } from '../master/master-data';
+import { reachOf } from '../../core/teams';
+import { labelKey } from '../../core/cells';
 import { administratorEmails, readSettings, setUpMaster, syncAdministrators } from '../master/setup';
 import { forgetHistoryCursor } from '../tracking/history';
 import { reconcile, trackedWorkbooks } from '../tracking/reconcile';
@@ -46,16 +48,12 @@ export function setUpFromMenu(master: Spreadsheet, lang: Lang, user: string): vo
 
 /** Reconcile now: the administrator's active campaigns (every active campaign for the owner). */
 export function reconcileFromMenu(master: Spreadsheet, lang: Lang, user: string): void {
-  const members = readTeam(master, lang);
-  const administrator = members.some(
-    (member) => member.role === 'administrator' && member.active && member.email === user,
-  );
   // The owner, who may not be listed on Team, reconciles every team; an administrator their own.
-  const everyTeam = !administrator && master.getOwner()?.getEmail().toLowerCase() === user;
-  if (!administrator && !everyTeam) throw new ProzvonError('error.notAdministrator', { email: user });
-  const teams = new Set(teamsOf(user, members).map((team) => team.toLowerCase()));
+  const reach = reachOf(user, readTeam(master, lang), master.getOwner()?.getEmail() ?? '');
+  if (reach === null) throw new ProzvonError('error.notAdministrator', { email: user });
+  const teams = new Set(reach.everyTeam ? [] : reach.teams.map(labelKey));
   const campaigns = trackedWorkbooks(PropertiesService.getScriptProperties().getProperties()).filter(
-    (entry) => everyTeam || teams.has(entry.team.toLowerCase()),
+    (entry) => reach.everyTeam || teams.has(labelKey(entry.team)),
   );
   const report = reconcile(master, campaigns, lang);
   const total = Object.values(report.recorded).reduce((sum, count) => sum + count, 0);

@@ -5,12 +5,12 @@
 import { labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
-import type { TeamMember } from '../../core/planning';
 import { TEAM_SHEET, type HeaderMap, type SheetSpec } from '../../core/schema';
 import { assertTeamValid, type TeamRow } from '../../core/teamCheck';
 import { contextFrom, type WorkbookContext } from '../tracking/context';
 import { closingWorkbooks } from '../tracking/reconcile';
-import { requireSheet, teamMembers, teamsOf } from '../master/master-data';
+import { requireSheet, teamMembers } from '../master/master-data';
+import { teamsOf } from '../../core/teams';
 import { cell, text, toRow } from '../io/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -81,18 +81,13 @@ export function adminScope(master: Spreadsheet, lang: Lang, user: string): Admin
   return { master, lang, user, members, teams };
 }
 
-/** The team a member belongs to ('' when they are not on Team). */
-export function teamOfMember(email: string, members: readonly TeamMember[]): string {
-  return members.find((member) => labelKey(member.email) === labelKey(email))?.team ?? '';
-}
-
+/** Whether a team is one of the scope's (core/teams leadsTeam, already resolved for the user). */
 export function leads(scope: Pick<AdminScope, 'teams'>, team: string): boolean {
   return team !== '' && scope.teams.some((own) => labelKey(own) === labelKey(team));
 }
 
-export function activeManagers(members: readonly TeamMember[], team: string): TeamMember[] {
-  return members.filter((m) => m.active && m.role === 'manager' && labelKey(m.team) === labelKey(team));
-}
+// TEMPORARY re-export while other files move to core/teams
+export { activeManagers, teamOfMember } from '../../core/teams';
 
 /** The contexts of the active campaigns' workbooks of some teams, from a script-properties snapshot. */
 export function activeContexts(

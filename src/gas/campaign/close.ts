@@ -17,8 +17,8 @@ import { FUNNEL_COLUMNS, mapHeaders, RESULTS_SHEET } from '../../core/schema';
 import { columnLetter, TOTALS_LAYOUT } from '../../core/totals';
 import type { MasterState } from './create';
 import { contextFrom, type WorkbookContext } from '../tracking/context';
+import { administratorsOf } from '../../core/teams';
 import {
-  administratorsOf,
   requireSheet,
   type CampaignEntry,
   type CampaignsTable,

@@ -10,8 +10,8 @@ import { campaignFormError } from '../../core/campaignForm';
 import { isProzvonError, ProzvonError } from '../../core/errors';
 import { t, type Lang, type MessageKey } from '../../core/messages';
 import { CAMPAIGNS_SHEET } from '../../core/schema';
+import { chooseTeam, teamsOf } from '../../core/teams';
 import {
-  chooseTeam,
   comingMonday,
   createWeeklyCampaign as createCampaign,
   defaultSeminarDate,
@@ -20,7 +20,7 @@ import {
 } from './create';
 import { showDialog } from '../io/html';
 import { readSettings } from '../master/setup';
-import { campaignEntries, readTeam, requireSheet, teamsOf } from '../master/master-data';
+import { campaignEntries, readTeam, requireSheet } from '../master/master-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -7,6 +7,8 @@ import { ProzvonError } from '../../core/errors';
 import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../../core/planning';
 import { withImplicitTeams } from '../../core/teams';
+// TEMPORARY re-export while other files move to core/teams
+export { administratorsOf, teamsOf } from '../../core/teams';
 import type { PhoneEvent } from '../../core/wrongNumbers';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../../core/schema';
 import { cell, readTableByName, text, type Table } from '../io/table';
@@ -68,48 +70,6 @@ export function teamMembers(
 
 export function readTeam(master: Spreadsheet, lang?: Lang): TeamMember[] {
   return teamMembers(requireSheet(master, TEAM_SHEET, lang));
-}
-
-/**
- * The teams an administrator leads: the Team cell of their own rows (several separated by ';' or
- * ','), plus the team of every manager who names them as administrator.
- */
-export function teamsOf(administrator: string, members: readonly TeamMember[]): string[] {
-  const email = administrator.toLowerCase();
-  const teams = new Map<string, string>();
-  for (const member of members) {
-    if (member.role === 'administrator' && member.active && member.email === email) {
-      for (const team of member.team.split(/[;,]/).map((part) => part.trim())) {
-        if (team !== '') teams.set(labelKey(team), team);
-      }
-    }
-    if (member.role === 'manager' && member.administrator === email && member.team !== '') {
-      teams.set(labelKey(member.team), member.team);
-    }
-  }
-  return [...teams.values()];
-}
-
-/** Administrators of a team: those whose Team cell names it or whom its managers name. */
-export function administratorsOf(team: string, members: readonly TeamMember[]): string[] {
-  const key = labelKey(team);
-  const emails = new Set<string>();
-  for (const member of members) {
-    if (!member.active) continue;
-    if (
-      member.role === 'administrator' &&
-      member.team
-        .split(/[;,]/)
-        .map((part) => labelKey(part))
-        .includes(key)
-    ) {
-      emails.add(member.email);
-    }
-    if (member.role === 'manager' && labelKey(member.team) === key && member.administrator !== '') {
-      emails.add(member.administrator);
-    }
-  }
-  return [...emails];
 }
 
 export type ClientsTable = Table<(typeof CLIENTS_SHEET.columns)[number]['key']>;

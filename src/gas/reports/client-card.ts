@@ -9,10 +9,11 @@ import { cardResult, type CardClient, type CardEvent, type CardResult } from '..
 import { t, type Lang, type MessageKey } from '../../core/messages';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, mapHeaders, type SheetSpec } from '../../core/schema';
 import type { TeamMember } from '../../core/planning';
+import { reachOf } from '../../core/teams';
 import { showSidebar } from '../io/html';
 import { assertAdministrator } from '../master/access';
 import { readSettings } from '../master/setup';
-import { campaignEntries, readFlag, readTeam, requireSheet, teamsOf } from '../master/master-data';
+import { campaignEntries, readFlag, readTeam, requireSheet } from '../master/master-data';
 import { findSheet } from '../io/sheets';
 import { cell, text } from '../io/table';
 import { spreadsheetLang } from '../io/ui';
@@ -81,17 +82,15 @@ export function openClientCard(master: Spreadsheet, user: string): void {
   );
 }
 
-/**
- * The managers whose clients a user may look up: those of the teams they lead; the master's owner
- * (who sets it up and may lead no team) sees every client.
- */
+/** The managers whose clients a user may look up: those of the teams they may act on (core/teams reachOf). */
 function visibleManagers(
   master: Spreadsheet,
   user: string,
   members: readonly TeamMember[],
 ): ReadonlySet<string> | 'all' {
-  const teams = new Set(teamsOf(user, members).map((team) => labelKey(team)));
-  if (teams.size === 0 && master.getOwner()?.getEmail().toLowerCase() === user) return 'all';
+  const reach = reachOf(user, members, master.getOwner()?.getEmail() ?? '');
+  if (reach?.everyTeam) return 'all';
+  const teams = new Set((reach?.teams ?? []).map((team) => labelKey(team)));
   return new Set(
     members
       .filter((member) => member.role === 'manager' && teams.has(labelKey(member.team)))
