@@ -1,4 +1,4 @@
-import { columnLetters, parseA1Rect, sheetA1 } from './a1';
+import { columnLetters, columnsA1, parseA1Rect, quoteSheetName, rowsA1, sheetA1 } from './a1';
 
 describe('A1 notation', () => {
   it('names columns as Sheets does', () => {
@@ -18,5 +18,11 @@ describe('A1 notation', () => {
 
   it('quotes a sheet name with an apostrophe', () => {
     expect(sheetA1("O'Brien", { row: 2, column: 1, numRows: 2, numColumns: 3 })).toBe("'O''Brien'!A2:C3");
+  });
+
+  it('spells whole rows and open-ended columns of a manager sheet named with an apostrophe', () => {
+    expect(quoteSheetName("Д'Артаньян")).toBe("'Д''Артаньян'");
+    expect(rowsA1("Д'Артаньян", 5, 9, 17)).toBe("'Д''Артаньян'!A5:Q9");
+    expect(columnsA1('Журнал', 27)).toBe("'Журнал'!A1:AA");
   });
 });

@@ -37,9 +37,24 @@ export function parseA1Rect(a1: string): A1Rect | null {
   };
 }
 
+/** A sheet name quoted for A1 notation and formulas: 'Иванов И.' (a quote inside doubled). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** "'Sheet name'!A1:C3" with the sheet name quoted as Sheets requires. */
 export function sheetA1(sheetName: string, rect: A1Rect): string {
   const from = `${columnLetters(rect.column)}${rect.row}`;
   const to = `${columnLetters(rect.column + rect.numColumns - 1)}${rect.row + rect.numRows - 1}`;
-  return `'${sheetName.replace(/'/g, "''")}'!${from}:${to}`;
+  return `${quoteSheetName(sheetName)}!${from}:${to}`;
+}
+
+/** Whole rows firstRow..lastRow of a sheet, columns A to the width: "'Log'!A5:K9". */
+export function rowsA1(sheetName: string, firstRow: number, lastRow: number, width: number): string {
+  return sheetA1(sheetName, { row: firstRow, column: 1, numRows: lastRow - firstRow + 1, numColumns: width });
+}
+
+/** A sheet's first columns, every row: "'Иванов И.'!A1:P" (Sheets stops at the last row). */
+export function columnsA1(sheetName: string, width: number): string {
+  return `${quoteSheetName(sheetName)}!A1:${columnLetters(width)}`;
 }

@@ -122,7 +122,23 @@ export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): stri
 }
 
 /** Both languages of a message, for texts that must be recognised whichever language was used. */
-export function allLabels(key: MessageKey): readonly string[] {
+export function allLabels(key: MessageKey): readonly [string, string] {
   const message: Message = catalog[key];
   return [message.ru, message.en];
+}
+
+/** The other of the two languages. */
+export function otherLang(lang: Lang): Lang {
+  return lang === 'ru' ? 'en' : 'ru';
+}
+
+/** Both languages of a message, the given language's first (the order a lookup tries them in). */
+export function labelsFirst(lang: Lang, key: MessageKey): readonly [string, string] {
+  return [t(lang, key), t(otherLang(lang), key)];
+}
+
+/** The language whose text of a message a name is exactly; null when it is neither. */
+export function langOfLabel(key: MessageKey, text: string): Lang | null {
+  if (text === t('ru', key)) return 'ru';
+  return text === t('en', key) ? 'en' : null;
 }

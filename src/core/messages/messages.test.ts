@@ -1,4 +1,4 @@
-import { allLabels, langFromLocale, MESSAGE_TABLES, t } from './index';
+import { allLabels, labelsFirst, langFromLocale, langOfLabel, MESSAGE_TABLES, otherLang, t } from './index';
 
 describe('the messages module', () => {
   it('never defines the same key in two area tables', () => {
@@ -58,5 +58,18 @@ describe('the messages module', () => {
     expect(t('ru', 'planning.seminarBeforeWeek', { seminar: '2026-02-30', weekStart: 'x' })).toContain(
       '2026-02-30',
     );
+  });
+});
+
+describe('a name in either language', () => {
+  it('is looked up in the given language first, then the other', () => {
+    expect(labelsFirst('en', 'sheet.team')).toEqual(['Team', 'Команда']);
+    expect(otherLang('ru')).toBe('en');
+  });
+
+  it('tells which language a sheet name is in, and nothing for a near miss', () => {
+    expect(langOfLabel('sheet.clients', 'Клиенты')).toBe('ru');
+    expect(langOfLabel('sheet.clients', 'Clients')).toBe('en');
+    expect(langOfLabel('sheet.clients', 'Клиенты ')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // of Team, Clients or History sets off. Each checks who is asking before it acts.
 
 import { ProzvonError } from '../../core/errors';
-import { t, type Lang } from '../../core/messages';
+import { langOfLabel, t, type Lang } from '../../core/messages';
 import type { Settings } from '../../core/settings';
 import { triggersHelp } from '../../core/triggersHelp';
 import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from '../campaign/template';
@@ -94,15 +94,16 @@ export function helpFromMenu(master: Spreadsheet, lang: Lang, user: string): voi
 /** The master's edit trigger: Team changes who may edit what, Clients get IDs, History its cursor. */
 export function handleMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = e.range.getSheet().getName();
-  if (sheet === t('ru', 'sheet.team') || sheet === t('en', 'sheet.team')) {
+  const clientsLang = langOfLabel('sheet.clients', sheet);
+  if (langOfLabel('sheet.team', sheet) !== null) {
     const owner = e.source.getOwner()?.getEmail() ?? '';
     syncAdministrators(e.source, owner.toLowerCase());
     // Access to the master, the template and the active workbooks follows Team at once.
     syncAccess(e.source, readTeam(e.source));
-  } else if (sheet === t('ru', 'sheet.clients') || sheet === t('en', 'sheet.clients')) {
+  } else if (clientsLang !== null) {
     // Clients pasted straight into the sheet get their IDs and normalised phones at once.
-    completeClients(e.source, sheet === t('ru', 'sheet.clients') ? 'ru' : 'en');
-  } else if (sheet === t('ru', 'sheet.history') || sheet === t('en', 'sheet.history')) {
+    completeClients(e.source, clientsLang);
+  } else if (langOfLabel('sheet.history', sheet) !== null) {
     // Someone typed into History: the next append finds its end again, so no row of theirs is overwritten.
     forgetHistoryCursor();
   }

@@ -5,7 +5,7 @@
 
 import { cellText } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
-import { t, type Lang, type MessageKey } from '../../core/messages';
+import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
 import { CLIENTS_SHEET } from '../../core/schema';
 import { activeManagers } from '../../core/teams';
 import { adminScope } from './scope';
@@ -29,7 +29,7 @@ function ask(lang: Lang, title: MessageKey, prompt: string): string | null {
 /** Client IDs of the rows selected on the Clients sheet; empty when the selection is elsewhere. */
 export function selectedClientIds(master: Spreadsheet): string[] {
   const sheet = master.getActiveSheet();
-  if (![t('ru', CLIENTS_SHEET.name), t('en', CLIENTS_SHEET.name)].includes(sheet.getName())) return [];
+  if (!allLabels(CLIENTS_SHEET.name).includes(sheet.getName())) return [];
   const range = master.getActiveRange();
   if (!range) return [];
   const first = range.getRow();

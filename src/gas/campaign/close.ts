@@ -14,7 +14,7 @@ import { allLabels, t, type Lang } from '../../core/messages';
 import type { TeamMember } from '../../core/planning';
 import { rankManagers, rankingMarkLabel } from '../../core/ranking';
 import { FUNNEL_COLUMNS, mapHeaders, RESULTS_SHEET } from '../../core/schema';
-import { columnLetter, TOTALS_LAYOUT } from '../../core/totals';
+import { TOTALS_LAYOUT } from '../../core/totals';
 import type { MasterState } from './create';
 import { contextFrom, type WorkbookContext } from '../tracking/context';
 import { administratorsOf } from '../../core/teams';
@@ -31,7 +31,8 @@ import { signerOf } from '../io/secret';
 import { isTimeLimit } from '../io/errors';
 import { creditSeminarFeedback, feedbackEvents } from '../reports/feedback';
 import { recordedByClient, writeTotalsPlan } from '../reports/daily-summary';
-import { appendRows, quotedSheet, toRow, type Table } from '../io/table';
+import { appendRows, toRow, type Table } from '../io/table';
+import { columnsA1 } from '../../core/a1';
 import { deleteTriggersFor, JOBS_OWNER_PROPERTY } from '../io/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,7 +49,7 @@ function funnelFromTotals(workbook: Spreadsheet): FunnelLine[] {
   let values: unknown[][] = [];
   for (const name of allLabels('sheet.totals')) {
     try {
-      values = workbook.getRange(`${quotedSheet(name)}!A1:${columnLetter(F.lastColumn)}`).getValues();
+      values = workbook.getRange(columnsA1(name, F.lastColumn)).getValues();
       break;
     } catch {
       // Named in the other language, or deleted: try the next name.

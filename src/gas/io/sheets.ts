@@ -2,7 +2,7 @@
 // Repairs never move or rewrite data: a missing column is added at the right end, and settings
 // already in place are left alone, so running set-up twice changes nothing.
 
-import { t, type Lang, type MessageKey } from '../../core/messages';
+import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
 import { headers, mapHeaders, type ColumnSpec, type SheetSpec } from '../../core/schema';
 import { numberFormatFor } from './table';
 
@@ -13,7 +13,8 @@ export const HEADER_BACKGROUND = '#d9e2f3';
 
 /** The sheet of a spec, found by its Russian or English name. */
 export function findSheet(spreadsheet: Spreadsheet, name: MessageKey): Sheet | null {
-  return spreadsheet.getSheetByName(t('ru', name)) ?? spreadsheet.getSheetByName(t('en', name));
+  const [russian, english] = allLabels(name);
+  return spreadsheet.getSheetByName(russian) ?? spreadsheet.getSheetByName(english);
 }
 
 export interface EnsuredSheet {

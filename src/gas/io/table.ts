@@ -10,6 +10,7 @@ import {
   type ColumnSpec,
   type HeaderMap,
 } from '../../core/schema';
+import { columnsA1, rowsA1 } from '../../core/a1';
 import { cellText } from '../../core/cells';
 import type { Lang } from '../../core/messages';
 
@@ -45,18 +46,6 @@ export function readTable<K extends string>(sheet: Sheet, columns: readonly Colu
   return tableOf(sheet.getDataRange().getValues(), () => sheet, columns);
 }
 
-function a1Letters(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-export function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /**
  * Reads a table by its sheet's name with two calls (one range in A1 notation, its values) and no
  * Sheet lookup, trying each name in turn (the sheet may be named in either language). Returns
@@ -67,11 +56,11 @@ export function readTableByName<K extends string>(
   names: readonly string[],
   columns: readonly ColumnSpec<K>[],
 ): Table<K> | null {
-  const lastColumn = a1Letters(Math.max(26, columns.length));
+  const lastColumn = Math.max(26, columns.length);
   for (const name of names) {
     let values: unknown[][];
     try {
-      values = spreadsheet.getRange(`${quotedSheet(name)}!A1:${lastColumn}`).getValues();
+      values = spreadsheet.getRange(columnsA1(name, lastColumn)).getValues();
     } catch {
       continue;
     }
@@ -207,9 +196,7 @@ export function appendRows<K extends string>(
   if (table.source && lastRow <= table.source.maxRows) {
     // Set-up formatted these rows already: one range by name and one write.
     const { spreadsheet, sheetName } = table.source;
-    spreadsheet
-      .getRange(`${quotedSheet(sheetName)}!A${firstRow}:${a1Letters(table.width)}${lastRow}`)
-      .setValues(rows);
+    spreadsheet.getRange(rowsA1(sheetName, firstRow, lastRow, table.width)).setValues(rows);
     return firstRow;
   }
   const sheet = table.sheet;

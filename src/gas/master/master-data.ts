@@ -4,7 +4,7 @@
 import { isoDayInTimeZone, parseDay, type IsoDay } from '../../core/calendar';
 import { cellText, labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
-import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
+import { allLabels, labelsFirst, type Lang, type MessageKey } from '../../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../../core/planning';
 import { withImplicitTeams } from '../../core/teams';
 // TEMPORARY re-export while other files move to core/teams
@@ -39,8 +39,7 @@ export function requireSheet<K extends string>(
   spec: SheetSpec<K>,
   lang: Lang = 'ru',
 ): Table<K> {
-  const other: Lang = lang === 'ru' ? 'en' : 'ru';
-  const table = readTableByName(master, [t(lang, spec.name), t(other, spec.name)], spec.columns);
+  const table = readTableByName(master, labelsFirst(lang, spec.name), spec.columns);
   if (!table) throw new ProzvonError('error.masterNotSetUp');
   return table;
 }

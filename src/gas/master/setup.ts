@@ -3,7 +3,7 @@
 
 import { ensureSigner } from '../io/secret';
 import { ProzvonError } from '../../core/errors';
-import { t, type Lang, type MessageKey } from '../../core/messages';
+import { allLabels, otherLang, t, type Lang, type MessageKey } from '../../core/messages';
 import {
   CAMPAIGNS_SHEET,
   CLIENTS_SHEET,
@@ -39,7 +39,7 @@ function masterValidations(
 ): Array<{ spec: SheetSpec; key: string; values: string[]; help: string }> {
   // The sheet's language first, then the other: a value typed or pasted in either is understood
   // by every reader (master-data readFlag, isLabel), so the dropdown accepts both.
-  const other: Lang = lang === 'ru' ? 'en' : 'ru';
+  const other = otherLang(lang);
   const both = (...keys: MessageKey[]) => [
     ...keys.map((key) => t(lang, key)),
     ...keys.map((key) => t(other, key)),
@@ -153,10 +153,8 @@ export function administratorEmails(master: Spreadsheet): string[] {
   const sheet = findSheet(master, TEAM_SHEET.name);
   if (!sheet) return [];
   const team = readTable(sheet, TEAM_SHEET.columns);
-  const administratorRoles = [t('ru', 'role.administrator'), t('en', 'role.administrator')].map((role) =>
-    role.toLowerCase(),
-  );
-  const inactive = [t('ru', 'value.no'), t('en', 'value.no')].map((value) => value.toLowerCase());
+  const administratorRoles = allLabels('role.administrator').map((role) => role.toLowerCase());
+  const inactive = allLabels('value.no').map((value) => value.toLowerCase());
   return team.rows
     .filter((row) => administratorRoles.includes(text(team, row, 'role').toLowerCase()))
     .filter((row) => !inactive.includes(text(team, row, 'active').toLowerCase()))

@@ -6,7 +6,7 @@
 
 import { cellText, labelKey } from '../../core/cells';
 import { cardResult, type CardClient, type CardEvent, type CardResult } from '../../core/clientCard';
-import { t, type Lang, type MessageKey } from '../../core/messages';
+import { langOfLabel, t, type Lang, type MessageKey } from '../../core/messages';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, mapHeaders, type SheetSpec } from '../../core/schema';
 import type { TeamMember } from '../../core/planning';
 import { reachOf } from '../../core/teams';
@@ -32,9 +32,7 @@ export function selectedClientId(master: Spreadsheet): string {
   if (!range) return '';
   const sheet = range.getSheet();
   const name = sheet.getName();
-  const source = SELECTABLE.find(
-    ({ spec }) => name === t('ru', spec.name as MessageKey) || name === t('en', spec.name as MessageKey),
-  );
+  const source = SELECTABLE.find(({ spec }) => langOfLabel(spec.name as MessageKey, name) !== null);
   if (!source) return '';
   const row = range.getRow();
   if (row < 2) return '';

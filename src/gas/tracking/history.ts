@@ -4,6 +4,7 @@
 // write however many events it carries. A sheet that is too short grows by a block formatted as
 // plain text, so appended text never turns into a formula or a number.
 
+import { rowsA1 } from '../../core/a1';
 import { isoDayInTimeZone, startOfDay } from '../../core/calendar';
 import { ProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
@@ -79,14 +80,6 @@ function cursorFromSheet(sheet: Sheet, columns: readonly ColumnSpec[]): Cursor {
   return { sheetName: sheet.getName(), next: sheet.getLastRow() + 1, keys };
 }
 
-function a1(sheetName: string, firstRow: number, lastRow: number, width: number): string {
-  let letters = '';
-  for (let rest = width; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return `'${sheetName.replace(/'/g, "''")}'!A${firstRow}:${letters}${lastRow}`;
-}
-
 /** Where a batch of events goes: the rows reserved for it, and where its event ids are. */
 export interface Reservation {
   readonly sheetName: string;
@@ -112,7 +105,7 @@ function reservation(cursor: Cursor, count: number): Reservation {
 
 /** The A1 range of a reservation's rows (for reading them back). */
 export function reservedA1(reserved: Reservation): string {
-  return a1(reserved.sheetName, reserved.row, reserved.row + reserved.count - 1, reserved.width);
+  return rowsA1(reserved.sheetName, reserved.row, reserved.row + reserved.count - 1, reserved.width);
 }
 
 /**
@@ -133,7 +126,7 @@ function writeAtCursor(
   let range: GoogleAppsScript.Spreadsheet.Range;
   let name = cursor.sheetName;
   try {
-    range = spreadsheet.getRange(a1(cursor.sheetName, cursor.next, lastRow, width));
+    range = spreadsheet.getRange(rowsA1(cursor.sheetName, cursor.next, lastRow, width));
   } catch (error) {
     if (!isRangeNotFound(error)) throw error;
     // Past the sheet's last row, or the sheet was renamed: find it, grow it, format the new rows.
@@ -398,7 +391,9 @@ export function recentHistory(
   if (cursor.next <= first) return [];
   let values: unknown[][];
   try {
-    values = master.getRange(a1(cursor.sheetName, first, cursor.next - 1, cursor.keys.length)).getValues();
+    values = master
+      .getRange(rowsA1(cursor.sheetName, first, cursor.next - 1, cursor.keys.length))
+      .getValues();
   } catch {
     const sheet = locate();
     values = sheet.getRange(first, 1, cursor.next - first, cursor.keys.length).getValues();

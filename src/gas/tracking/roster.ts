@@ -10,7 +10,7 @@ import { decodeRowState, eventVersion, type RowState } from '../../core/rowState
 import { LOG_SHEET, mapHeaders, ROSTER_SHEET } from '../../core/schema';
 import type { Session } from './recording';
 import { logCursorKey } from './history';
-import { columnLetters } from '../../core/a1';
+import { columnsA1 } from '../../core/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -30,9 +30,7 @@ function logRows(session: Session): unknown[][] {
   const name = cursor ? (JSON.parse(cursor) as { sheetName?: string }).sheetName : undefined;
   if (name) {
     try {
-      return session.workbook
-        .getRange(`'${name.replace(/'/g, "''")}'!A1:${columnLetters(LOG_SHEET.columns.length)}`)
-        .getValues();
+      return session.workbook.getRange(columnsA1(name, LOG_SHEET.columns.length)).getValues();
     } catch {
       // Renamed or deleted since: found by its sheet id below.
     }
