@@ -5,6 +5,7 @@
 // way. The state is signed (sheet id + everything in it) with the script's secret: a state someone
 // typed, pasted, or copied from another row or sheet does not verify and is never credited.
 
+import { parseJson } from './json';
 import { parseDay } from './calendar';
 import { cellText } from './cells';
 import { CALLS_INPUT_KEYS as TRACKED_FIELDS, type CallsInputKey as TrackedField } from './schema';
@@ -129,13 +130,8 @@ function count(value: unknown): number | null {
 
 /** The state a cell holds, without checking who wrote it (for reading old, unsigned workbooks). */
 export function parseRowState(text: unknown): (RowState & { readonly signature: string }) | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(cellText(text));
-  } catch {
-    return null;
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  const data = parseJson(cellText(text));
+  if (data === undefined || data === null || typeof data !== 'object' || Array.isArray(data)) return null;
   const fields = data as Record<string, unknown>;
   const cells: Record<TrackedField, string> = { ...EMPTY_CELLS };
   for (const field of TRACKED_FIELDS) {

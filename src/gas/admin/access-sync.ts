@@ -3,6 +3,7 @@
 // managers get access, those made inactive or taken off Team lose it. Run by the master's edit
 // trigger when Team changes, and by the nightly job at the latest. Only differences are written.
 
+import { rethrowTimeLimit } from '../io/errors';
 import { accessPlan, type FileAccess } from '../../core/access';
 import type { TeamMember } from '../../core/planning';
 import { closingWorkbooks, trackedContexts } from '../tracking/reconcile';
@@ -75,6 +76,7 @@ function withFile(id: string, work: (file: Spreadsheet) => number): number {
   try {
     file = SpreadsheetApp.openById(id);
   } catch (error) {
+    rethrowTimeLimit(error);
     console.warn(`access: cannot open ${id}: ${error instanceof Error ? error.message : String(error)}`);
     return 0;
   }

@@ -5,7 +5,7 @@ import { closeSupersededCampaigns } from '../campaign/create';
 import { currentUser } from '../master/access';
 import { openMaster, readSettings } from '../master/setup';
 import { readTeam } from '../master/master-data';
-import { isTimeLimit } from '../io/errors';
+import { rethrowTimeLimit } from '../io/errors';
 import { pruneOrphanTriggers } from '../io/triggers';
 import { spreadsheetLang } from '../io/ui';
 import { refreshClientTotals } from '../reports/client-totals';
@@ -26,7 +26,7 @@ export function runNightlyJob(): void {
   try {
     for (const id of closeSupersededCampaigns(master, currentUser())) console.warn(`nightly: closed ${id}`);
   } catch (error) {
-    if (isTimeLimit(error)) throw error;
+    rethrowTimeLimit(error);
     console.warn(`nightly: a close failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const report = reconcile(master, activeWorkbooks(master, lang), lang, {

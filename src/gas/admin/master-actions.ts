@@ -1,6 +1,7 @@
 // The master's own menu items and its edit trigger: Set up, Reconcile now, Help, and what an edit
 // of Team, Clients or History sets off. Each checks who is asking before it acts.
 
+import { rethrowTimeLimit } from '../io/errors';
 import { ProzvonError } from '../../core/errors';
 import { langOfLabel, t, type Lang } from '../../core/messages';
 import type { Settings } from '../../core/settings';
@@ -76,7 +77,8 @@ export function helpFromMenu(master: Spreadsheet, lang: Lang, user: string): voi
   let settings: Settings | null = null;
   try {
     settings = readSettings(master);
-  } catch {
+  } catch (error) {
+    rethrowTimeLimit(error);
     // Help must open even on a master that is not set up yet or has a bad Settings row.
   }
   const jobs = triggersHelp(

@@ -28,7 +28,7 @@ import { openSession } from '../tracking/recording';
 import { readRoster } from '../tracking/roster';
 import { scheduleFinalReconcile } from '../tracking/reconcile';
 import { signerOf } from '../io/secret';
-import { isTimeLimit } from '../io/errors';
+import { rethrowTimeLimit } from '../io/errors';
 import { creditSeminarFeedback, feedbackEvents } from '../reports/feedback';
 import { recordedByClient, writeTotalsPlan } from '../reports/daily-summary';
 import { appendRows, toRow, type Table } from '../io/table';
@@ -51,7 +51,8 @@ function funnelFromTotals(workbook: Spreadsheet): FunnelLine[] {
     try {
       values = workbook.getRange(columnsA1(name, F.lastColumn)).getValues();
       break;
-    } catch {
+    } catch (error) {
+      rethrowTimeLimit(error);
       // Named in the other language, or deleted: try the next name.
     }
   }
@@ -147,7 +148,7 @@ export function closeCampaign(
           isoDayInTimeZone(new Date(), context.timeZone),
         );
       } catch (error) {
-        if (isTimeLimit(error)) throw error;
+        rethrowTimeLimit(error);
         console.warn(
           `close: plan figures of ${entry.id}: ${error instanceof Error ? error.message : String(error)}`,
         );

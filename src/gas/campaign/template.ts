@@ -5,6 +5,7 @@
 // in one call and inserts each manager's sheet from the template in one more, instead of building
 // every dropdown, rule and chart again with dozens of calls.
 
+import { parseJson } from '../../core/json';
 import { actionLabel, NEXT_ACTIONS } from '../../core/cadence';
 import { t, type Lang, type MessageKey } from '../../core/messages';
 import {
@@ -15,7 +16,13 @@ import {
   ROSTER_SHEET,
   type CallsColumnKey,
 } from '../../core/schema';
-import { dropdownLabels, labelsWithMeaning, type Taxonomy } from '../../core/taxonomy';
+import {
+  dropdownLabels,
+  labelsWithMeaning,
+  OUTCOME_MEANINGS,
+  OUTCOME_PROPERTIES,
+  type Taxonomy,
+} from '../../core/taxonomy';
 import {
   columnLetter as letterOf,
   funnelColumn,
@@ -62,7 +69,13 @@ export function callsTemplateSpec(taxonomy: Taxonomy, lang: Lang, rows: number):
     outcomes: dropdownLabels(taxonomy, 'outcome', lang),
     stages: dropdownLabels(taxonomy, 'stage', lang),
     quality: dropdownLabels(taxonomy, 'quality', lang),
-    closingOutcomes: labelsWithMeaning(taxonomy, 'outcome', ['REFUSED', 'CLIENT', 'WRONG_NUMBER'], lang),
+    // Closed rows are greyed; a do-not-call row has a colour of its own.
+    closingOutcomes: labelsWithMeaning(
+      taxonomy,
+      'outcome',
+      OUTCOME_MEANINGS.filter((meaning) => OUTCOME_PROPERTIES[meaning].closes && meaning !== 'DO_NOT_CALL'),
+      lang,
+    ),
     doNotCallOutcomes: labelsWithMeaning(taxonomy, 'outcome', ['DO_NOT_CALL'], lang),
     rows,
   };
@@ -80,16 +93,12 @@ interface StoredTemplate extends WorkbookTemplate {
 
 function parseStored(text: string | null): StoredTemplate | null {
   if (text === null) return null;
-  try {
-    const value = JSON.parse(text) as Partial<StoredTemplate>;
-    return typeof value.id === 'string' &&
-      typeof value.rows === 'number' &&
-      typeof value.fingerprint === 'string'
-      ? { id: value.id, rows: value.rows, fingerprint: value.fingerprint }
-      : null;
-  } catch {
-    return null;
-  }
+  const value = (parseJson(text) ?? {}) as Partial<StoredTemplate>;
+  return typeof value.id === 'string' &&
+    typeof value.rows === 'number' &&
+    typeof value.fingerprint === 'string'
+    ? { id: value.id, rows: value.rows, fingerprint: value.fingerprint }
+    : null;
 }
 
 export function columnIndex(key: CallsColumnKey): number {

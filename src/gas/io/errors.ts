@@ -15,3 +15,11 @@ export function isNoAccess(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /permission to access|not found|does not exist/i.test(message);
 }
+
+/**
+ * For a catch block that goes on after an expected failure (a sheet renamed, a file gone, a bad
+ * Settings row): Google's time limit is not one of those, and goes on ending the execution.
+ */
+export function rethrowTimeLimit(error: unknown): void {
+  if (isTimeLimit(error)) throw error;
+}

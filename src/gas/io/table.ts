@@ -2,6 +2,7 @@
 // call per block. Text columns are written under the plain-text format '@', so phones keep their
 // '+' and leading zeros and a value like '=HYPERLINK(...)' stays text.
 
+import { rethrowTimeLimit } from './errors';
 import {
   headers,
   mapHeaders,
@@ -61,8 +62,9 @@ export function readTableByName<K extends string>(
     let values: unknown[][];
     try {
       values = spreadsheet.getRange(columnsA1(name, lastColumn)).getValues();
-    } catch {
-      continue;
+    } catch (error) {
+      rethrowTimeLimit(error);
+      continue; // no sheet of that name: try the next
     }
     let sheet: Sheet | null = null;
     const lookup = () => {

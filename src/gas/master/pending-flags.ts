@@ -2,6 +2,7 @@
 // no later campaign of any team offers them again. History is the record of truth (a manager's
 // do-not-call outcome is an event there); reconcile brings the flags in line with it.
 
+import { parseJson } from '../../core/json';
 import { cellText } from '../../core/cells';
 import { t, type Lang } from '../../core/messages';
 import { CLIENTS_SHEET } from '../../core/schema';
@@ -86,17 +87,13 @@ export interface PendingFlag {
 }
 
 function parsePending(text: string | undefined | null): PendingFlag[] {
-  try {
-    const value: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(value)
-      ? value.filter(
-          (item): item is PendingFlag =>
-            item !== null && typeof item === 'object' && typeof (item as PendingFlag).clientId === 'string',
-        )
-      : [];
-  } catch {
-    return [];
-  }
+  const value = parseJson(text ?? '[]');
+  return Array.isArray(value)
+    ? value.filter(
+        (item): item is PendingFlag =>
+          item !== null && typeof item === 'object' && typeof (item as PendingFlag).clientId === 'string',
+      )
+    : [];
 }
 
 /**

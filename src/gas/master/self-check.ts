@@ -10,6 +10,7 @@
 // Prozvon does not ask for. It is named to say it may be deleted, reused by the next check of
 // the same user (its id is in their user properties), and left with one empty sheet.
 
+import { rethrowTimeLimit } from '../io/errors';
 import { t, type Lang, type MessageKey } from '../../core/messages';
 import { assertAdministrator } from './access';
 import { showText } from '../io/ui';
@@ -73,6 +74,7 @@ function attempt<T>(action: () => T): Attempt<T> {
   try {
     return { ok: true, value: action() };
   } catch (error) {
+    rethrowTimeLimit(error);
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -545,6 +547,7 @@ export function runSelfChecks(
     try {
       observation = check.run(context);
     } catch (error) {
+      rethrowTimeLimit(error);
       observation = {
         observed: `⚠ ${show(error instanceof Error ? error.message : String(error))}`,
         holds: false,
@@ -564,7 +567,8 @@ function openScratch(master: Spreadsheet, lang: Lang): Spreadsheet {
   if (id) {
     try {
       scratch = SpreadsheetApp.openById(id);
-    } catch {
+    } catch (error) {
+      rethrowTimeLimit(error);
       scratch = null; // deleted for good: make a new one
     }
   }

@@ -4,6 +4,7 @@
 // copied or renamed to look like one is not among them), the Log and the roster. Written once per
 // campaign into a script property keyed by the workbook's id, and checked when read.
 
+import { parseJson } from '../../core/json';
 import type { IsoDay } from '../../core/calendar';
 import type { CadenceSettings } from '../../core/cadence';
 import type { EditContext } from '../../core/events';
@@ -106,13 +107,8 @@ function isSheetRef(value: unknown): value is ManagerSheetRef {
  */
 export function parseContext(text: string | undefined | null): WorkbookContext | null {
   if (!text) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (data === null || typeof data !== 'object') return null;
+  const data = parseJson(text);
+  if (data === undefined || data === null || typeof data !== 'object') return null;
   const value = data as Record<string, unknown>;
   const strings = ['workbookId', 'campaignId', 'team', 'weekStart', 'seminarDate', 'masterId', 'timeZone'];
   if (!strings.every((key) => isString(value[key]))) return null;

@@ -4,6 +4,8 @@
 // write however many events it carries. A sheet that is too short grows by a block formatted as
 // plain text, so appended text never turns into a formula or a number.
 
+import { rethrowTimeLimit } from '../io/errors';
+import { parseJson } from '../../core/json';
 import { rowsA1 } from '../../core/a1';
 import { isoDayInTimeZone, startOfDay } from '../../core/calendar';
 import { ProzvonError } from '../../core/errors';
@@ -60,15 +62,11 @@ interface Cursor {
 
 function parseCursor(text: string | undefined): Cursor | null {
   if (!text) return null;
-  try {
-    const value = JSON.parse(text) as Partial<Cursor>;
-    if (typeof value.sheetName === 'string' && Number.isInteger(value.next) && Array.isArray(value.keys)) {
-      return value as Cursor;
-    }
-  } catch {
-    // A damaged cursor is rebuilt from the sheet below.
-  }
-  return null;
+  // A damaged cursor reads as none, and is rebuilt from the sheet.
+  const value = (parseJson(text) ?? {}) as Partial<Cursor>;
+  return typeof value.sheetName === 'string' && Number.isInteger(value.next) && Array.isArray(value.keys)
+    ? (value as Cursor)
+    : null;
 }
 
 /** Reads a cursor from the sheet itself: its header row and last row (done once, then kept). */
@@ -394,7 +392,8 @@ export function recentHistory(
     values = master
       .getRange(rowsA1(cursor.sheetName, first, cursor.next - 1, cursor.keys.length))
       .getValues();
-  } catch {
+  } catch (error) {
+    rethrowTimeLimit(error); // else renamed since the cursor was written: found again by its name
     const sheet = locate();
     values = sheet.getRange(first, 1, cursor.next - first, cursor.keys.length).getValues();
   }

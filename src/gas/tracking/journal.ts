@@ -7,6 +7,7 @@
 // and advances the states of rows whose events were recorded, so nothing is lost and nothing is
 // recorded twice, whichever write failed and whatever runs next.
 
+import { parseJson } from '../../core/json';
 import { isoDayInTimeZone, startOfDay } from '../../core/calendar';
 import { cellText } from '../../core/cells';
 import { parseEventField } from '../../core/events';
@@ -60,11 +61,8 @@ export function journalProperties(workbookId: string, journal: Journal): Record<
 export function readJournal(snapshot: Readonly<Record<string, string>>, workbookId: string): Journal | null {
   const text = joinValue(snapshot, journalKey(workbookId), journalPart(workbookId));
   if (!text) return null;
-  try {
-    return JSON.parse(text) as Journal;
-  } catch {
-    return null;
-  }
+  const value = parseJson(text);
+  return value !== null && typeof value === 'object' ? (value as Journal) : null;
 }
 
 /** The workbooks with a journal in a snapshot. */

@@ -3,6 +3,8 @@
 // the genesis state of each, and the events that rebuild a damaged row. Read at most once per
 // session; an administrator's tools append to the roster when they add or move a client.
 
+import { parseJson } from '../../core/json';
+import { rethrowTimeLimit } from '../io/errors';
 import { cellText } from '../../core/cells';
 import { parseEventField } from '../../core/events';
 import type { RecordedChange } from '../../core/replay';
@@ -27,11 +29,14 @@ function rowsOf(sheet: Sheet | null): unknown[][] {
 /** The Log's rows, read by the name its cursor knows (two calls), else found by its sheet id. */
 function logRows(session: Session): unknown[][] {
   const cursor = session.snapshot[logCursorKey(session.context.workbookId)];
-  const name = cursor ? (JSON.parse(cursor) as { sheetName?: string }).sheetName : undefined;
-  if (name) {
+  const stored = cursor ? parseJson(cursor) : undefined;
+  const name =
+    stored !== null && typeof stored === 'object' ? (stored as { sheetName?: unknown }).sheetName : undefined;
+  if (typeof name === 'string' && name !== '') {
     try {
       return session.workbook.getRange(columnsA1(name, LOG_SHEET.columns.length)).getValues();
-    } catch {
+    } catch (error) {
+      rethrowTimeLimit(error);
       // Renamed or deleted since: found by its sheet id below.
     }
   }
