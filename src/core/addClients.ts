@@ -7,10 +7,16 @@ import { spreadEvenly } from './assign';
 import { actionLabel, firstStep, type CadenceSettings, type CampaignDates } from './cadence';
 import { businessDayOnOrAfter, type IsoDay } from './calendar';
 import type { NewManagerRow } from './managerRows';
-import { planClientImport, type ExistingClient, type ImportManager, type NewClient } from './clientImport';
+import {
+  planClientImport,
+  type ExistingClient,
+  type ImportManager,
+  type ImportPlan,
+  type NewClient,
+} from './clientImport';
 import { ProzvonError } from './errors';
 import { t, type Lang } from './messages';
-import { pastedRows, type ColumnMapping } from './pastedRows';
+import { pastedRows, type ColumnMapping, type PastedRow } from './pastedRows';
 import { cellText } from './cells';
 
 export interface AddClientsInput {
@@ -62,49 +68,48 @@ export interface AddClientsPlan {
 
 export const SPREAD = 'spread';
 
-/**
- * Plans adding the pasted rows.
- * @throws ProzvonError addClients.noOrganisationColumn, addClients.noContactColumn, addClients.noManager
- */
-export function planAddClients(input: AddClientsInput): AddClientsPlan {
-  const { lang, mapping } = input;
+function assertCanAdd(input: AddClientsInput): void {
+  const { mapping } = input;
   if (mapping.organisation === undefined) throw new ProzvonError('addClients.noOrganisationColumn');
   if (mapping.phone === undefined && mapping.email === undefined)
     throw new ProzvonError('addClients.noContactColumn');
-  const spread = input.assignTo === SPREAD;
-  if (input.managers.length === 0 || (!spread && input.assignTo.trim() === ''))
+  if (input.managers.length === 0 || (input.assignTo !== SPREAD && input.assignTo.trim() === ''))
     throw new ProzvonError('addClients.noManager');
-  const rows = pastedRows(input.grid, mapping, input.headerRow, input.firstRowNumber);
-  // Rows that name no manager are held by a placeholder while planning, then spread.
-  const placeholder = input.managers[0]?.email ?? '';
-  const unnamed = new Set(
-    rows.filter((row) => String(row.manager ?? '').trim() === '').map((row) => row.rowNumber),
-  );
-  const plan = planClientImport(rows, {
-    lang,
-    managers: input.managers,
-    defaultManager: spread ? placeholder : input.assignTo,
-    existing: input.existing,
-    lastIssuedSerial: input.lastIssuedSerial,
-  });
-  let added: NewClient[] = [...plan.accepted];
-  if (spread) {
-    const toSpread = added.filter((client) => unnamed.has(client.rowNumber));
-    const load = new Map(input.load);
-    for (const client of added.filter((c) => !unnamed.has(c.rowNumber)))
-      load.set(client.manager, (load.get(client.manager) ?? 0) + 1);
-    const managers = spreadEvenly(
-      toSpread.length,
-      input.managers.map((manager) => manager.email),
-      load,
-    );
-    const assigned = new Map(
-      toSpread.map((client, index) => [client.rowNumber, managers[index] ?? placeholder]),
-    );
-    added = added.map((client) => ({ ...client, manager: assigned.get(client.rowNumber) ?? client.manager }));
-  }
+}
 
-  const original = new Map(rows.map((row) => [row.rowNumber, row.original]));
+/**
+ * The added clients of rows that named no manager given out evenly across the team, counting the
+ * managers' current lists and this batch's named rows.
+ */
+function spreadUnnamed(
+  added: readonly NewClient[],
+  unnamed: ReadonlySet<number>,
+  input: AddClientsInput,
+  placeholder: string,
+): NewClient[] {
+  const toSpread = added.filter((client) => unnamed.has(client.rowNumber));
+  const load = new Map(input.load);
+  for (const client of added.filter((c) => !unnamed.has(c.rowNumber)))
+    load.set(client.manager, (load.get(client.manager) ?? 0) + 1);
+  const managers = spreadEvenly(
+    toSpread.length,
+    input.managers.map((manager) => manager.email),
+    load,
+  );
+  const assigned = new Map(
+    toSpread.map((client, index) => [client.rowNumber, managers[index] ?? placeholder]),
+  );
+  return added.map((client) => ({ ...client, manager: assigned.get(client.rowNumber) ?? client.manager }));
+}
+
+/** Every pasted row in the report, in row order: added (to whom), duplicates and rejected rows (why). */
+function reportLines(
+  input: AddClientsInput,
+  rows: readonly PastedRow[],
+  added: readonly NewClient[],
+  plan: ImportPlan,
+): ReportLine[] {
+  const { lang } = input;
   const organisation = new Map(rows.map((row) => [row.rowNumber, cellText(row.organisation)]));
   const managerName = (email: string) => input.managers.find((m) => m.email === email)?.name || email;
   const line = (
@@ -122,7 +127,7 @@ export function planAddClients(input: AddClientsInput): AddClientsPlan {
     detail,
     text: t(lang, 'import.line', { row: rowNumber, reason: detail }),
   });
-  const lines: ReportLine[] = [
+  return [
     ...added.map((client) =>
       line(
         client.rowNumber,
@@ -149,9 +154,34 @@ export function planAddClients(input: AddClientsInput): AddClientsPlan {
       line(notice.rowNumber, 'rejected', '', '', t(lang, notice.key, notice.params)),
     ),
   ].sort((a, b) => a.rowNumber - b.rowNumber);
+}
+
+/**
+ * Plans adding the pasted rows.
+ * @throws ProzvonError addClients.noOrganisationColumn, addClients.noContactColumn, addClients.noManager
+ */
+export function planAddClients(input: AddClientsInput): AddClientsPlan {
+  const { lang } = input;
+  assertCanAdd(input);
+  const spread = input.assignTo === SPREAD;
+  const rows = pastedRows(input.grid, input.mapping, input.headerRow, input.firstRowNumber);
+  // Rows that name no manager are held by a placeholder while planning, then spread.
+  const placeholder = input.managers[0]?.email ?? '';
+  const unnamed = new Set(
+    rows.filter((row) => String(row.manager ?? '').trim() === '').map((row) => row.rowNumber),
+  );
+  const plan = planClientImport(rows, {
+    lang,
+    managers: input.managers,
+    defaultManager: spread ? placeholder : input.assignTo,
+    existing: input.existing,
+    lastIssuedSerial: input.lastIssuedSerial,
+  });
+  const added = spread ? spreadUnnamed(plan.accepted, unnamed, input, placeholder) : [...plan.accepted];
+  const original = new Map(rows.map((row) => [row.rowNumber, row.original]));
   return {
     added,
-    lines,
+    lines: reportLines(input, rows, added, plan),
     rejected: plan.rejected.map((notice) => ({
       rowNumber: notice.rowNumber,
       original: original.get(notice.rowNumber) ?? '',

@@ -58,75 +58,84 @@ export interface Move {
 
 const same = (a: string, b: string): boolean => labelKey(a) === labelKey(b);
 
-/**
- * The moves of a reassignment by an administrator of `teams`.
- * @throws ProzvonError reassign.nothingChosen, .unknownClient, .unknownManager, .otherTeam,
- *   .otherTeamManager, .noManagersLeft
- */
-export function planReassign(
+function teamOf(members: readonly TeamMember[], email: string): string {
+  return members.find((member) => same(member.email, email))?.team ?? '';
+}
+
+/** The clients a request names: by ID, or every client of a manager. */
+function chosenClients(
   request: ReassignRequest,
   clients: readonly AssignableClient[],
   members: readonly TeamMember[],
-  teams: readonly string[],
-): Move[] {
-  const teamOf = (email: string) => members.find((member) => same(member.email, email))?.team ?? '';
-  const mine = (team: string) => team !== '' && teams.some((own) => same(own, team));
+): AssignableClient[] {
   const ids = (request.clientIds ?? []).map((id) => id.trim()).filter((id) => id !== '');
   const from = (request.fromManager ?? '').trim().toLowerCase();
-  let chosen: AssignableClient[];
   if (ids.length > 0) {
     const missing = ids.filter((id) => !clients.some((client) => same(client.id, id)));
     if (missing.length > 0) throw new ProzvonError('reassign.unknownClient', { clients: missing.join(', ') });
-    chosen = clients.filter((client) => ids.some((id) => same(client.id, id)));
-  } else if (from !== '') {
+    return clients.filter((client) => ids.some((id) => same(client.id, id)));
+  }
+  if (from !== '') {
     if (!members.some((member) => same(member.email, from)))
       throw new ProzvonError('reassign.unknownManager', { manager: from });
-    chosen = clients.filter((client) => same(client.manager, from));
-  } else {
-    throw new ProzvonError('reassign.nothingChosen');
+    return clients.filter((client) => same(client.manager, from));
   }
-  const foreign = chosen.filter((client) => !mine(teamOf(client.manager)));
+  throw new ProzvonError('reassign.nothingChosen');
+}
+
+function assertOwnTeams(
+  chosen: readonly AssignableClient[],
+  members: readonly TeamMember[],
+  teams: readonly string[],
+): void {
+  const mine = (team: string) => team !== '' && teams.some((own) => same(own, team));
+  const foreign = chosen.filter((client) => !mine(teamOf(members, client.manager)));
   if (foreign.length > 0) {
     throw new ProzvonError('reassign.otherTeam', {
       clients: foreign.map((client) => client.id).join(', '),
     });
   }
+}
 
-  const to = (request.toManager ?? '').trim().toLowerCase();
-  const activeManagers = (team: string) =>
-    members.filter((member) => member.active && member.role === 'manager' && same(member.team, team));
-  if (to !== '') {
-    const target = members.find((member) => same(member.email, to));
-    if (!target || target.role !== 'manager' || !target.active)
-      throw new ProzvonError('reassign.unknownManager', { manager: to });
-    const wrong = chosen.filter((client) => !same(teamOf(client.manager), target.team));
-    if (wrong.length > 0)
-      throw new ProzvonError('reassign.otherTeamManager', {
-        manager: to,
-        team: teamOf(wrong[0]?.manager ?? ''),
-      });
-    return chosen
-      .filter((client) => !same(client.manager, target.email))
-      .map((client) => ({
-        clientId: client.id,
-        organisation: client.organisation,
-        from: client.manager,
-        to: target.email,
-        team: target.team,
-      }));
-  }
+/** Every chosen client to one active manager of the clients' team (those already theirs stay). */
+function movesTo(to: string, chosen: readonly AssignableClient[], members: readonly TeamMember[]): Move[] {
+  const target = members.find((member) => same(member.email, to));
+  if (!target || target.role !== 'manager' || !target.active)
+    throw new ProzvonError('reassign.unknownManager', { manager: to });
+  const wrong = chosen.filter((client) => !same(teamOf(members, client.manager), target.team));
+  if (wrong.length > 0)
+    throw new ProzvonError('reassign.otherTeamManager', {
+      manager: to,
+      team: teamOf(members, wrong[0]?.manager ?? ''),
+    });
+  return chosen
+    .filter((client) => !same(client.manager, target.email))
+    .map((client) => ({
+      clientId: client.id,
+      organisation: client.organisation,
+      from: client.manager,
+      to: target.email,
+      team: target.team,
+    }));
+}
 
-  // Spread: per team, over its active managers other than the clients' current ones.
+/** Spread: per team, over its active managers other than the clients' current ones. */
+function spreadMoves(
+  chosen: readonly AssignableClient[],
+  clients: readonly AssignableClient[],
+  members: readonly TeamMember[],
+): Move[] {
   const moves: Move[] = [];
   const byTeam = new Map<string, AssignableClient[]>();
   for (const client of chosen) {
-    const team = labelKey(teamOf(client.manager));
+    const team = labelKey(teamOf(members, client.manager));
     byTeam.set(team, [...(byTeam.get(team) ?? []), client]);
   }
   for (const group of byTeam.values()) {
-    const team = teamOf(group[0]?.manager ?? '');
+    const team = teamOf(members, group[0]?.manager ?? '');
     const sources = new Set(group.map((client) => labelKey(client.manager)));
-    const targets = activeManagers(team)
+    const targets = members
+      .filter((member) => member.active && member.role === 'manager' && same(member.team, team))
       .map((member) => member.email)
       .filter((email) => !sources.has(labelKey(email)));
     if (targets.length === 0) throw new ProzvonError('reassign.noManagersLeft', { team });
@@ -146,4 +155,21 @@ export function planReassign(
     });
   }
   return moves;
+}
+
+/**
+ * The moves of a reassignment by an administrator of `teams`.
+ * @throws ProzvonError reassign.nothingChosen, .unknownClient, .unknownManager, .otherTeam,
+ *   .otherTeamManager, .noManagersLeft
+ */
+export function planReassign(
+  request: ReassignRequest,
+  clients: readonly AssignableClient[],
+  members: readonly TeamMember[],
+  teams: readonly string[],
+): Move[] {
+  const chosen = chosenClients(request, clients, members);
+  assertOwnTeams(chosen, members, teams);
+  const to = (request.toManager ?? '').trim().toLowerCase();
+  return to !== '' ? movesTo(to, chosen, members) : spreadMoves(chosen, clients, members);
 }

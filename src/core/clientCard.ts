@@ -5,6 +5,7 @@
 
 import { formatDay, isoDayInTimeZone, parseDay, type IsoDay } from './calendar';
 import { cellText, labelKey } from './cells';
+import type { ClientRecord } from './clientRecord';
 import { ProzvonError } from './errors';
 import { parseEventField } from './events';
 import { eventCampaign } from './funnel';
@@ -21,14 +22,7 @@ import {
 } from './taxonomy';
 
 /** A Clients row, as far as the card needs it. */
-export interface CardClient {
-  readonly id: string;
-  readonly organisation: string;
-  readonly contact: string;
-  readonly phone: string;
-  readonly phoneE164: string;
-  readonly email: string;
-  readonly manager: string;
+export interface CardClient extends ClientRecord {
   readonly doNotCall: boolean;
   readonly doNotCallReason: string;
   readonly doNotCallDate: unknown;
@@ -276,15 +270,16 @@ function seminarFeedbackLabel(campaign: string, events: readonly CardEvent[], co
   return last ? optionLabel(context.taxonomy, 'quality', last, context.lang).label : '';
 }
 
-function campaignView(
-  campaign: string,
-  events: readonly CardEvent[],
-  known: CardCampaign | undefined,
-  context: CardContext,
-  feedback: string,
-): CardCampaignView {
-  const { lang, timeZone, people, taxonomy } = context;
-  const chronological = [...events].sort((a, b) => a.time.getTime() - b.time.getTime());
+/** What a campaign's events add up to: the latest outcome, the furthest stage, paid, the last call. */
+interface CampaignOutcome {
+  readonly result: string;
+  readonly stage: string;
+  readonly paid: boolean;
+  readonly lastCall: Date | null;
+}
+
+function campaignOutcome(chronological: readonly CardEvent[], context: CardContext): CampaignOutcome {
+  const { lang, taxonomy } = context;
   let result = '';
   let furthest: { label: string; rank: number } | null = null;
   let paid = false;
@@ -302,86 +297,115 @@ function campaignView(
       if (rank >= STAGE_RANK.PAID) paid = true;
     }
   }
+  return { result, stage: furthest?.label ?? '', paid, lastCall };
+}
+
+/** The events grouped by the edit they belong to (editKey), in the order given. */
+function groupByEdit(events: readonly CardEvent[]): CardEvent[][] {
   const edits = new Map<string, CardEvent[]>();
-  for (const event of chronological) {
+  for (const event of events) {
     const key = editKey(event);
     edits.set(key, [...(edits.get(key) ?? []), event]);
   }
-  const calls = [...edits.values()]
-    .map((edit): CardCallView => {
-      const first = edit[0] as CardEvent;
-      const ordered = [...edit].sort((a, b) => {
-        const rank = (e: CardEvent) => {
-          const index = FIELD_ORDER.indexOf(parseEventField(e.field) ?? '');
-          return index < 0 ? FIELD_ORDER.length : index;
-        };
-        return rank(a) - rank(b);
-      });
-      const changes = ordered.map((event) => {
-        const key = parseEventField(event.field);
-        const list = key === 'outcome' || key === 'stage' || key === 'quality' ? key : null;
-        // Option labels in the card's language, whatever language History was written in.
-        const label = (value: unknown, code?: unknown) => {
-          const option = list
-            ? (findOption(taxonomy, list, code) ?? findOption(taxonomy, list, value))
-            : undefined;
-          return option ? option.labels[lang] : valueText(value, timeZone, lang);
-        };
-        return {
-          key,
-          view: {
-            field: fieldText(event.field, lang),
-            old: label(event.old),
-            new: label(event.new, event.code),
-          },
-        };
-      });
-      const source = sourceKey(first.source);
-      return {
-        iso: first.time.toISOString(),
-        time: timeText(first.time, timeZone, lang),
-        who: personName(cellText(first.editedBy) || cellText(first.manager), people),
-        source:
-          source === 'edit' || source === 'paste'
-            ? ''
-            : source
-              ? t(lang, `source.${source}`)
-              : cellText(first.source),
-        text: callText(changes, lang),
-        changes: changes.map((change) => change.view),
-      };
-    })
+  return [...edits.values()];
+}
+
+function fieldRank(event: CardEvent): number {
+  const index = FIELD_ORDER.indexOf(parseEventField(event.field) ?? '');
+  return index < 0 ? FIELD_ORDER.length : index;
+}
+
+/** One event of an edit as the sidebar shows it, with the field's key for the call's one line. */
+function changeView(
+  event: CardEvent,
+  context: CardContext,
+): { key: string | undefined; view: CardChangeView } {
+  const { lang, timeZone, taxonomy } = context;
+  const key = parseEventField(event.field);
+  const list = key === 'outcome' || key === 'stage' || key === 'quality' ? key : null;
+  // Option labels in the card's language, whatever language History was written in.
+  const label = (value: unknown, code?: unknown) => {
+    const option = list ? (findOption(taxonomy, list, code) ?? findOption(taxonomy, list, value)) : undefined;
+    return option ? option.labels[lang] : valueText(value, timeZone, lang);
+  };
+  return {
+    key,
+    view: {
+      field: fieldText(event.field, lang),
+      old: label(event.old),
+      new: label(event.new, event.code),
+    },
+  };
+}
+
+/** Where an edit came from, when not a manager's edit or paste: '' for those. */
+function sourceText(source: unknown, lang: Lang): string {
+  const key = sourceKey(source);
+  if (key === 'edit' || key === 'paste') return '';
+  return key ? t(lang, `source.${key}`) : cellText(source);
+}
+
+/** One call: the events of one edit, in the order the fields are read (outcome first). */
+function callView(edit: readonly CardEvent[], context: CardContext): CardCallView {
+  const { lang, timeZone, people } = context;
+  const first = edit[0] as CardEvent;
+  const changes = [...edit]
+    .sort((a, b) => fieldRank(a) - fieldRank(b))
+    .map((event) => changeView(event, context));
+  return {
+    iso: first.time.toISOString(),
+    time: timeText(first.time, timeZone, lang),
+    who: personName(cellText(first.editedBy) || cellText(first.manager), people),
+    source: sourceText(first.source, lang),
+    text: callText(changes, lang),
+    changes: changes.map((change) => change.view),
+  };
+}
+
+/** The campaign's one line: result · stage · paid · feedback · last contact. */
+function summaryLine(outcome: CampaignOutcome, feedback: string, lastContact: string, lang: Lang): string {
+  return [
+    outcome.result || t(lang, 'card.summary.noResult'),
+    outcome.stage,
+    t(lang, outcome.paid ? 'card.summary.paid' : 'card.summary.notPaid'),
+    feedback ? t(lang, 'card.summary.feedback', { quality: feedback }) : '',
+    lastContact ? t(lang, 'card.summary.lastContact', { date: lastContact }) : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
+}
+
+function campaignTitle(campaign: string, known: CardCampaign | undefined, lang: Lang): string {
+  if (campaign === '') return t(lang, 'card.unknownCampaign');
+  return known?.topic && known.topic.trim() !== '' ? known.topic : campaign;
+}
+
+function campaignView(
+  campaign: string,
+  events: readonly CardEvent[],
+  known: CardCampaign | undefined,
+  context: CardContext,
+  feedback: string,
+): CardCampaignView {
+  const { lang, timeZone } = context;
+  const chronological = [...events].sort((a, b) => a.time.getTime() - b.time.getTime());
+  const outcome = campaignOutcome(chronological, context);
+  const calls = groupByEdit(chronological)
+    .map((edit) => callView(edit, context))
     .reverse();
+  const { lastCall } = outcome;
   const lastContact = lastCall ? formatDay(isoDayInTimeZone(lastCall, timeZone), lang) : '';
-  const stage = furthest?.label ?? '';
-  // Events outside a campaign (a phone changed on Clients…) are no campaign to sum up.
-  const summary =
-    campaign === ''
-      ? ''
-      : [
-          result || t(lang, 'card.summary.noResult'),
-          stage,
-          t(lang, paid ? 'card.summary.paid' : 'card.summary.notPaid'),
-          feedback ? t(lang, 'card.summary.feedback', { quality: feedback }) : '',
-          lastContact ? t(lang, 'card.summary.lastContact', { date: lastContact }) : '',
-        ]
-          .filter((part) => part !== '')
-          .join(' · ');
   return {
     campaign,
-    title:
-      campaign === ''
-        ? t(lang, 'card.unknownCampaign')
-        : known?.topic && known.topic.trim() !== ''
-          ? known.topic
-          : campaign,
+    title: campaignTitle(campaign, known, lang),
     week: known ? t(lang, 'card.week', { weekStart: formatDay(known.weekStart, lang) }) : '',
-    result,
-    stage,
-    paid,
+    result: outcome.result,
+    stage: outcome.stage,
+    paid: outcome.paid,
     feedback,
     lastContact,
-    summary,
+    // Events outside a campaign (a phone changed on Clients…) are no campaign to sum up.
+    summary: campaign === '' ? '' : summaryLine(outcome, feedback, lastContact, lang),
     calls,
   };
 }

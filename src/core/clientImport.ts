@@ -4,6 +4,7 @@
 // contact of a do-not-call client is refused, so a flagged client never comes back as a new one).
 
 import { cellText, labelKey } from './cells';
+import type { ClientRecord } from './clientRecord';
 import {
   emailProblemText,
   formatClientId,
@@ -54,17 +55,8 @@ export interface ImportOptions {
   readonly lastIssuedSerial?: number | undefined;
 }
 
-export interface NewClient {
+export interface NewClient extends ClientRecord {
   readonly rowNumber: number;
-  readonly id: string;
-  readonly organisation: string;
-  readonly contact: string;
-  /** As typed (write with asSheetText). */
-  readonly phone: string;
-  /** PhoneResult.normalised, or '' when the row has only an e-mail. */
-  readonly phoneE164: string;
-  readonly email: string;
-  readonly manager: string;
   readonly notes: string;
 }
 
@@ -99,15 +91,8 @@ function findManager(managers: readonly ImportManager[], value: string): ImportM
   return managers.find((m) => labelKey(m.email) === key || labelKey(m.name) === key);
 }
 
-/**
- * Plans adding a batch of clients. A row is accepted when it has an organisation, a known
- * manager, at least one of phone and e-mail, and every contact it gives is valid (a typed but
- * invalid phone is refused, not dropped: the administrator corrects the row). Blank rows are
- * skipped. Duplicates are matched on the normalised phone and the e-mail; the first row of the
- * batch wins over later ones.
- */
-export function planClientImport(rows: readonly ImportRow[], options: ImportOptions): ImportPlan {
-  const { lang } = options;
+/** Who each normalised contact ('phone:…', 'email:…') belongs to among the existing clients. */
+function contactOwners(existing: readonly ExistingClient[]): Map<string, Owner> {
   const owners = new Map<string, Owner>();
   // A contact shared by a do-not-call client and another one is blocked: the flag wins.
   const claim = (key: string, owner: Owner) => {
@@ -118,7 +103,7 @@ export function planClientImport(rows: readonly ImportRow[], options: ImportOpti
     )
       owners.set(key, owner);
   };
-  for (const client of options.existing) {
+  for (const client of existing) {
     const owner: Owner = {
       kind: 'client',
       clientId: client.id,
@@ -132,109 +117,155 @@ export function planClientImport(rows: readonly ImportRow[], options: ImportOpti
     const email = normaliseEmail(client.email);
     if (email.ok) claim(`email:${email.email}`, owner);
   }
+  return owners;
+}
 
-  const candidates: Omit<NewClient, 'id'>[] = [];
-  const duplicates: DuplicateNotice[] = [];
-  const rejected: ImportNotice[] = [];
-  const reject = (rowNumber: number, key: MessageKey, params: MessageParams = {}) =>
-    rejected.push({ rowNumber, key, params: { row: rowNumber, ...params } });
+function isBlankRow(row: ImportRow): boolean {
+  const cells = [row.organisation, row.contact, row.phone, row.email, row.manager, row.notes].map(cellText);
+  return cells.every((cell) => cell === '');
+}
 
-  for (const row of rows) {
-    const cells = [row.organisation, row.contact, row.phone, row.email, row.manager, row.notes].map(cellText);
-    if (cells.every((cell) => cell === '')) continue;
-    const { rowNumber } = row;
-    const organisation = cellText(row.organisation);
-    if (organisation === '') {
-      reject(rowNumber, 'import.noOrganisation');
-      continue;
-    }
-    const managerText = cellText(row.manager) || (options.defaultManager ?? '');
-    const manager = findManager(options.managers, managerText);
-    if (!manager) {
-      reject(rowNumber, 'import.unknownManager', { manager: managerText });
-      continue;
-    }
-    const phoneText = cellText(row.phone);
-    const emailText = cellText(row.email);
-    if (phoneText === '' && emailText === '') {
-      reject(rowNumber, 'import.noContact');
-      continue;
-    }
-    const phone = normalisePhone(phoneText);
-    if (phoneText !== '' && !phone.ok) {
-      reject(rowNumber, 'import.badPhone', {
-        value: phoneText,
-        reason: phoneProblemText(phone.problem, lang),
-      });
-      continue;
-    }
-    const email = normaliseEmail(emailText);
-    if (emailText !== '' && !email.ok) {
-      reject(rowNumber, 'import.badEmail', {
-        value: emailText,
-        reason: emailProblemText(email.problem, lang),
-      });
-      continue;
-    }
+function rejection(rowNumber: number, key: MessageKey, params: MessageParams = {}): ImportNotice {
+  return { rowNumber, key, params: { row: rowNumber, ...params } };
+}
 
-    const keys: ['phone' | 'email', string][] = [];
-    if (phone.ok) keys.push(['phone', phone.normalised]);
-    if (email.ok) keys.push(['email', email.email]);
-    const clashes = keys.map(([by, key]) => ({ by, owner: owners.get(`${by}:${key}`) }));
-    const blocked = clashes.find((c) => c.owner?.kind === 'client' && c.owner.doNotCall);
-    if (blocked?.owner?.kind === 'client') {
-      reject(rowNumber, 'import.doNotCall', {
-        clientId: blocked.owner.clientId,
-        by: t(lang, `import.by.${blocked.by}`),
-      });
-      continue;
-    }
-    const clash = clashes.find((c) => c.owner);
-    if (clash?.owner) {
-      const by = t(lang, `import.by.${clash.by}`);
-      const { owner } = clash;
-      duplicates.push(
-        owner.kind === 'client'
-          ? {
-              rowNumber,
-              by: clash.by,
-              match: { kind: 'client', clientId: owner.clientId, organisation: owner.organisation },
-              key: 'import.duplicateOfClient',
-              params: {
-                row: rowNumber,
-                clientId: owner.clientId,
-                organisation: owner.organisation,
-                sameBy: t(lang, `import.sameBy.${clash.by}`),
-              },
-            }
-          : {
-              rowNumber,
-              by: clash.by,
-              match: owner,
-              key: 'import.duplicateInBatch',
-              params: { row: rowNumber, otherRow: owner.rowNumber, by },
-            },
-      );
-      continue;
-    }
-    for (const [by, key] of keys) owners.set(`${by}:${key}`, { kind: 'batch', rowNumber });
-    candidates.push({
-      rowNumber,
-      organisation,
-      contact: cellText(row.contact),
-      phone: phoneText,
-      phoneE164: phone.ok ? phone.normalised : '',
-      email: email.ok ? email.email : '',
-      manager: manager.email,
-      notes: cellText(row.notes),
-    });
+/** A row's normalised contacts, as duplicates are matched on them. */
+type ContactKey = readonly ['phone' | 'email', string];
+
+type RowCheck =
+  | { readonly ok: true; readonly client: Omit<NewClient, 'id'>; readonly keys: readonly ContactKey[] }
+  | { readonly ok: false; readonly notice: ImportNotice };
+
+/** A row as a new client, or why it is refused (it is not yet compared with other clients). */
+function checkRow(row: ImportRow, options: ImportOptions): RowCheck {
+  const { rowNumber } = row;
+  const { lang } = options;
+  const refuse = (key: MessageKey, params: MessageParams = {}): RowCheck => ({
+    ok: false,
+    notice: rejection(rowNumber, key, params),
+  });
+  const organisation = cellText(row.organisation);
+  if (organisation === '') return refuse('import.noOrganisation');
+  const managerText = cellText(row.manager) || (options.defaultManager ?? '');
+  const manager = findManager(options.managers, managerText);
+  if (!manager) return refuse('import.unknownManager', { manager: managerText });
+  const phoneText = cellText(row.phone);
+  const emailText = cellText(row.email);
+  if (phoneText === '' && emailText === '') return refuse('import.noContact');
+  const phone = normalisePhone(phoneText);
+  if (phoneText !== '' && !phone.ok)
+    return refuse('import.badPhone', { value: phoneText, reason: phoneProblemText(phone.problem, lang) });
+  const email = normaliseEmail(emailText);
+  if (emailText !== '' && !email.ok)
+    return refuse('import.badEmail', { value: emailText, reason: emailProblemText(email.problem, lang) });
+  const keys: ContactKey[] = [];
+  if (phone.ok) keys.push(['phone', phone.normalised]);
+  if (email.ok) keys.push(['email', email.email]);
+  const client = {
+    rowNumber,
+    organisation,
+    contact: cellText(row.contact),
+    phone: phoneText,
+    phoneE164: phone.ok ? phone.normalised : '',
+    email: email.ok ? email.email : '',
+    manager: manager.email,
+    notes: cellText(row.notes),
+  };
+  return { ok: true, client, keys };
+}
+
+type Clash =
+  | { readonly kind: 'doNotCall'; readonly notice: ImportNotice }
+  | { readonly kind: 'duplicate'; readonly notice: DuplicateNotice };
+
+/**
+ * What a valid row's contacts run into: a do-not-call client's (the row is refused, so a flagged
+ * client never comes back as a new one), another client's or an earlier row's (a duplicate).
+ */
+function clashOf(
+  rowNumber: number,
+  keys: readonly ContactKey[],
+  owners: ReadonlyMap<string, Owner>,
+  lang: Lang,
+): Clash | undefined {
+  const clashes = keys.map(([by, key]) => ({ by, owner: owners.get(`${by}:${key}`) }));
+  const blocked = clashes.find((c) => c.owner?.kind === 'client' && c.owner.doNotCall);
+  if (blocked?.owner?.kind === 'client') {
+    const params = { clientId: blocked.owner.clientId, by: t(lang, `import.by.${blocked.by}`) };
+    return { kind: 'doNotCall', notice: rejection(rowNumber, 'import.doNotCall', params) };
   }
+  const clash = clashes.find((c) => c.owner);
+  if (!clash?.owner) return undefined;
+  const by = t(lang, `import.by.${clash.by}`);
+  const { owner } = clash;
+  return {
+    kind: 'duplicate',
+    notice:
+      owner.kind === 'client'
+        ? {
+            rowNumber,
+            by: clash.by,
+            match: { kind: 'client', clientId: owner.clientId, organisation: owner.organisation },
+            key: 'import.duplicateOfClient',
+            params: {
+              row: rowNumber,
+              clientId: owner.clientId,
+              organisation: owner.organisation,
+              sameBy: t(lang, `import.sameBy.${clash.by}`),
+            },
+          }
+        : {
+            rowNumber,
+            by: clash.by,
+            match: owner,
+            key: 'import.duplicateInBatch',
+            params: { row: rowNumber, otherRow: owner.rowNumber, by },
+          },
+  };
+}
 
+/** The accepted rows with IDs after the highest ever issued, in row order. */
+function issueIds(
+  candidates: readonly Omit<NewClient, 'id'>[],
+  options: ImportOptions,
+): { accepted: NewClient[]; lastIssuedSerial: number } {
   const existingIds = options.existing.map((client) => client.id);
   const firstSerial = highestClientSerial(existingIds, options.lastIssuedSerial ?? 0) + 1;
   const accepted = candidates.map((candidate, index) => ({
     ...candidate,
     id: formatClientId(firstSerial + index),
   }));
-  return { accepted, duplicates, rejected, lastIssuedSerial: firstSerial + accepted.length - 1 };
+  return { accepted, lastIssuedSerial: firstSerial + accepted.length - 1 };
+}
+
+/**
+ * Plans adding a batch of clients. A row is accepted when it has an organisation, a known
+ * manager, at least one of phone and e-mail, and every contact it gives is valid (a typed but
+ * invalid phone is refused, not dropped: the administrator corrects the row). Blank rows are
+ * skipped. Duplicates are matched on the normalised phone and the e-mail; the first row of the
+ * batch wins over later ones.
+ */
+export function planClientImport(rows: readonly ImportRow[], options: ImportOptions): ImportPlan {
+  const owners = contactOwners(options.existing);
+  const candidates: Omit<NewClient, 'id'>[] = [];
+  const duplicates: DuplicateNotice[] = [];
+  const rejected: ImportNotice[] = [];
+  for (const row of rows) {
+    if (isBlankRow(row)) continue;
+    const check = checkRow(row, options);
+    if (!check.ok) {
+      rejected.push(check.notice);
+      continue;
+    }
+    const clash = clashOf(row.rowNumber, check.keys, owners, options.lang);
+    if (clash?.kind === 'doNotCall') rejected.push(clash.notice);
+    else if (clash?.kind === 'duplicate') duplicates.push(clash.notice);
+    else {
+      for (const [by, key] of check.keys)
+        owners.set(`${by}:${key}`, { kind: 'batch', rowNumber: row.rowNumber });
+      candidates.push(check.client);
+    }
+  }
+  const { accepted, lastIssuedSerial } = issueIds(candidates, options);
+  return { accepted, duplicates, rejected, lastIssuedSerial };
 }

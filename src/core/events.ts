@@ -19,7 +19,7 @@ import { contactDayOf } from './contacts';
 import { displayText, stateText } from './rowState';
 import { CALLS_INPUT_KEYS, type CallsInputKey } from './schema';
 import { allLabels, t, type Lang, type MessageKey, type MessageParams } from './messages';
-import { findOption, type OptionList, type Taxonomy } from './taxonomy';
+import { findOption, type OptionList, type Taxonomy, type TaxonomyOption } from './taxonomy';
 
 /** The manager-editable cells whose changes are recorded: the sheet's input columns. */
 export const TRACKED_FIELDS = CALLS_INPUT_KEYS;
@@ -130,66 +130,72 @@ export interface RowEditPlan {
   readonly contactDay: IsoDay | null;
 }
 
-/**
- * Plans one row's edit, or returns undefined when nothing tracked changed (e.g. a paste of the
- * same values). A change to the comment only touches "changed at"; a change to outcome, stage,
- * quality or the next-call date also recomputes the cadence. A date the manager typed is kept
- * (when it is today or later); a cleared date is recomputed.
- */
-export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | undefined {
-  const { taxonomy, lang, timeZone } = context;
-  const changes = diffRow(edit.before, edit.after, taxonomy, timeZone);
-  if (changes.length === 0) return undefined;
+/** The row's tracked values after the edit, in state form (the next call still as typed). */
+function stateCellsAfter(
+  edit: RowEdit,
+  changes: readonly FieldChange[],
+  timeZone: string,
+): Record<TrackedField, string> {
   const cells: Record<TrackedField, string> = { ...edit.before };
   for (const change of changes)
     cells[change.field] = stateText(change.field, edit.after[change.field], timeZone);
+  return cells;
+}
+
+/** The meaning of a list cell's label; a label the list does not know is reported. */
+function listMeaning<L extends OptionList>(
+  edit: RowEdit,
+  list: L,
+  context: EditContext,
+  notices: Notice[],
+): TaxonomyOption<L>['meaning'] | undefined {
+  const text = cellText(edit.after[list]);
+  const option = findOption(context.taxonomy, list, text);
+  if (text !== '' && !option)
+    notices.push({
+      key: 'events.unknownLabel',
+      params: { row: edit.rowNumber, label: text, list: t(context.lang, `list.${list}`) },
+    });
+  return option?.meaning;
+}
+
+/** The next-call date the manager typed, if any; one that is no date is reported. */
+function typedCallDateOf(
+  changes: readonly FieldChange[],
+  row: number,
+  timeZone: string,
+  notices: Notice[],
+): IsoDay | undefined {
+  const dateChange = changes.find((change) => change.field === 'nextCall');
+  if (!dateChange || dateChange.new === '') return undefined;
+  const typed = parseDay(dateChange.new, timeZone);
+  if (typed === undefined) notices.push({ key: 'events.badDate', params: { row, value: dateChange.new } });
+  return typed;
+}
+
+/** An edit of outcome, stage, quality or the next call: the cadence sets the next call and action. */
+function planCadenceEdit(
+  edit: RowEdit,
+  changes: readonly FieldChange[],
+  cadenceChanged: readonly CadenceField[],
+  context: EditContext,
+): RowEditPlan {
+  const { lang, timeZone } = context;
   const notices: Notice[] = [];
   const row = edit.rowNumber;
-  const changed = changes.map((change) => change.field);
-  const cadenceChanged = changed.filter((field): field is CadenceField => field !== 'comment');
-  if (cadenceChanged.length === 0) {
-    return {
-      rowNumber: row,
-      clientId: edit.clientId,
-      changes,
-      cells,
-      update: { changedAt: context.now },
-      marksDoNotCall: false,
-      notices,
-      contactDay: null,
-    };
-  }
-
-  const meaning = <L extends OptionList>(list: L) => {
-    const text = cellText(edit.after[list]);
-    const option = findOption(taxonomy, list, text);
-    if (text !== '' && !option)
-      notices.push({
-        key: 'events.unknownLabel',
-        params: { row, label: text, list: t(lang, `list.${list}`) },
-      });
-    return option?.meaning;
-  };
-  const outcome = meaning('outcome');
+  const outcome = listMeaning(edit, 'outcome', context, notices);
   const outcomeChange = changes.find((change) => change.field === 'outcome');
   const newNoAnswer = outcomeChange !== undefined && outcome === 'NO_ANSWER';
   const attempts = edit.attemptsBefore + (newNoAnswer ? 1 : 0);
-
-  let typedCallDate: IsoDay | undefined;
-  const dateChange = changes.find((change) => change.field === 'nextCall');
-  if (dateChange && dateChange.new !== '') {
-    typedCallDate = parseDay(dateChange.new, timeZone);
-    if (typedCallDate === undefined)
-      notices.push({ key: 'events.badDate', params: { row, value: dateChange.new } });
-  }
-
+  // Reported in this order: the outcome's label, the typed date, the stage's and quality's labels.
+  const typedCallDate = typedCallDateOf(changes, row, timeZone, notices);
   const step = nextStep(
     context.campaign,
     context.cadence,
     {
       outcome,
-      stage: meaning('stage'),
-      quality: meaning('quality'),
+      stage: listMeaning(edit, 'stage', context, notices),
+      quality: listMeaning(edit, 'quality', context, notices),
       noAnswerAttempts: attempts,
       typedCallDate,
       askFeedbackFirst: edit.askFeedbackFirst,
@@ -199,13 +205,11 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
   );
   if (step.notice)
     notices.push({ key: 'events.callDateInPast', params: { row, date: step.notice.params.date } });
-
-  cells.nextCall = step.nextCallDate ?? '';
   return {
     rowNumber: row,
     clientId: edit.clientId,
     changes,
-    cells,
+    cells: { ...stateCellsAfter(edit, changes, timeZone), nextCall: step.nextCallDate ?? '' },
     update: {
       changedAt: context.now,
       nextCall: step.nextCallDate ?? '',
@@ -216,6 +220,31 @@ export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | 
     marksDoNotCall: outcomeChange !== undefined && outcome === 'DO_NOT_CALL',
     notices,
     contactDay: contactDayOf(changes, isoDayInTimeZone(context.now, timeZone)),
+  };
+}
+
+/**
+ * Plans one row's edit, or returns undefined when nothing tracked changed (e.g. a paste of the
+ * same values). A change to the comment only touches "changed at"; a change to outcome, stage,
+ * quality or the next-call date also recomputes the cadence. A date the manager typed is kept
+ * (when it is today or later); a cleared date is recomputed.
+ */
+export function planRowEdit(edit: RowEdit, context: EditContext): RowEditPlan | undefined {
+  const changes = diffRow(edit.before, edit.after, context.taxonomy, context.timeZone);
+  if (changes.length === 0) return undefined;
+  const cadenceChanged = changes
+    .map((change) => change.field)
+    .filter((field): field is CadenceField => field !== 'comment');
+  if (cadenceChanged.length > 0) return planCadenceEdit(edit, changes, cadenceChanged, context);
+  return {
+    rowNumber: edit.rowNumber,
+    clientId: edit.clientId,
+    changes,
+    cells: stateCellsAfter(edit, changes, context.timeZone),
+    update: { changedAt: context.now },
+    marksDoNotCall: false,
+    notices: [],
+    contactDay: null,
   };
 }
 

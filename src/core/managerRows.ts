@@ -6,9 +6,8 @@ import type { IsoDay } from './calendar';
 import { EMPTY_CELLS, type RowState } from './rowState';
 import type { CallsColumnKey } from './schema';
 
-export interface NewManagerRow {
-  /** The sheet row the row is written at (2 for the first client). */
-  readonly rowNumber: number;
+/** What a manager sheet's row shows when the script first writes it, planned or added mid-week. */
+export interface ManagerRowFields {
   /** The "№" column. */
   readonly number: number;
   readonly clientId: string;
@@ -20,7 +19,13 @@ export interface NewManagerRow {
   readonly nextCall: IsoDay;
   /** The next action as written in the sheet's language. */
   readonly nextAction: string;
+  /** Set for last week's attendees: the campaign whose seminar the quality answer rates. */
   readonly feedbackFor: string | null;
+}
+
+export interface NewManagerRow extends ManagerRowFields {
+  /** The sheet row the row is written at (2 for the first client). */
+  readonly rowNumber: number;
   /** The manager's e-mail. */
   readonly manager: string;
 }

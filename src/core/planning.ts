@@ -4,11 +4,19 @@
 // Refuses clearly instead of producing a half-right campaign (DESIGN §7).
 
 import { isoWeekLabel, mondayOf, type IsoDay } from './calendar';
-import { actionLabel, firstStep, type CadenceSettings, type NextAction } from './cadence';
+import { actionLabel, firstStep, type CadenceSettings, type CampaignDates, type NextAction } from './cadence';
 import { cellText, labelKey } from './cells';
-import { buildTimelines, summariseTimeline, type CampaignWeek, type HistoryEvent } from './clientHistory';
+import {
+  buildTimelines,
+  summariseTimeline,
+  type CampaignWeek,
+  type ClientTimeline,
+  type HistoryEvent,
+} from './clientHistory';
+import type { ClientRecord } from './clientRecord';
 import { ProzvonError } from './errors';
 import { clientIdSerial, normaliseEmail, normalisePhone } from './identity';
+import type { ManagerRowFields } from './managerRows';
 import { t, type Lang, type MessageKey, type MessageParams } from './messages';
 import { weekCalendar, type CalendarDay } from './schedule';
 import type { Taxonomy } from './taxonomy';
@@ -26,15 +34,7 @@ export interface TeamMember {
 }
 
 /** A Clients sheet row, as far as planning needs it. */
-export interface PlanningClient {
-  readonly id: string;
-  readonly organisation: string;
-  readonly contact: string;
-  readonly phone: string;
-  readonly phoneE164: string;
-  readonly email: string;
-  /** The manager's e-mail. */
-  readonly manager: string;
+export interface PlanningClient extends ClientRecord {
   readonly doNotCall: boolean;
   readonly doNotCallReason: string;
 }
@@ -81,20 +81,9 @@ export interface PlanningInput {
 }
 
 /** One row of a manager's sheet (keys follow schema CALLS_SHEET_COLUMNS where they overlap). */
-export interface PlannedRow {
-  readonly number: number;
-  readonly clientId: string;
-  readonly organisation: string;
-  readonly contact: string;
-  readonly phone: string;
-  readonly email: string;
-  readonly history: string;
+export interface PlannedRow extends ManagerRowFields {
   readonly lastContactDay: IsoDay | null;
-  readonly nextCall: IsoDay;
   readonly nextActionCode: NextAction;
-  readonly nextAction: string;
-  /** Set for last week's attendees: the campaign whose seminar the quality answer rates. */
-  readonly feedbackFor: string | null;
 }
 
 export interface ManagerList {
@@ -213,6 +202,226 @@ function doNotCallContacts(clients: readonly PlanningClient[]) {
   return { phones, emails };
 }
 
+/** A seminar before its own week, or a second campaign of the team's week, is refused. */
+function assertCampaignCanStart(
+  request: CampaignRequest,
+  campaigns: readonly CampaignRecord[],
+  weekStart: IsoDay,
+): void {
+  if (request.seminarDate < weekStart) {
+    throw new ProzvonError('planning.seminarBeforeWeek', { seminar: request.seminarDate, weekStart });
+  }
+  const existing = campaigns.find((c) => same(c.team, request.team) && mondayOf(c.weekStart) === weekStart);
+  if (existing) {
+    throw new ProzvonError('planning.campaignExists', {
+      team: request.team,
+      week: isoWeekLabel(weekStart),
+      weekStart,
+      id: existing.id,
+      url: existing.url,
+    });
+  }
+}
+
+/** The team's latest campaign before this week: its attendees are asked about its seminar. */
+function previousCampaign(
+  campaigns: readonly CampaignRecord[],
+  team: string,
+  weekStart: IsoDay,
+): CampaignRecord | undefined {
+  return campaigns
+    .filter((c) => same(c.team, team) && c.weekStart < weekStart)
+    .sort((a, b) => (a.weekStart < b.weekStart ? 1 : -1))[0];
+}
+
+/** What leaves a client out of the week: a do-not-call flag (theirs or on their contacts), a wrong number. */
+interface ExclusionRules {
+  readonly recorded: ReadonlySet<string>;
+  readonly blocked: ReturnType<typeof doNotCallContacts>;
+  readonly wrongNumber: ReadonlyMap<string, WrongNumber>;
+  readonly lang: Lang;
+}
+
+function exclusionRules(input: PlanningInput): ExclusionRules {
+  const recorded = input.doNotCallRecorded ?? new Set<string>();
+  const flaggedClients = input.clients.map((client) =>
+    !client.doNotCall && recorded.has(client.id) ? { ...client, doNotCall: true } : client,
+  );
+  return {
+    recorded,
+    blocked: doNotCallContacts(flaggedClients),
+    // A number marked wrong and not fixed on Clients since is not called again (core/wrongNumbers).
+    wrongNumber: wrongNumbers(input.clients, input.history, input.campaigns, input.taxonomy),
+    lang: input.lang,
+  };
+}
+
+interface Exclusion {
+  readonly reason: string;
+  /** Left out for a wrong number: named in a warning, so the administrator fixes the number. */
+  readonly wrongNumber: boolean;
+}
+
+/** Why a client is not called this week, or undefined when they are. */
+function exclusionOf(client: PlanningClient, rules: ExclusionRules): Exclusion | undefined {
+  const { lang, blocked } = rules;
+  const because = (reason: string): Exclusion => ({ reason, wrongNumber: false });
+  if (client.doNotCall || rules.recorded.has(client.id))
+    return because(client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged'));
+  const phone = phoneKey(client);
+  const byPhone = phone !== '' ? blocked.phones.get(phone) : undefined;
+  if (byPhone) return because(t(lang, 'planning.excluded.samePhone', { clientId: byPhone }));
+  const email = normaliseEmail(client.email);
+  const byEmail = email.ok ? blocked.emails.get(email.email) : undefined;
+  if (byEmail) return because(t(lang, 'planning.excluded.sameEmail', { clientId: byEmail }));
+  const wrong = rules.wrongNumber.get(client.id);
+  if (wrong)
+    return { reason: t(lang, 'planning.excluded.wrongNumber', { phone: wrong.phone }), wrongNumber: true };
+  return undefined;
+}
+
+/**
+ * The ID each contact key is called under: the same person under two IDs is called once, under
+ * the oldest ID (the lowest serial).
+ */
+function oldestIds(clients: readonly PlanningClient[]): Map<string, string> {
+  const keeper = new Map<string, string>();
+  const byAge = [...clients].sort(
+    (a, b) =>
+      (clientIdSerial(a.id) ?? Infinity) - (clientIdSerial(b.id) ?? Infinity) || (a.id < b.id ? -1 : 1),
+  );
+  for (const client of byAge) {
+    for (const key of contactKeys(client)) if (!keeper.has(key)) keeper.set(key, client.id);
+  }
+  return keeper;
+}
+
+/** A manager's clients: those called, those left out (with the reason), those called under an older ID. */
+interface ManagerClients {
+  readonly called: readonly PlanningClient[];
+  readonly excluded: readonly ExcludedClient[];
+  readonly wrongNumberIds: readonly string[];
+  /** 'C-000051 = C-000007': the client, and the older ID the same person is called under. */
+  readonly duplicates: readonly string[];
+}
+
+function managerClients(
+  clients: readonly PlanningClient[],
+  manager: TeamMember,
+  rules: ExclusionRules,
+  keeper: ReadonlyMap<string, string>,
+): ManagerClients {
+  const called: PlanningClient[] = [];
+  const excluded: ExcludedClient[] = [];
+  const wrongNumberIds: string[] = [];
+  const duplicates: string[] = [];
+  for (const client of clients.filter((c) => same(c.manager, manager.email))) {
+    const exclusion = exclusionOf(client, rules);
+    if (exclusion !== undefined) {
+      const { id: clientId, organisation } = client;
+      excluded.push({ clientId, organisation, manager: manager.email, reason: exclusion.reason });
+      if (exclusion.wrongNumber) wrongNumberIds.push(client.id);
+      continue;
+    }
+    const older = contactKeys(client)
+      .map((key) => keeper.get(key))
+      .find((id) => id !== undefined && id !== client.id);
+    if (older !== undefined) duplicates.push(`${client.id} = ${older}`);
+    else called.push(client);
+  }
+  return { called, excluded, wrongNumberIds, duplicates };
+}
+
+/** What every row of the week's lists is planned from. */
+interface RowContext {
+  readonly campaignId: string;
+  readonly dates: CampaignDates;
+  readonly previous: CampaignRecord | undefined;
+  readonly timelines: ReadonlyMap<string, ClientTimeline>;
+  readonly cadence: CadenceSettings;
+  readonly lang: Lang;
+}
+
+/** Attended the team's previous seminar and has not said yet how it was. */
+function attendedPrevious(clientId: string, context: RowContext): boolean {
+  const { previous } = context;
+  if (previous === undefined) return false;
+  const state = context.timelines.get(clientId)?.campaigns.find((s) => s.campaign === previous.id);
+  return state?.stage?.meaning === 'ATTENDED' && state.quality === undefined;
+}
+
+/** A manager's rows: last week's attendees first (the feedback question), then by organisation. */
+function plannedRows(called: readonly PlanningClient[], context: RowContext): PlannedRow[] {
+  return called
+    .map((client) => ({ client, feedback: attendedPrevious(client.id, context) }))
+    .sort(
+      (a, b) =>
+        Number(b.feedback) - Number(a.feedback) ||
+        a.client.organisation.localeCompare(b.client.organisation, 'ru') ||
+        (a.client.id < b.client.id ? -1 : a.client.id > b.client.id ? 1 : 0),
+    )
+    .map(({ client, feedback }, position) => plannedRow(client, feedback, position + 1, context));
+}
+
+function plannedRow(
+  client: PlanningClient,
+  feedback: boolean,
+  number: number,
+  context: RowContext,
+): PlannedRow {
+  const { lang, previous } = context;
+  const timeline = context.timelines.get(client.id);
+  const step = firstStep(context.dates, context.cadence, feedback);
+  return {
+    number,
+    clientId: client.id,
+    organisation: client.organisation,
+    contact: client.contact,
+    phone: client.phone,
+    email: client.email,
+    history: summariseTimeline(timeline, lang, context.campaignId),
+    lastContactDay: timeline?.lastContactDay ?? null,
+    nextCall: step.nextCallDate ?? context.dates.weekStart,
+    nextActionCode: step.action,
+    nextAction: actionLabel(step.action, lang),
+    feedbackFor: feedback && previous ? previous.id : null,
+  };
+}
+
+function assertEveryManagerHasClients(lists: readonly ManagerList[]): void {
+  const empty = lists.filter((list) => list.rows.length === 0);
+  if (empty.length > 0) {
+    throw new ProzvonError('planning.managerWithoutClients', {
+      managers: empty.map((list) => `${list.name} (${list.manager})`).join(', '),
+    });
+  }
+}
+
+/** What the administrator is told: clients nobody calls, numbers to fix, people under two IDs. */
+function campaignWarnings(
+  input: PlanningInput,
+  split: readonly ManagerClients[],
+  wrongNumber: ReadonlyMap<string, WrongNumber>,
+): PlanWarning[] {
+  const leftForWrongNumber = new Set(split.flatMap((part) => part.wrongNumberIds));
+  const duplicates = split.flatMap((part) => part.duplicates);
+  return [
+    ...planningWarnings(input.request, input.members, input.clients),
+    ...wrongNumberWarnings(
+      split.flatMap((part) => part.excluded).filter((client) => leftForWrongNumber.has(client.clientId)),
+      wrongNumber,
+    ),
+    ...(duplicates.length > 0
+      ? [
+          {
+            key: 'planning.duplicateContacts' as const,
+            params: { count: duplicates.length, examples: duplicates.slice(0, 3).join(', ') },
+          },
+        ]
+      : []),
+  ];
+}
+
 /**
  * Plans the weekly campaign of one team.
  * @throws ProzvonError planning.notTeamAdministrator, .noManagers, .unknownManager,
@@ -220,164 +429,50 @@ function doNotCallContacts(clients: readonly PlanningClient[]) {
  *   .managerWithoutClients (every such manager named at once).
  */
 export function planCampaign(input: PlanningInput): CampaignPlan {
-  const { request, members, clients, taxonomy, cadence, lang, timeZone } = input;
+  const { request, members, clients, cadence } = input;
   assertTeamAdministrator(request, members);
   const managers = chooseManagers(request, members);
   const weekStart = mondayOf(request.week);
-  const isoWeek = isoWeekLabel(weekStart);
-  if (request.seminarDate < weekStart) {
-    throw new ProzvonError('planning.seminarBeforeWeek', { seminar: request.seminarDate, weekStart });
-  }
-  const existing = input.campaigns.find(
-    (c) => same(c.team, request.team) && mondayOf(c.weekStart) === weekStart,
-  );
-  if (existing) {
-    throw new ProzvonError('planning.campaignExists', {
-      team: request.team,
-      week: isoWeek,
-      weekStart,
-      id: existing.id,
-      url: existing.url,
-    });
-  }
-
+  assertCampaignCanStart(request, input.campaigns, weekStart);
   const campaignId = campaignIdFor(request.team, weekStart);
-  const timelines = buildTimelines(input.history, input.campaigns, taxonomy, timeZone);
-  const previous = input.campaigns
-    .filter((c) => same(c.team, request.team) && c.weekStart < weekStart)
-    .sort((a, b) => (a.weekStart < b.weekStart ? 1 : -1))[0];
-  const attendedPrevious = (clientId: string): boolean => {
-    const state = timelines.get(clientId)?.campaigns.find((s) => s.campaign === previous?.id);
-    return state?.stage?.meaning === 'ATTENDED' && state.quality === undefined;
-  };
-
-  const recorded = input.doNotCallRecorded ?? new Set<string>();
-  const flaggedClients = clients.map((client) =>
-    !client.doNotCall && recorded.has(client.id) ? { ...client, doNotCall: true } : client,
+  const dates = { weekStart, seminarDate: request.seminarDate };
+  const rules = exclusionRules(input);
+  const keeper = oldestIds(
+    clients
+      .filter((client) => managers.some((manager) => same(client.manager, manager.email)))
+      .filter((client) => exclusionOf(client, rules) === undefined),
   );
-  const blocked = doNotCallContacts(flaggedClients);
-  // A number marked wrong and not fixed on Clients since is not called again (core/wrongNumbers).
-  const wrongNumber = wrongNumbers(clients, input.history, input.campaigns, taxonomy);
-  const leftForWrongNumber = new Set<string>();
-  const exclusionReason = (client: PlanningClient): string | undefined => {
-    if (client.doNotCall || recorded.has(client.id))
-      return client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged');
-    const phone = phoneKey(client);
-    const byPhone = phone !== '' ? blocked.phones.get(phone) : undefined;
-    if (byPhone) return t(lang, 'planning.excluded.samePhone', { clientId: byPhone });
-    const email = normaliseEmail(client.email);
-    const byEmail = email.ok ? blocked.emails.get(email.email) : undefined;
-    if (byEmail) return t(lang, 'planning.excluded.sameEmail', { clientId: byEmail });
-    const wrong = wrongNumber.get(client.id);
-    if (wrong) {
-      leftForWrongNumber.add(client.id);
-      return t(lang, 'planning.excluded.wrongNumber', { phone: wrong.phone });
-    }
-    return undefined;
+  const split = managers.map((manager) => managerClients(clients, manager, rules, keeper));
+  const context: RowContext = {
+    campaignId,
+    dates,
+    previous: previousCampaign(input.campaigns, request.team, weekStart),
+    timelines: buildTimelines(input.history, input.campaigns, input.taxonomy, input.timeZone),
+    cadence,
+    lang: input.lang,
   };
-
-  const campaignDates = { weekStart, seminarDate: request.seminarDate };
-  const excluded: ExcludedClient[] = [];
   const names = sheetNames(managers, input.reservedSheetNames ?? []);
-  // The same person under two IDs is called once, under the oldest ID (the lowest serial).
-  const keeper = new Map<string, string>();
-  const byAge = clients
-    .filter((client) => managers.some((manager) => same(client.manager, manager.email)))
-    .filter((client) => exclusionReason(client) === undefined)
-    .sort(
-      (a, b) =>
-        (clientIdSerial(a.id) ?? Infinity) - (clientIdSerial(b.id) ?? Infinity) || (a.id < b.id ? -1 : 1),
-    );
-  for (const client of byAge) {
-    for (const key of contactKeys(client)) if (!keeper.has(key)) keeper.set(key, client.id);
-  }
-  const duplicates: string[] = [];
-  const lists: ManagerList[] = managers.map((manager, index) => {
-    const eligible = clients.filter((client) => {
-      if (!same(client.manager, manager.email)) return false;
-      const reason = exclusionReason(client);
-      if (reason !== undefined) {
-        excluded.push({
-          clientId: client.id,
-          organisation: client.organisation,
-          manager: manager.email,
-          reason,
-        });
-        return false;
-      }
-      const older = contactKeys(client)
-        .map((key) => keeper.get(key))
-        .find((id) => id !== undefined && id !== client.id);
-      if (older !== undefined) {
-        duplicates.push(`${client.id} = ${older}`);
-        return false;
-      }
-      return true;
-    });
-    const rows = eligible
-      .map((client) => ({ client, feedback: previous !== undefined && attendedPrevious(client.id) }))
-      .sort(
-        (a, b) =>
-          Number(b.feedback) - Number(a.feedback) ||
-          a.client.organisation.localeCompare(b.client.organisation, 'ru') ||
-          (a.client.id < b.client.id ? -1 : a.client.id > b.client.id ? 1 : 0),
-      )
-      .map(({ client, feedback }, position): PlannedRow => {
-        const timeline = timelines.get(client.id);
-        const step = firstStep(campaignDates, cadence, feedback);
-        return {
-          number: position + 1,
-          clientId: client.id,
-          organisation: client.organisation,
-          contact: client.contact,
-          phone: client.phone,
-          email: client.email,
-          history: summariseTimeline(timeline, lang, campaignId),
-          lastContactDay: timeline?.lastContactDay ?? null,
-          nextCall: step.nextCallDate ?? weekStart,
-          nextActionCode: step.action,
-          nextAction: actionLabel(step.action, lang),
-          feedbackFor: feedback && previous ? previous.id : null,
-        };
-      });
-    return { manager: manager.email, name: manager.name, sheetName: names[index] ?? manager.email, rows };
-  });
-
-  const empty = lists.filter((list) => list.rows.length === 0);
-  if (empty.length > 0) {
-    throw new ProzvonError('planning.managerWithoutClients', {
-      managers: empty.map((list) => `${list.name} (${list.manager})`).join(', '),
-    });
-  }
-
+  const lists = managers.map((manager, index): ManagerList => ({
+    manager: manager.email,
+    name: manager.name,
+    sheetName: names[index] ?? manager.email,
+    rows: plannedRows(split[index]?.called ?? [], context),
+  }));
+  assertEveryManagerHasClients(lists);
   return {
     campaignId,
     // One name everywhere: History's «Кампания», Campaigns, Results and the workbook's title.
     workbookName: campaignId,
     team: request.team,
     weekStart,
-    isoWeek,
+    isoWeek: isoWeekLabel(weekStart),
     topic: request.topic,
     seminarDate: request.seminarDate,
     lists,
-    excluded,
-    warnings: [
-      ...planningWarnings(request, members, clients),
-      ...wrongNumberWarnings(
-        excluded.filter((client) => leftForWrongNumber.has(client.clientId)),
-        wrongNumber,
-      ),
-      ...(duplicates.length > 0
-        ? [
-            {
-              key: 'planning.duplicateContacts' as const,
-              params: { count: duplicates.length, examples: duplicates.slice(0, 3).join(', ') },
-            },
-          ]
-        : []),
-    ],
+    excluded: split.flatMap((part) => part.excluded),
+    warnings: campaignWarnings(input, split, rules.wrongNumber),
     calendar: weekCalendar(
-      campaignDates,
+      dates,
       cadence,
       lists.flatMap((list) => list.rows.map((row) => ({ nextCallDate: row.nextCall }))),
     ),

@@ -207,33 +207,27 @@ export interface TotalsGrid {
   readonly width: number;
 }
 
-/** Builds the Totals grid in TOTALS_LAYOUT: calendar plan, funnel per manager and team, day by day. */
-export function buildTotals(input: TotalsInput): TotalsGrid {
+type PutCell = (row: number, column: number, cell: TotalsCell) => void;
+
+const textCell = (value: string): TotalsCell => ({ text: value });
+const formulaCell = (value: string): TotalsCell => ({ formula: value });
+
+/** The team's figure in a column: the sum of the managers' rows below it. */
+function teamSum(letter: string, firstManagerRow: number, managers: number): string {
+  return managers === 0
+    ? '=0'
+    : `=SUM(${letter}${firstManagerRow}:${letter}${firstManagerRow + managers - 1})`;
+}
+
+/** Calendar plan: each day's cadence step and how many calls are due that day. */
+function putCalendar(input: TotalsInput, put: PutCell): void {
   const { lang, managers } = input;
-  const L = TOTALS_LAYOUT;
-  if (input.activityDays.length > L.daily.maxDays || input.calendar.length > L.calendar.maxDays) {
-    throw new Error('totals: more days than the layout holds');
-  }
-  const height = L.funnel.firstManagerRow + managers.length - 1;
-  const width = L.daily.lastColumn;
-  const cells: TotalsCell[][] = Array.from({ length: height }, () => new Array<TotalsCell>(width).fill(null));
-  const put = (row: number, column: number, cell: TotalsCell) => {
-    const line = cells[row - 1];
-    if (line) line[column - 1] = cell;
-  };
-  const text = (value: string): TotalsCell => ({ text: value });
-  const formula = (value: string): TotalsCell => ({ formula: value });
-
-  put(L.titleRow, 1, text(input.title));
-  put(L.subtitleRow, 1, text(input.subtitle));
-
-  // Calendar plan: each day's cadence step and how many calls are due that day.
-  const C = L.calendar;
-  put(C.titleRow, 1, text(t(lang, 'totals.calendar')));
-  put(C.headerRow, C.columns.day, text(t(lang, 'totals.calendar.day')));
-  put(C.headerRow, C.columns.date, text(t(lang, 'totals.calendar.date')));
-  put(C.headerRow, C.columns.steps, text(t(lang, 'totals.calendar.steps')));
-  put(C.headerRow, C.columns.due, text(t(lang, 'totals.calendar.due')));
+  const C = TOTALS_LAYOUT.calendar;
+  put(C.titleRow, 1, textCell(t(lang, 'totals.calendar')));
+  put(C.headerRow, C.columns.day, textCell(t(lang, 'totals.calendar.day')));
+  put(C.headerRow, C.columns.date, textCell(t(lang, 'totals.calendar.date')));
+  put(C.headerRow, C.columns.steps, textCell(t(lang, 'totals.calendar.steps')));
+  put(C.headerRow, C.columns.due, textCell(t(lang, 'totals.calendar.due')));
   const next = input.callsColumns.nextCall;
   const last = input.dataRows + 1;
   input.calendar.forEach((day, index) => {
@@ -242,68 +236,83 @@ export function buildTotals(input: TotalsInput): TotalsGrid {
     const due = managers.map(
       (manager) => `COUNTIF(${quoteSheet(manager.sheetName)}!$${next}$2:$${next}$${last},${dateCell})`,
     );
-    put(row, C.columns.day, text(t(lang, `weekday.${day.weekday}`)));
+    put(row, C.columns.day, textCell(t(lang, `weekday.${day.weekday}`)));
     put(row, C.columns.date, { day: day.day });
-    put(row, C.columns.steps, text(day.steps.map((step) => actionLabel(step, lang)).join(', ')));
-    put(row, C.columns.due, formula(due.length === 0 ? '=0' : `=${due.join('+')}`));
+    put(row, C.columns.steps, textCell(day.steps.map((step) => actionLabel(step, lang)).join(', ')));
+    put(row, C.columns.due, formulaCell(due.length === 0 ? '=0' : `=${due.join('+')}`));
   });
+}
 
-  // Funnel: the team first (fixed rows for the charts), then one row per manager.
-  const F = L.funnel;
-  put(F.titleRow, 1, text(t(lang, 'totals.funnel')));
-  put(F.headerRow, F.nameColumn, text(t(lang, 'totals.manager')));
-  put(F.headerRow, F.emailColumn, text(t(lang, 'totals.email')));
-  for (const spec of FUNNEL_COLUMNS) put(F.headerRow, funnelColumn(spec.key), text(t(lang, spec.header)));
-  const lastManagerRow = F.firstManagerRow + managers.length - 1;
-  put(F.teamRow, F.nameColumn, text(t(lang, 'funnel.team')));
+/** Funnel: the team first (fixed rows for the charts), then one row per manager. */
+function putFunnel(input: TotalsInput, put: PutCell): void {
+  const { lang, managers } = input;
+  const F = TOTALS_LAYOUT.funnel;
+  put(F.titleRow, 1, textCell(t(lang, 'totals.funnel')));
+  put(F.headerRow, F.nameColumn, textCell(t(lang, 'totals.manager')));
+  put(F.headerRow, F.emailColumn, textCell(t(lang, 'totals.email')));
+  for (const spec of FUNNEL_COLUMNS) put(F.headerRow, funnelColumn(spec.key), textCell(t(lang, spec.header)));
+  put(F.teamRow, F.nameColumn, textCell(t(lang, 'funnel.team')));
   for (const spec of FUNNEL_COLUMNS) {
     const letter = columnLetter(funnelColumn(spec.key));
+    const list = `${columnLetter(funnelColumn('listSize'))}${F.teamRow}`;
+    const paid = `${columnLetter(funnelColumn('paid'))}${F.teamRow}`;
     const value =
       spec.key === 'conversion'
-        ? (() => {
-            const list = `${columnLetter(funnelColumn('listSize'))}${F.teamRow}`;
-            const paid = `${columnLetter(funnelColumn('paid'))}${F.teamRow}`;
-            return `=IF(${list}=0,0,${paid}/${list})`;
-          })()
-        : managers.length === 0
-          ? '=0'
-          : `=SUM(${letter}${F.firstManagerRow}:${letter}${lastManagerRow})`;
-    put(F.teamRow, funnelColumn(spec.key), formula(value));
+        ? `=IF(${list}=0,0,${paid}/${list})`
+        : teamSum(letter, F.firstManagerRow, managers.length);
+    put(F.teamRow, funnelColumn(spec.key), formulaCell(value));
   }
   managers.forEach((manager, index) => {
     const row = F.firstManagerRow + index;
-    put(row, F.nameColumn, text(manager.name));
-    put(row, F.emailColumn, text(manager.email));
+    put(row, F.nameColumn, textCell(manager.name));
+    put(row, F.emailColumn, textCell(manager.email));
     for (const spec of FUNNEL_COLUMNS) {
-      put(row, funnelColumn(spec.key), formula(funnelFormula(input, manager, spec.key, row)));
+      put(row, funnelColumn(spec.key), formulaCell(funnelFormula(input, manager, spec.key, row)));
     }
   });
+}
 
-  // Day by day: plan, contacts, missed, invoices and payments per manager per day, the team first.
-  const D = L.daily;
-  put(F.titleRow, D.nameColumn, text(t(lang, 'totals.daily')));
-  put(D.headerRow, D.nameColumn, text(t(lang, 'totals.manager')));
-  put(D.teamRow, D.nameColumn, text(t(lang, 'funnel.team')));
+/** Day by day: plan, contacts, missed, invoices and payments per manager per day, the team first. */
+function putDaily(input: TotalsInput, put: PutCell): void {
+  const { lang, managers } = input;
+  const D = TOTALS_LAYOUT.daily;
+  put(TOTALS_LAYOUT.funnel.titleRow, D.nameColumn, textCell(t(lang, 'totals.daily')));
+  put(D.headerRow, D.nameColumn, textCell(t(lang, 'totals.manager')));
+  put(D.teamRow, D.nameColumn, textCell(t(lang, 'funnel.team')));
   input.activityDays.forEach((day, dayIndex) => {
     DAILY_METRICS.forEach((metric, metricIndex) => {
       const column = D.firstFigureColumn + dayIndex * DAILY_METRICS.length + metricIndex;
       const letter = columnLetter(column);
-      put(D.headerRow, column, text(t(lang, `totals.daily.${metric}`, { day: dayLabel(day, lang) })));
-      put(
-        D.teamRow,
-        column,
-        formula(
-          managers.length === 0 ? '=0' : `=SUM(${letter}${D.firstManagerRow}:${letter}${lastManagerRow})`,
-        ),
-      );
+      put(D.headerRow, column, textCell(t(lang, `totals.daily.${metric}`, { day: dayLabel(day, lang) })));
+      put(D.teamRow, column, formulaCell(teamSum(letter, D.firstManagerRow, managers.length)));
       // Plan and missed are values the daily job writes (dayFigures.ts); blank until it has run.
       if (metric === 'planned' || metric === 'missed') return;
       managers.forEach((manager, index) => {
-        put(D.firstManagerRow + index, column, formula(dailyFormula(input, manager, day, metric)));
+        put(D.firstManagerRow + index, column, formulaCell(dailyFormula(input, manager, day, metric)));
       });
     });
   });
-  managers.forEach((manager, index) => put(D.firstManagerRow + index, D.nameColumn, text(manager.name)));
+  managers.forEach((manager, index) => put(D.firstManagerRow + index, D.nameColumn, textCell(manager.name)));
+}
+
+/** Builds the Totals grid in TOTALS_LAYOUT: calendar plan, funnel per manager and team, day by day. */
+export function buildTotals(input: TotalsInput): TotalsGrid {
+  const L = TOTALS_LAYOUT;
+  if (input.activityDays.length > L.daily.maxDays || input.calendar.length > L.calendar.maxDays) {
+    throw new Error('totals: more days than the layout holds');
+  }
+  const height = L.funnel.firstManagerRow + input.managers.length - 1;
+  const width = L.daily.lastColumn;
+  const cells: TotalsCell[][] = Array.from({ length: height }, () => new Array<TotalsCell>(width).fill(null));
+  const put: PutCell = (row, column, cell) => {
+    const line = cells[row - 1];
+    if (line) line[column - 1] = cell;
+  };
+  put(L.titleRow, 1, textCell(input.title));
+  put(L.subtitleRow, 1, textCell(input.subtitle));
+  putCalendar(input, put);
+  putFunnel(input, put);
+  putDaily(input, put);
   return { cells, width };
 }
 

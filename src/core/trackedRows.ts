@@ -154,20 +154,17 @@ function judgeRows(input: RowsInput): Trusted[] | null {
   return trusted;
 }
 
-/**
- * Every row of the sheet: each client's genuine row is the one its state was written at; other
- * rows claiming it are copies; states the script did not write are forged. A planned client left
- * without a row is matched to an untrusted row (by the ID cell, or when only one of each is left)
- * and that row is rebuilt from the roster and the Log.
- */
-function judgeWholeSheet(
-  input: RowsInput,
-  write: (rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>) => void,
-  notices: Notice[],
-  problems: RowProblem[],
-): Trusted[] {
+type WriteCells = (rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>) => void;
+
+interface Untrusted {
+  readonly row: SheetRow;
+  readonly kind: RowProblemKind;
+}
+
+/** Rows whose state the script wrote for this sheet (and not older than the Log), and the others. */
+function decodeRows(input: RowsInput): { valid: Trusted[]; untrusted: Untrusted[] } {
   const valid: Trusted[] = [];
-  const untrusted: { row: SheetRow; kind: RowProblemKind }[] = [];
+  const untrusted: Untrusted[] = [];
   for (const row of input.rows) {
     if (isBlank(row)) continue;
     const decoded = decodeRowState(row.cells.state, input.sheetId, input.signer);
@@ -175,10 +172,18 @@ function judgeWholeSheet(
     else if (isStale(input, decoded.state)) untrusted.push({ row, kind: 'stale' });
     else valid.push({ row, state: decoded.state });
   }
-  const clients = new Set(valid.map((entry) => entry.state.clientId));
-  // Every row is the script's, each client once, as many as planned: the roster has nothing to add.
-  const settled = untrusted.length === 0 && clients.size === valid.length && input.planned === clients.size;
-  const roster = settled ? undefined : typeof input.roster === 'function' ? input.roster() : input.roster;
+  return { valid, untrusted };
+}
+
+/**
+ * Each client's genuine row is the one its state was written at (else the first claiming it);
+ * other rows claiming it are copies, and rows of clients the roster does not plan are unplanned.
+ */
+function genuineRows(
+  valid: readonly Trusted[],
+  roster: ReadonlyMap<string, RowState> | undefined,
+): { trusted: Trusted[]; untrusted: Untrusted[] } {
+  const untrusted: Untrusted[] = [];
   const claims = new Map<string, Trusted[]>();
   for (const entry of valid) {
     if (roster && !roster.has(entry.state.clientId)) {
@@ -195,9 +200,17 @@ function judgeWholeSheet(
     trusted.push(genuine);
     for (const other of rows) if (other !== genuine) untrusted.push({ row: other.row, kind: 'copied' });
   }
+  return { trusted, untrusted };
+}
 
-  const present = new Set(trusted.map((entry) => entry.state.clientId));
-  const missing = roster ? [...roster.keys()].filter((id) => !present.has(id)) : [];
+/**
+ * Which missing client each untrusted row is taken to be: the one its ID cell names, or the only
+ * one left when only one row is left. `leftClients`: those not matched by an ID cell.
+ */
+function matchMissing(
+  untrusted: readonly Untrusted[],
+  missing: readonly string[],
+): { assigned: Map<SheetRow, string>; leftClients: string[] } {
   const assigned = new Map<SheetRow, string>();
   for (const entry of untrusted) {
     const id = cellText(entry.row.cells.clientId);
@@ -209,30 +222,64 @@ function judgeWholeSheet(
   const [onlyClient] = leftClients;
   if (leftRows.length === 1 && leftClients.length === 1 && onlyRow && onlyClient)
     assigned.set(onlyRow.row, onlyClient);
+  return { assigned, leftClients };
+}
 
+/** An untrusted row reported, and rebuilt from the roster and the Log when its client is known. */
+function restoreRow(
+  input: RowsInput,
+  entry: Untrusted,
+  match: { readonly clientId: string; readonly genesis: RowState } | undefined,
+  write: WriteCells,
+  notices: Notice[],
+  problems: RowProblem[],
+): Trusted | undefined {
+  const { rowNumber } = entry.row;
+  problems.push({ kind: entry.kind, rowNumber, clientId: cellText(entry.row.cells.clientId) });
+  if (!match) {
+    notices.push({ key: 'events.rowUntrusted', params: { row: rowNumber } });
+    return undefined;
+  }
+  const { clientId, genesis } = match;
+  // A forged or stale state is the script's only: the row's visible cells are the manager's and
+  // stay, to be recorded against the rebuilt state. A copied row's cells are another client's.
+  const keepInputs = entry.kind === 'forged' || entry.kind === 'stale';
+  const rebuilt = rebuild(input, genesis, rowNumber, keepInputs);
+  write(rowNumber, rebuilt.cells);
+  problems.push({ kind: 'restored', rowNumber, clientId });
+  notices.push({ key: 'events.rowRestored', params: { row: rowNumber, clientId } });
+  return { row: { rowNumber, cells: { ...entry.row.cells, ...rebuilt.cells } }, state: rebuilt.state };
+}
+
+/**
+ * Every row of the sheet: each client's genuine row is the one its state was written at; other
+ * rows claiming it are copies; states the script did not write are forged. A planned client left
+ * without a row is matched to an untrusted row (by the ID cell, or when only one of each is left)
+ * and that row is rebuilt from the roster and the Log.
+ */
+function judgeWholeSheet(
+  input: RowsInput,
+  write: WriteCells,
+  notices: Notice[],
+  problems: RowProblem[],
+): Trusted[] {
+  const decoded = decodeRows(input);
+  const clients = new Set(decoded.valid.map((entry) => entry.state.clientId));
+  // Every row is the script's, each client once, as many as planned: the roster has nothing to add.
+  const settled =
+    decoded.untrusted.length === 0 && clients.size === decoded.valid.length && input.planned === clients.size;
+  const roster = settled ? undefined : typeof input.roster === 'function' ? input.roster() : input.roster;
+  const { trusted, untrusted: claimed } = genuineRows(decoded.valid, roster);
+  const untrusted = [...decoded.untrusted, ...claimed];
+  const present = new Set(trusted.map((entry) => entry.state.clientId));
+  const missing = roster ? [...roster.keys()].filter((id) => !present.has(id)) : [];
+  const { assigned, leftClients } = matchMissing(untrusted, missing);
   for (const entry of untrusted) {
-    problems.push({
-      kind: entry.kind,
-      rowNumber: entry.row.rowNumber,
-      clientId: cellText(entry.row.cells.clientId),
-    });
     const clientId = assigned.get(entry.row);
     const genesis = clientId === undefined ? undefined : roster?.get(clientId);
-    if (clientId === undefined || !genesis) {
-      notices.push({ key: 'events.rowUntrusted', params: { row: entry.row.rowNumber } });
-      continue;
-    }
-    // A forged or stale state is the script's only: the row's visible cells are the manager's and
-    // stay, to be recorded against the rebuilt state. A copied row's cells are another client's.
-    const keepInputs = entry.kind === 'forged' || entry.kind === 'stale';
-    const rebuilt = rebuild(input, genesis, entry.row.rowNumber, keepInputs);
-    write(entry.row.rowNumber, rebuilt.cells);
-    trusted.push({
-      row: { rowNumber: entry.row.rowNumber, cells: { ...entry.row.cells, ...rebuilt.cells } },
-      state: rebuilt.state,
-    });
-    problems.push({ kind: 'restored', rowNumber: entry.row.rowNumber, clientId });
-    notices.push({ key: 'events.rowRestored', params: { row: entry.row.rowNumber, clientId } });
+    const match = clientId !== undefined && genesis ? { clientId, genesis } : undefined;
+    const restored = restoreRow(input, entry, match, write, notices, problems);
+    if (restored) trusted.push(restored);
   }
   for (const clientId of leftClients) {
     if (![...assigned.values()].includes(clientId))
@@ -349,15 +396,24 @@ export function permutedRows(
   return sources;
 }
 
-function planEdits(
-  input: RowsInput,
+/** A trusted row and its tracked values as read (a refused next call replaced by the state's). */
+interface Candidate {
+  readonly entry: Trusted;
+  readonly after: Record<TrackedField, unknown>;
+}
+
+/**
+ * The trusted rows' values as read: a client ID typed over is put back, and a next call that
+ * cannot be one is refused (the state's date is written back).
+ */
+function readCandidates(
   trusted: readonly Trusted[],
-  write: (rowNumber: number, cells: Partial<Record<CallsColumnKey, unknown>>) => void,
+  context: EditContext,
+  write: WriteCells,
   notices: Notice[],
   problems: RowProblem[],
-): RowEdit[] {
-  const { context } = input;
-  const candidates = trusted.map((entry) => {
+): Candidate[] {
+  return trusted.map((entry) => {
     const { row, state } = entry;
     if (cellText(row.cells.clientId) !== state.clientId) {
       write(row.rowNumber, { clientId: state.clientId });
@@ -372,8 +428,19 @@ function planEdits(
     });
     return { entry, after };
   });
+}
 
-  // Input cells moved among rows (a sort of the block alone) are put back, not recorded.
+/**
+ * Input cells moved among rows (a sort of the block alone) are put back, not recorded. Returns
+ * the candidates put back (see permutedRows), by index.
+ */
+function revertSortedBlock(
+  candidates: readonly Candidate[],
+  context: EditContext,
+  write: WriteCells,
+  notices: Notice[],
+  problems: RowProblem[],
+): Map<number, number> {
   const columns = INPUT_KEYS.filter((key) =>
     candidates.some(
       ({ entry, after }) => inputText(key, entry, after, context) !== beforeText(key, entry.state),
@@ -386,74 +453,95 @@ function planEdits(
       after: tupleKey(columns.map((key) => inputText(key, entry, after, context))),
     })),
   );
-  if (sources.size > 0) {
-    for (const [target, source] of sources) {
-      const into = candidates[target]?.entry.row;
-      const from = candidates[source]?.entry.row;
-      if (!into || !from) continue;
-      write(into.rowNumber, Object.fromEntries(INPUT_KEYS.map((key) => [key, from.cells[key] ?? ''])));
-      problems.push({
-        kind: 'sorted',
-        rowNumber: into.rowNumber,
-        clientId: candidates[target]?.entry.state.clientId ?? '',
-      });
-    }
-    const rowsText = [...sources.keys()]
-      .map((id) => candidates[id]?.entry.row.rowNumber ?? 0)
-      .sort((a, b) => a - b)
-      .join(', ');
-    notices.push({ key: 'events.sortReverted', params: { rows: rowsText } });
+  if (sources.size === 0) return sources;
+  for (const [target, source] of sources) {
+    const into = candidates[target]?.entry.row;
+    const from = candidates[source]?.entry.row;
+    if (!into || !from) continue;
+    write(into.rowNumber, Object.fromEntries(INPUT_KEYS.map((key) => [key, from.cells[key] ?? ''])));
+    problems.push({
+      kind: 'sorted',
+      rowNumber: into.rowNumber,
+      clientId: candidates[target]?.entry.state.clientId ?? '',
+    });
   }
+  const rowsText = [...sources.keys()]
+    .map((id) => candidates[id]?.entry.row.rowNumber ?? 0)
+    .sort((a, b) => a - b)
+    .join(', ');
+  notices.push({ key: 'events.sortReverted', params: { rows: rowsText } });
+  return sources;
+}
 
-  const edits: RowEdit[] = [];
-  candidates.forEach(({ entry, after }, id) => {
-    const { row, state } = entry;
-    if (sources.has(id)) return;
-    const plan = planRowEdit(
-      {
-        rowNumber: row.rowNumber,
-        clientId: state.clientId,
-        before: state.cells,
-        after,
-        attemptsBefore: state.attempts,
-        askFeedbackFirst: state.feedbackFor !== null,
-      },
-      context,
-    );
-    if (!plan) {
-      // Nothing recorded; a next action typed over is put back, a moved row is signed where it is.
-      const cells: Partial<Record<CallsColumnKey, unknown>> = { ...ratesRepair(row, state) };
-      if (state.action !== '' && cellText(row.cells.nextAction) !== state.action)
-        cells.nextAction = state.action;
-      if (state.row !== row.rowNumber)
-        cells.state = encodeRowState({ ...state, row: row.rowNumber }, input.sheetId, input.signer);
-      if (Object.keys(cells).length > 0) write(row.rowNumber, cells);
-      return;
-    }
-    const next = stateAfter(state, plan, row.rowNumber);
-    const cells: Partial<Record<CallsColumnKey, unknown>> = {
-      ...ratesRepair(row, state),
-      nextAction: next.action,
-      changedAt: plan.update.changedAt,
-      attempts: next.attempts,
-      state: encodeRowState(next, input.sheetId, input.signer),
-    };
-    if (plan.update.nextCall !== undefined) cells.nextCall = plan.update.nextCall;
-    write(row.rowNumber, cells);
-    notices.push(...plan.notices);
-    edits.push({
+/** Nothing recorded; a next action typed over is put back, a moved row is signed where it is. */
+function repairUnchangedRow(input: RowsInput, entry: Trusted, write: WriteCells): void {
+  const { row, state } = entry;
+  const cells: Partial<Record<CallsColumnKey, unknown>> = { ...ratesRepair(row, state) };
+  if (state.action !== '' && cellText(row.cells.nextAction) !== state.action) cells.nextAction = state.action;
+  if (state.row !== row.rowNumber)
+    cells.state = encodeRowState({ ...state, row: row.rowNumber }, input.sheetId, input.signer);
+  if (Object.keys(cells).length > 0) write(row.rowNumber, cells);
+}
+
+/** A row's edit: the script's cells written back from the cadence, and the edit History records. */
+function planCandidateEdit(
+  input: RowsInput,
+  { entry, after }: Candidate,
+  write: WriteCells,
+  notices: Notice[],
+): RowEdit | undefined {
+  const { row, state } = entry;
+  const plan = planRowEdit(
+    {
       rowNumber: row.rowNumber,
       clientId: state.clientId,
-      organisation: cellText(row.cells.organisation),
-      manager: state.manager || input.manager,
-      version: state.version,
-      changes: plan.changes,
-      marksDoNotCall: plan.marksDoNotCall,
-      contactMark: contactMarkIndex(plan.changes, plan.contactDay, state.contactDay ?? ''),
-      rates: state.feedbackFor ?? '',
-    });
-  });
-  return edits;
+      before: state.cells,
+      after,
+      attemptsBefore: state.attempts,
+      askFeedbackFirst: state.feedbackFor !== null,
+    },
+    input.context,
+  );
+  if (!plan) {
+    repairUnchangedRow(input, entry, write);
+    return undefined;
+  }
+  const next = stateAfter(state, plan, row.rowNumber);
+  const cells: Partial<Record<CallsColumnKey, unknown>> = {
+    ...ratesRepair(row, state),
+    nextAction: next.action,
+    changedAt: plan.update.changedAt,
+    attempts: next.attempts,
+    state: encodeRowState(next, input.sheetId, input.signer),
+  };
+  if (plan.update.nextCall !== undefined) cells.nextCall = plan.update.nextCall;
+  write(row.rowNumber, cells);
+  notices.push(...plan.notices);
+  return {
+    rowNumber: row.rowNumber,
+    clientId: state.clientId,
+    organisation: cellText(row.cells.organisation),
+    manager: state.manager || input.manager,
+    version: state.version,
+    changes: plan.changes,
+    marksDoNotCall: plan.marksDoNotCall,
+    contactMark: contactMarkIndex(plan.changes, plan.contactDay, state.contactDay ?? ''),
+    rates: state.feedbackFor ?? '',
+  };
+}
+
+function planEdits(
+  input: RowsInput,
+  trusted: readonly Trusted[],
+  write: WriteCells,
+  notices: Notice[],
+  problems: RowProblem[],
+): RowEdit[] {
+  const candidates = readCandidates(trusted, input.context, write, notices, problems);
+  const sorted = revertSortedBlock(candidates, input.context, write, notices, problems);
+  return candidates.flatMap((candidate, id) =>
+    sorted.has(id) ? [] : (planCandidateEdit(input, candidate, write, notices) ?? []),
+  );
 }
 
 /**
