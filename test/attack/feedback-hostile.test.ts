@@ -635,6 +635,7 @@ describe('a workbook of the previous release (no column Q) under the admin tools
     const key = `prozvon.workbook.${book.getId()}`;
     const context = JSON.parse(properties.getProperty(key) ?? '{}') as Record<string, unknown>;
     delete context.callsWidth;
+    delete context.version;
     properties.setProperty(key, JSON.stringify(context));
     const moved = org.gas.readDisplay(book, SHEET, 'B2')[0]![0]!;
     org.gas.callServer(ADMIN, org.master, 'reassignClients', { clientIds: [moved], toManager: 'm2@firm.ru' });

@@ -2,7 +2,9 @@
 // its dates, the master's id, language, time zone, the settings in force when the campaign was
 // created, and the sheets it tracks — each manager sheet by its sheet id (a sheet someone added,
 // copied or renamed to look like one is not among them), the Log and the roster. Written once per
-// campaign into a script property keyed by the workbook's id, and checked when read.
+// campaign into a script property keyed by the workbook's id, with its layout's version, and
+// checked when read: an older layout is brought up to date, a newer one (a release rolled back)
+// reads as not tracked rather than half understood.
 
 import { parseJson } from '../../core/json';
 import type { IsoDay } from '../../core/calendar';
@@ -40,19 +42,29 @@ export interface WorkbookContext {
   readonly logSheetId: number;
   /** The hidden roster's sheet id: the clients planned on each manager sheet, with their genesis state. */
   readonly rosterSheetId: number;
-  /**
-   * How many columns the manager sheets have. Absent in contexts saved by a release whose sheets
-   * had no feedback column (LEGACY_CALLS_WIDTH): reading or writing wider than the sheet fails.
-   */
-  readonly callsWidth?: number;
+  /** How many columns the manager sheets have: reading or writing wider than the sheet fails. */
+  readonly callsWidth: number;
 }
+
+/**
+ * The stored layout's version. 1 (no version field): saved before versions were written; its
+ * manager sheets have no feedback column unless it records callsWidth. 2: callsWidth always there.
+ */
+export const CONTEXT_VERSION = 2;
 
 /** The manager sheets' width before the hidden feedback column (schema OPTIONAL_CALLS_COLUMNS). */
 export const LEGACY_CALLS_WIDTH = 16;
 
 /** The width of the workbook's manager sheets, as its context records it. */
 export function callsWidthOf(context: Pick<WorkbookContext, 'callsWidth'>): number {
-  return context.callsWidth ?? LEGACY_CALLS_WIDTH;
+  return context.callsWidth;
+}
+
+/** A stored context brought to the current layout; null when a newer release wrote it. */
+function upgraded(value: Record<string, unknown>): Record<string, unknown> | null {
+  const version = value.version ?? 1;
+  if (version === 1) return { ...value, callsWidth: value.callsWidth ?? LEGACY_CALLS_WIDTH, version: 2 };
+  return version === CONTEXT_VERSION ? value : null;
 }
 
 export const contextKey = (workbookId: string): string => `prozvon.workbook.${workbookId}`;
@@ -70,7 +82,11 @@ const partKey = (workbookId: string) => (index: number) => `prozvon.workbookPart
 export function saveContext(context: WorkbookContext): void {
   // One call: the head and its parts change together.
   PropertiesService.getScriptProperties().setProperties(
-    splitValue(contextKey(context.workbookId), JSON.stringify(context), partKey(context.workbookId)),
+    splitValue(
+      contextKey(context.workbookId),
+      JSON.stringify({ ...context, version: CONTEXT_VERSION }),
+      partKey(context.workbookId),
+    ),
   );
 }
 
@@ -109,7 +125,8 @@ export function parseContext(text: string | undefined | null): WorkbookContext |
   if (!text) return null;
   const data = parseJson(text);
   if (data === undefined || data === null || typeof data !== 'object') return null;
-  const value = data as Record<string, unknown>;
+  const value = upgraded(data as Record<string, unknown>);
+  if (value === null) return null;
   const strings = ['workbookId', 'campaignId', 'team', 'weekStart', 'seminarDate', 'masterId', 'timeZone'];
   if (!strings.every((key) => isString(value[key]))) return null;
   if (value.lang !== 'ru' && value.lang !== 'en') return null;
@@ -117,8 +134,9 @@ export function parseContext(text: string | undefined | null): WorkbookContext |
   if (!isSheetId(value.logSheetId) || !isSheetId(value.rosterSheetId)) return null;
   if (value.taxonomy === null || typeof value.taxonomy !== 'object') return null;
   if (value.cadence === null || typeof value.cadence !== 'object') return null;
-  if (value.callsWidth !== undefined && !isSheetId(value.callsWidth)) return null;
-  return value as unknown as WorkbookContext;
+  if (!isSheetId(value.callsWidth)) return null;
+  const { version: _version, ...context } = value;
+  return context as unknown as WorkbookContext;
 }
 
 /** The context of a workbook from a properties snapshot; null for a workbook Prozvon does not track. */
