@@ -6,13 +6,13 @@
 import { cellText, labelKey } from '../../core/cells';
 import { t } from '../../core/messages';
 import { labelsWithMeaning } from '../../core/taxonomy';
-import { planRows, type RowEdit } from '../../core/trackedRows';
+import type { RowEdit } from '../../core/trackedRows';
 import { lockDoNotCallRows, rowsByClient } from '../tracking/row-locks';
-import { editContextOf, type ManagerSheetRef } from '../tracking/context';
+import type { ManagerSheetRef } from '../tracking/context';
 import type { EventRecord } from '../tracking/history';
-import { readWholeSheet, sheetRows } from '../tracking/manager-rows';
+import { readWholeSheet } from '../tracking/manager-rows';
 import { eventsOf, recordRows, type Session } from '../tracking/recording';
-import { readRecordedEvents, readRoster } from '../tracking/roster';
+import { planWholeSheet } from '../tracking/reconcile';
 
 /**
  * Sets (or, for `undo`, clears if it still holds it) the do-not-call outcome of the clients' rows
@@ -48,18 +48,7 @@ export function changeOutcome(
   }
   if (targets.size > 0) {
     const now = new Date();
-    const plan = planRows({
-      sheetId: ref.sheetId,
-      manager: ref.manager,
-      rows: sheetRows(block.values, block.firstRow, block.layout),
-      signer: session.signer,
-      context: editContextOf(context, now),
-      wholeSheet: true,
-      // No roster (deleted by someone) means no planned list to check against, not an empty one.
-      roster: () => readRoster(session).get(ref.sheetId),
-      planned: ref.planned,
-      recorded: readRecordedEvents(session),
-    });
+    const plan = planWholeSheet(session, ref, block, now);
     // The outcome cells are written with the block: make sure the targets are in its span.
     const writes = new Map(plan.writes);
     for (const row of targets) writes.set(row, { ...(writes.get(row) ?? {}) });

@@ -13,11 +13,13 @@ import {
   summaryDays,
   summaryDigest,
   type SummaryCampaign,
+  type SummaryEvent,
   type SummaryRow,
 } from '../../core/dailySummary';
 import type { PlannedClient } from '../../core/dayFigures';
 import { parseEventField } from '../../core/events';
-import { t } from '../../core/messages';
+import { t, type Lang } from '../../core/messages';
+import type { TeamMember } from '../../core/planning';
 import type { RecordedChange } from '../../core/replay';
 import { eventVersion } from '../../core/rowState';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, RESULTS_SHEET, SUMMARY_SHEET, TEAM_SHEET } from '../../core/schema';
@@ -40,10 +42,11 @@ import { openSession } from '../tracking/recording';
 import { readRoster } from '../tracking/roster';
 import { signerOf } from '../io/secret';
 import { ensureSheet, protectSheet } from '../io/sheets';
-import { appendRows, cell, readTable, text, toRow } from '../io/table';
+import { appendRows, cell, readTable, text, toRow, type Table } from '../io/table';
 import { spreadsheetLang } from '../io/ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface SummaryReport {
   /** The last day written (today). */
@@ -74,16 +77,18 @@ export function recordedByClient(history: HistoryTable, campaignId: string): Map
 }
 
 /** One active campaign: its workbook (null when it cannot be opened) and each sheet's planned clients. */
+interface OpenedCampaign {
+  readonly campaign: SummaryCampaign;
+  readonly workbook: Spreadsheet | null;
+  readonly context: WorkbookContext;
+  readonly recorded: ReadonlyMap<string, readonly RecordedChange[]>;
+}
+
 function campaignOf(
   entry: CampaignEntry,
   snapshot: Record<string, string>,
   recorded: ReadonlyMap<string, readonly RecordedChange[]>,
-): {
-  campaign: SummaryCampaign;
-  workbook: Spreadsheet | null;
-  context: WorkbookContext;
-  recorded: ReadonlyMap<string, readonly RecordedChange[]>;
-} | null {
+): OpenedCampaign | null {
   const context = contextFrom(snapshot, entry.workbookId);
   if (!context || entry.workbookId === '') return null;
   let workbook: Spreadsheet | null = null;
@@ -186,45 +191,81 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
   const history = requireSheet(master, HISTORY_SHEET);
   const snapshot = PropertiesService.getScriptProperties().getProperties();
 
-  const ensured = ensureSheet(master, SUMMARY_SHEET, lang);
-  if (ensured.created) {
-    const editors = [master.getOwner()?.getEmail() ?? '', runningUser, ...administratorEmails(master)];
-    protectSheet(ensured.sheet, editors, t(lang, 'protection.master'));
-  }
-  const table = readTable(ensured.sheet, SUMMARY_SHEET.columns);
+  const { sheet, table } = summarySheet(master, lang, runningUser);
   const dayOf = (row: unknown[]) => parseDay(cell(table, row, 'day'), timeZone);
-  const written = table.rows.map(dayOf).filter((day): day is IsoDay => day !== undefined);
-  const lastWritten = written.length === 0 ? null : written.reduce((a, b) => (a > b ? a : b));
   const opened = active.flatMap((entry) => {
     const found = campaignOf(entry, snapshot, recordedByClient(history, entry.id));
     return found ? [found] : [];
   });
-  const firstDay = opened.length === 0 ? null : (opened.map((o) => o.campaign.weekStart).sort()[0] ?? null);
-  const days = summaryDays(today, lastWritten, firstDay);
+  const days = summaryDays(today, lastDay(table.rows.map(dayOf)), firstDay(opened));
   const rows = dailySummary({
     days,
     timeZone,
     taxonomy: settings.taxonomy,
     campaigns: opened.map((o) => o.campaign),
-    events: history.rows.flatMap((row) => {
-      const time = cell(history, row, 'time');
-      if (!(time instanceof Date)) return [];
-      return [
-        {
-          time,
-          campaign: text(history, row, 'campaign'),
-          manager: text(history, row, 'manager'),
-          clientId: text(history, row, 'clientId'),
-          field: cell(history, row, 'field'),
-          new: cell(history, row, 'new'),
-          code: cell(history, row, 'code'),
-          contact: cell(history, row, 'contact'),
-        },
-      ];
-    }),
+    events: summaryEvents(history),
   });
   // Feedback given this week on last week's seminar, credited to that seminar's Results.
   creditSeminarFeedback(() => requireSheet(master, RESULTS_SHEET, lang), history, settings.taxonomy);
+  writeTotalsPlans(opened, snapshot, today);
+  writeSummaryRows(sheet, table, dayOf, days, rows, timeZone, lang);
+  const mailedTo = settings.app.emailDigest ? mailDigests(members, rows, today, lang) : [];
+  return { day: today, days, rows, mailedTo };
+}
+
+type SummaryTable = Table<(typeof SUMMARY_SHEET.columns)[number]['key']>;
+
+/** The master's summary sheet, created (and protected: only its editors write it) on the first run. */
+function summarySheet(
+  master: Spreadsheet,
+  lang: Lang,
+  runningUser: string,
+): { readonly sheet: Sheet; readonly table: SummaryTable } {
+  const ensured = ensureSheet(master, SUMMARY_SHEET, lang);
+  if (ensured.created) {
+    const editors = [master.getOwner()?.getEmail() ?? '', runningUser, ...administratorEmails(master)];
+    protectSheet(ensured.sheet, editors, t(lang, 'protection.master'));
+  }
+  return { sheet: ensured.sheet, table: readTable(ensured.sheet, SUMMARY_SHEET.columns) };
+}
+
+/** The latest of the days (null when none). */
+function lastDay(days: readonly (IsoDay | undefined)[]): IsoDay | null {
+  const written = days.filter((day): day is IsoDay => day !== undefined);
+  return written.length === 0 ? null : written.reduce((a, b) => (a > b ? a : b));
+}
+
+/** The first week start of the campaigns (null when none). */
+function firstDay(opened: readonly OpenedCampaign[]): IsoDay | null {
+  return opened.length === 0 ? null : (opened.map((o) => o.campaign.weekStart).sort()[0] ?? null);
+}
+
+/** History's events as the day's figures count them (a row without a time is no event). */
+function summaryEvents(history: HistoryTable): SummaryEvent[] {
+  return history.rows.flatMap((row) => {
+    const time = cell(history, row, 'time');
+    if (!(time instanceof Date)) return [];
+    return [
+      {
+        time,
+        campaign: text(history, row, 'campaign'),
+        manager: text(history, row, 'manager'),
+        clientId: text(history, row, 'clientId'),
+        field: cell(history, row, 'field'),
+        new: cell(history, row, 'new'),
+        code: cell(history, row, 'code'),
+        contact: cell(history, row, 'contact'),
+      },
+    ];
+  });
+}
+
+/** Each opened campaign's plan and missed figures in its Totals; one that fails stops no other. */
+function writeTotalsPlans(
+  opened: readonly OpenedCampaign[],
+  snapshot: Record<string, string>,
+  today: IsoDay,
+): void {
   for (const { workbook, context, recorded } of opened) {
     if (!workbook) continue;
     try {
@@ -237,7 +278,18 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
       );
     }
   }
+}
 
+/** The days' rows in place of any earlier run's, in one write; rows left below them are cleared. */
+function writeSummaryRows(
+  sheet: Sheet,
+  table: SummaryTable,
+  dayOf: (row: unknown[]) => IsoDay | undefined,
+  days: readonly IsoDay[],
+  rows: readonly SummaryRow[],
+  timeZone: string,
+  lang: Lang,
+): void {
   const fresh = rows.map((row) =>
     toRow(table, {
       day: startOfDay(row.day, timeZone),
@@ -258,23 +310,27 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
   if (plan.rows.length > 0) appendRows(table, [...plan.rows], lang, firstRow - 1);
   const lastRowWritten = firstRow + plan.rows.length - 1;
   if (table.lastRow > lastRowWritten) {
-    ensured.sheet.getRange(lastRowWritten + 1, 1, table.lastRow - lastRowWritten, table.width).clearContent();
+    sheet.getRange(lastRowWritten + 1, 1, table.lastRow - lastRowWritten, table.width).clearContent();
   }
+}
 
+/** Each team's digest, e-mailed to its administrators; returns who it went to. */
+function mailDigests(
+  members: readonly TeamMember[],
+  rows: readonly SummaryRow[],
+  today: IsoDay,
+  lang: Lang,
+): string[] {
+  // Only people listed on Team as active administrators: a manager's "administrator" cell
+  // naming someone else must not send the team's figures outside the team.
+  const listed = new Set(members.filter((m) => m.role === 'administrator' && m.active).map((m) => m.email));
   const mailedTo: string[] = [];
-  if (settings.app.emailDigest) {
-    for (const team of [...new Set(rows.map((row) => row.team))]) {
-      const digest = summaryDigest(team, today, rows, lang, formatDay(today, lang));
-      // Only people listed on Team as active administrators: a manager's "administrator" cell
-      // naming someone else must not send the team's figures outside the team.
-      const listed = new Set(
-        members.filter((m) => m.role === 'administrator' && m.active).map((m) => m.email),
-      );
-      for (const administrator of administratorsOf(team, members).filter((email) => listed.has(email))) {
-        MailApp.sendEmail({ to: administrator, subject: digest.subject, body: digest.body });
-        mailedTo.push(administrator);
-      }
+  for (const team of [...new Set(rows.map((row) => row.team))]) {
+    const digest = summaryDigest(team, today, rows, lang, formatDay(today, lang));
+    for (const administrator of administratorsOf(team, members).filter((email) => listed.has(email))) {
+      MailApp.sendEmail({ to: administrator, subject: digest.subject, body: digest.body });
+      mailedTo.push(administrator);
     }
   }
-  return { day: today, days, rows, mailedTo };
+  return mailedTo;
 }

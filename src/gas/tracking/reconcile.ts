@@ -10,7 +10,7 @@ import { cellText, labelKey } from '../../core/cells';
 import { doNotCallFromHistory } from '../../core/doNotCall';
 import { isProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
-import { planRows, type RowProblem } from '../../core/trackedRows';
+import { planRows, type RowProblem, type RowsPlan } from '../../core/trackedRows';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, mapHeaders } from '../../core/schema';
 import { cell, text } from '../io/table';
 import {
@@ -26,7 +26,7 @@ import { journaledWorkbooks, readJournal } from './journal';
 import { orderByNextCall } from './ordering';
 import { appendEvents, HISTORY_CURSOR, keepHeadroom, logCursorKey, type EventRecord } from './history';
 import { findSheet } from '../io/sheets';
-import { readWholeSheet, sheetRows } from './manager-rows';
+import { readWholeSheet, sheetRows, type RowBlock } from './manager-rows';
 import { isLabel, readFlag, requireSheet, type HistoryTable } from '../master/master-data';
 import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
 import { readRecordedEvents, readRoster } from './roster';
@@ -46,6 +46,34 @@ function problemText(session: Session, ref: ManagerSheetRef, problem: RowProblem
     sheet: ref.sheetName,
     row: problem.rowNumber ?? '',
     clientId: problem.clientId,
+  });
+}
+
+/**
+ * A manager sheet judged whole, as reconcile judges it (also what an administrator's tool records
+ * beside its own change). `verifyVersions` is the nightly run's: it also refuses an old state pasted
+ * back, against the Log (read once a workbook); a paste in the Sheets UI fires the edit trigger,
+ * which checks it at once.
+ */
+export function planWholeSheet(
+  session: Session,
+  ref: ManagerSheetRef,
+  block: RowBlock,
+  now: Date,
+  verifyVersions = false,
+): RowsPlan {
+  return planRows({
+    sheetId: ref.sheetId,
+    manager: ref.manager,
+    rows: sheetRows(block.values, block.firstRow, block.layout),
+    signer: session.signer,
+    context: editContextOf(session.context, now),
+    wholeSheet: true,
+    // No roster (deleted by someone) means no planned list to check against, not an empty one.
+    roster: () => readRoster(session).get(ref.sheetId),
+    planned: ref.planned,
+    recorded: readRecordedEvents(session),
+    verifyVersions,
   });
 }
 
@@ -75,21 +103,7 @@ function reconcileSheet(
     problems.push(t(lang, 'problem.headerDamaged', { workbook: workbook.getName(), sheet: sheet.getName() }));
     return 0;
   }
-  const plan = planRows({
-    sheetId: ref.sheetId,
-    manager: ref.manager,
-    rows: sheetRows(block.values, block.firstRow, block.layout),
-    signer: session.signer,
-    context: editContextOf(context, now),
-    wholeSheet: true,
-    // No roster (deleted by someone) means no planned list to check against, not an empty one.
-    roster: () => readRoster(session).get(ref.sheetId),
-    planned: ref.planned,
-    recorded: readRecordedEvents(session),
-    // The nightly run also refuses an old state pasted back, against the Log (read once a workbook);
-    // a paste in the Sheets UI fires the edit trigger, which checks it at once.
-    verifyVersions: thorough,
-  });
+  const plan = planWholeSheet(session, ref, block, now, thorough);
   const events = eventsOf(plan.edits, context, now, byManager(lang), 'reconcile');
   recordRows(session, ref.sheetId, block, plan, events);
   problems.push(
@@ -194,11 +208,6 @@ function guarded(campaignId: string, lang: Lang, problems: string[], work: () =>
   }
 }
 
-/**
- * Reconciles the given campaigns (all active ones by default) under the script lock, then the
- * closed campaigns waiting for their last reconcile, then Clients' do-not-call flags. The History
- * cursor is read again from the sheet, in case someone added rows to History by hand.
- */
 export interface ReconcileOptions {
   /** Check every do-not-call event of History against Clients (the nightly job), else only the noted ones. */
   readonly historyFlags?: Taxonomy;
@@ -211,6 +220,10 @@ export interface ReconcileOptions {
   readonly thorough?: boolean;
 }
 
+/**
+ * Reconciles the given campaigns (all active ones by default) under the script lock, then the
+ * closed campaigns waiting for their last reconcile, then Clients' do-not-call flags.
+ */
 export function reconcile(
   master: Spreadsheet,
   campaigns: readonly ActiveWorkbook[],
@@ -220,115 +233,171 @@ export function reconcile(
   const lock = LockService.getScriptLock();
   lock.waitLock(30_000);
   try {
-    const properties = PropertiesService.getScriptProperties();
-    const snapshot: Record<string, string> = { ...properties.getProperties() };
-    const signer = signerOf(snapshot);
-    const recorded: Record<string, number> = {};
-    const skipped: string[] = [];
-    const problems: string[] = [];
-    const contexts = new Map<string, WorkbookContext>();
-    for (const entry of campaigns) {
-      const context = entry.workbookId === '' ? null : contextFrom(snapshot, entry.workbookId);
-      if (context && signer) contexts.set(entry.id, context);
-      else skipped.push(entry.id);
-    }
-    // Each workbook is opened once; every journal is settled before anything is appended, so the
-    // cursors can be read afresh.
-    const sessions = new Map<string, Session>();
-    const sessionOf = (context: WorkbookContext, key: string, forSigner: Signer) => {
-      const known = sessions.get(key);
-      if (known) return known;
-      const session = openSession(
-        SpreadsheetApp.openById(context.workbookId),
-        context,
-        forSigner,
-        snapshot,
-        master,
-      );
-      sessions.set(key, session);
-      return session;
-    };
-    for (const [id, context] of contexts) {
-      if (!signer) break;
-      guarded(id, lang, problems, () => {
-        settle(sessionOf(context, id, signer));
-        return 0;
-      });
-    }
-    // Journals of workbooks not reconciled here (another team's, a closed week's) are settled too,
-    // before anyone appends: each names History rows that only it may fill.
-    for (const workbookId of journaledWorkbooks(snapshot)) {
-      const context = contextFrom(snapshot, workbookId);
-      if (!context || !signer || contexts.has(context.campaignId)) continue;
-      guarded(context.campaignId, lang, problems, () => {
-        settle(sessionOf(context, `journal|${workbookId}`, signer));
-        return 0;
-      });
-    }
-    delete snapshot[HISTORY_CURSOR];
-    for (const [id, context] of contexts) {
-      if (!signer) break;
-      recorded[id] = guarded(id, lang, problems, () =>
-        reconcileSession(sessionOf(context, id, signer), problems, options.thorough === true),
-      );
-    }
-    // Closed campaigns waiting for their last reconcile.
-    const finals = parseList(snapshot[FINAL_RECONCILE]);
-    for (const workbookId of finals) {
-      const context = contextFrom(snapshot, workbookId);
-      if (context && signer) {
-        recorded[context.campaignId] = guarded(context.campaignId, lang, problems, () => {
-          const session = sessionOf(context, `final|${workbookId}`, signer);
-          settle(session);
-          return reconcileSession(session, problems, options.thorough === true);
-        });
-      }
-      forgetContext(workbookId);
-    }
-    if (finals.length > 0) properties.deleteProperty(FINAL_RECONCILE);
-    if (options.thorough && signer) {
-      const history = requireSheet(master, HISTORY_SHEET, lang);
-      for (const [id, context] of contexts) {
-        guarded(id, lang, problems, () => crossCheck(sessionOf(context, id, signer), history));
-      }
-    }
-    const flags = options.historyFlags
-      ? restoreDoNotCallFlags(master, lang, options.historyFlags)
-      : { restored: setPendingFlags(master, lang, snapshot), flagged: new Set<string>() };
-    if (options.historyFlags) forgetPendingFlags(snapshot);
-    if (options.thorough) {
-      // Room for tomorrow's events, so that no edit has to grow History or a Log (the cursors as
-      // saved by this run's appends).
-      const cursors = properties.getProperties();
-      const historySheet = findSheet(master, HISTORY_SHEET.name);
-      if (historySheet) keepHeadroom(historySheet, cursors, HISTORY_CURSOR, HISTORY_SHEET.columns, lang);
-      for (const [id, context] of contexts) {
-        if (!signer) break;
-        guarded(id, lang, problems, () => {
-          const session = sessionOf(context, id, signer);
-          const log = session.workbook.getSheetById(session.context.logSheetId);
-          if (log)
-            keepHeadroom(log, cursors, logCursorKey(context.workbookId), LOG_SHEET.columns, context.lang);
-          return 0;
-        });
-      }
-    }
-    if (options.orderSheets && signer) {
-      // The night's last step: today's calls at the top of every manager sheet.
-      for (const [id, context] of contexts) {
-        guarded(id, lang, problems, () => {
-          const session = sessionOf(context, id, signer);
-          // Rows are not moved under a journal that could not be settled: it names them by row.
-          if (readJournal(snapshot, context.workbookId)) return 0;
-          for (const ref of session.context.sheets) orderByNextCall(session, ref, flags.flagged);
-          return 0;
-        });
-      }
-    }
-    return { recorded, skipped, problems, flagsRestored: flags.restored };
+    const run = startRun(master, lang, PropertiesService.getScriptProperties(), campaigns);
+    settleJournals(run);
+    // The History cursor is read again from the sheet, in case someone added rows to History by hand.
+    delete run.snapshot[HISTORY_CURSOR];
+    const recorded = eachCampaign(run, (session) =>
+      reconcileSession(session, run.problems, options.thorough === true),
+    );
+    reconcileClosed(run, recorded, options.thorough === true);
+    if (options.thorough) crossCheckLogs(run);
+    const flags = alignDoNotCallFlags(run, options.historyFlags);
+    if (options.thorough) keepRoomForTomorrow(run);
+    // The night's last step: today's calls at the top of every manager sheet.
+    if (options.orderSheets) orderSheets(run, flags.flagged);
+    return { recorded, skipped: run.skipped, problems: run.problems, flagsRestored: flags.restored };
   } finally {
     lock.releaseLock();
   }
+}
+
+/** One reconcile under the script lock: the properties as read under it, each workbook opened once. */
+interface Run {
+  readonly master: Spreadsheet;
+  readonly lang: Lang;
+  readonly properties: GoogleAppsScript.Properties.Properties;
+  readonly snapshot: Record<string, string>;
+  readonly signer: Signer | null;
+  /** Campaign id → context of each campaign reconciled here (none without the signing secret). */
+  readonly contexts: ReadonlyMap<string, WorkbookContext>;
+  readonly skipped: string[];
+  readonly problems: string[];
+  readonly sessions: Map<string, Session>;
+}
+
+/** The campaigns reconciled here; the others (no workbook tracked, no secret) are skipped. */
+function startRun(
+  master: Spreadsheet,
+  lang: Lang,
+  properties: GoogleAppsScript.Properties.Properties,
+  campaigns: readonly ActiveWorkbook[],
+): Run {
+  const snapshot: Record<string, string> = { ...properties.getProperties() };
+  const signer = signerOf(snapshot);
+  const contexts = new Map<string, WorkbookContext>();
+  const skipped: string[] = [];
+  for (const entry of campaigns) {
+    const context = entry.workbookId === '' ? null : contextFrom(snapshot, entry.workbookId);
+    if (context && signer) contexts.set(entry.id, context);
+    else skipped.push(entry.id);
+  }
+  return { master, lang, properties, snapshot, signer, contexts, skipped, problems: [], sessions: new Map() };
+}
+
+/** The session kept under `key`, the workbook opened on first need. */
+function sessionOf(run: Run, signer: Signer, context: WorkbookContext, key: string): Session {
+  const known = run.sessions.get(key);
+  if (known) return known;
+  const workbook = SpreadsheetApp.openById(context.workbookId);
+  const session = openSession(workbook, context, signer, run.snapshot, run.master);
+  run.sessions.set(key, session);
+  return session;
+}
+
+/**
+ * Runs `work` on each reconciled campaign's workbook in turn (opened inside the guard, so a
+ * workbook that cannot be opened is reported too); returns what each returned, by campaign id.
+ */
+function eachCampaign(
+  run: Run,
+  work: (session: Session, context: WorkbookContext) => number,
+): Record<string, number> {
+  const results: Record<string, number> = {};
+  const { signer } = run;
+  for (const [id, context] of run.contexts) {
+    if (!signer) break;
+    results[id] = guarded(id, run.lang, run.problems, () =>
+      work(sessionOf(run, signer, context, id), context),
+    );
+  }
+  return results;
+}
+
+/**
+ * Every journal is settled before anything is appended, so the cursors can be read afresh — also
+ * the journals of workbooks not reconciled here (another team's, a closed week's): each names
+ * History rows that only it may fill.
+ */
+function settleJournals(run: Run): void {
+  eachCampaign(run, (session) => {
+    settle(session);
+    return 0;
+  });
+  const { signer } = run;
+  for (const workbookId of journaledWorkbooks(run.snapshot)) {
+    const context = contextFrom(run.snapshot, workbookId);
+    if (!context || !signer || run.contexts.has(context.campaignId)) continue;
+    guarded(context.campaignId, run.lang, run.problems, () => {
+      settle(sessionOf(run, signer, context, `journal|${workbookId}`));
+      return 0;
+    });
+  }
+}
+
+/** Closed campaigns waiting for their last reconcile: reconciled, then their context forgotten. */
+function reconcileClosed(run: Run, recorded: Record<string, number>, thorough: boolean): void {
+  const { signer } = run;
+  const finals = parseList(run.snapshot[FINAL_RECONCILE]);
+  for (const workbookId of finals) {
+    const context = contextFrom(run.snapshot, workbookId);
+    if (context && signer) {
+      recorded[context.campaignId] = guarded(context.campaignId, run.lang, run.problems, () => {
+        const session = sessionOf(run, signer, context, `final|${workbookId}`);
+        settle(session);
+        return reconcileSession(session, run.problems, thorough);
+      });
+    }
+    forgetContext(workbookId);
+  }
+  if (finals.length > 0) run.properties.deleteProperty(FINAL_RECONCILE);
+}
+
+/** History against each reconciled workbook's Log (see crossCheck). */
+function crossCheckLogs(run: Run): void {
+  if (!run.signer) return;
+  const history = requireSheet(run.master, HISTORY_SHEET, run.lang);
+  eachCampaign(run, (session) => crossCheck(session, history));
+}
+
+/**
+ * Clients' do-not-call flags brought in line: with all of History (the nightly job), after which
+ * no noted flag is pending, else with the flags noted pending.
+ */
+function alignDoNotCallFlags(
+  run: Run,
+  historyFlags: Taxonomy | undefined,
+): { readonly restored: number; readonly flagged: ReadonlySet<string> } {
+  if (!historyFlags)
+    return { restored: setPendingFlags(run.master, run.lang, run.snapshot), flagged: new Set<string>() };
+  const flags = restoreDoNotCallFlags(run.master, run.lang, historyFlags);
+  forgetPendingFlags(run.snapshot);
+  return flags;
+}
+
+/**
+ * Room for tomorrow's events, so that no edit has to grow History or a Log (the cursors as saved
+ * by this run's appends).
+ */
+function keepRoomForTomorrow(run: Run): void {
+  const cursors = run.properties.getProperties();
+  const historySheet = findSheet(run.master, HISTORY_SHEET.name);
+  if (historySheet) keepHeadroom(historySheet, cursors, HISTORY_CURSOR, HISTORY_SHEET.columns, run.lang);
+  eachCampaign(run, (session, context) => {
+    const log = session.workbook.getSheetById(session.context.logSheetId);
+    if (log) keepHeadroom(log, cursors, logCursorKey(context.workbookId), LOG_SHEET.columns, context.lang);
+    return 0;
+  });
+}
+
+/** Every manager sheet ordered by next call, do-not-call clients as `flagged` says. */
+function orderSheets(run: Run, flagged: ReadonlySet<string>): void {
+  eachCampaign(run, (session, context) => {
+    // Rows are not moved under a journal that could not be settled: it names them by row.
+    if (readJournal(run.snapshot, context.workbookId)) return 0;
+    for (const ref of session.context.sheets) orderByNextCall(session, ref, flagged);
+    return 0;
+  });
 }
 
 /**
@@ -382,6 +451,36 @@ export function restoreDoNotCallFlags(
   return { restored, flagged: all };
 }
 
+type LogKey = (typeof LOG_SHEET.columns)[number]['key'];
+
+/** The text fields of an event, in the order an EventRecord names them. */
+const TEXT_FIELDS = [
+  'campaign',
+  'team',
+  'manager',
+  'clientId',
+  'organisation',
+  'field',
+  'old',
+  'new',
+  'code',
+  'editedBy',
+  'source',
+  'eventId',
+] as const satisfies readonly LogKey[];
+
+/** An event as a row of History or a Log holds it, `get` reading the row's cell of a column. */
+function recordOf(get: (key: LogKey) => unknown): EventRecord {
+  const fields = Object.fromEntries(TEXT_FIELDS.map((key) => [key, cellText(get(key))]));
+  return {
+    time: get('time') as Date,
+    ...(fields as Record<(typeof TEXT_FIELDS)[number], string>),
+    // The contact mark travels with its event, so both sides count the same contacts.
+    contact: cellText(get('contact')) === '1' ? 1 : '',
+    rates: cellText(get('rates')),
+  };
+}
+
 /**
  * History and a workbook's Log hold the same events of its campaign: an event one holds and the
  * other lacks (a write someone's inserted row misplaced, a Log rebuilt) is copied over. Returns
@@ -396,24 +495,6 @@ function crossCheck(session: Session, history: HistoryTable): number {
   const logIds = new Set(logRows.map((row) => cellText(row[logMap.eventId ?? -1])).filter((id) => id !== ''));
   const inHistory = history.rows.filter((row) => text(history, row, 'campaign') === context.campaignId);
   const historyIds = new Set(inHistory.map((row) => text(history, row, 'eventId')).filter((id) => id !== ''));
-  const recordOf = (get: (key: (typeof LOG_SHEET.columns)[number]['key']) => unknown): EventRecord => ({
-    time: get('time') as Date,
-    campaign: cellText(get('campaign')),
-    team: cellText(get('team')),
-    manager: cellText(get('manager')),
-    clientId: cellText(get('clientId')),
-    organisation: cellText(get('organisation')),
-    field: cellText(get('field')),
-    old: cellText(get('old')),
-    new: cellText(get('new')),
-    code: cellText(get('code')),
-    editedBy: cellText(get('editedBy')),
-    source: cellText(get('source')),
-    eventId: cellText(get('eventId')),
-    // The contact mark travels with its event, so both sides count the same contacts.
-    contact: cellText(get('contact')) === '1' ? 1 : '',
-    rates: cellText(get('rates')),
-  });
   const toHistory = logRows
     .filter((row) => {
       const id = cellText(row[logMap.eventId ?? -1]);
