@@ -7,7 +7,7 @@
 import { planAddClients, SPREAD, weekRow, type AddClientsPlan, type ReportLine } from '../../core/addClients';
 import { isoDayInTimeZone } from '../../core/calendar';
 import { cellText, labelKey } from '../../core/cells';
-import type { ExistingClient, NewClient } from '../../core/clientImport';
+import type { ExistingClient, ImportManager, NewClient } from '../../core/clientImport';
 import { ProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
 import {
@@ -114,8 +114,7 @@ export function previewClients(
   user: string,
   request: AddClientsRequest,
 ): ClientsPreview {
-  const scope = adminScope(master, lang, user);
-  const team = chooseTeam(request.team, user, scope.members);
+  const { team, managers } = requestTeam(master, lang, user, request);
   const { grid } = readInput(master, request);
   const guess = guessColumns(grid.map((row) => row.map(cellText)));
   const width = Math.max(0, ...grid.map((row) => row.length));
@@ -133,7 +132,7 @@ export function previewClients(
     firstRows: grid
       .slice(0, SAMPLE_ROWS + 1)
       .map((row) => Array.from({ length: width }, (_, index) => cellText(row[index]).slice(0, SAMPLE_CHARS))),
-    managers: activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name })),
+    managers,
   };
 }
 
@@ -186,6 +185,10 @@ function columnLetters(column: number): string {
   return letters;
 }
 
+function doNotCallOn(clients: Grid<ClientsKey>, row: readonly unknown[]): boolean {
+  return readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false);
+}
+
 function existingClients(clients: Grid<ClientsKey>): ExistingClient[] {
   return clients.rows
     .map((row) => ({
@@ -194,7 +197,7 @@ function existingClients(clients: Grid<ClientsKey>): ExistingClient[] {
       phone: gridText(clients, row, 'phone'),
       phoneE164: gridText(clients, row, 'phoneE164'),
       email: gridText(clients, row, 'email'),
-      doNotCall: readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false),
+      doNotCall: doNotCallOn(clients, row),
     }))
     .filter((client) => client.id !== '');
 }
@@ -203,7 +206,7 @@ function existingClients(clients: Grid<ClientsKey>): ExistingClient[] {
 function existingClient(clients: Grid<ClientsKey>, clientId: string, rowNumber: number): NewClient | null {
   const row = clients.rows.find((candidate) => gridText(clients, candidate, 'id') === clientId);
   if (!row) return null;
-  if (readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false)) return null;
+  if (doNotCallOn(clients, row)) return null;
   return {
     rowNumber,
     id: clientId,
@@ -220,7 +223,7 @@ function existingClient(clients: Grid<ClientsKey>, clientId: string, rowNumber: 
 function managerLoad(clients: Grid<ClientsKey>): Map<string, number> {
   const load = new Map<string, number>();
   for (const row of clients.rows) {
-    if (readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false)) continue;
+    if (doNotCallOn(clients, row)) continue;
     const manager = gridText(clients, row, 'manager').toLowerCase();
     if (manager !== '') load.set(manager, (load.get(manager) ?? 0) + 1);
   }
@@ -309,15 +312,6 @@ function appendRoster(workbook: Spreadsheet, context: WorkbookContext, lines: re
   if (roster) writeRoster(roster, lines, roster.getLastRow());
 }
 
-function summary(lang: Lang, plan: AddClientsPlan, week: string): string {
-  return t(lang, 'addClients.summary', {
-    added: plan.added.length,
-    duplicates: plan.duplicates,
-    rejected: plan.rejected.length,
-    week,
-  });
-}
-
 /**
  * Adds a batch of clients for an administrator of the team. Under the script lock (client IDs
  * must not be issued twice): reads Clients, plans, writes the new rows, keeps the rejected ones,
@@ -329,26 +323,12 @@ export function addClients(
   user: string,
   request: AddClientsRequest,
 ): AddClientsReport {
-  const scope = adminScope(master, lang, user);
-  const team = chooseTeam(request.team, user, scope.members);
-  const managers = activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name }));
-  const wanted = (request.manager ?? '').trim();
-  const assignTo =
-    wanted === SPREAD
-      ? SPREAD
-      : managers.find((m) => labelKey(m.email) === labelKey(wanted) || labelKey(m.name) === labelKey(wanted))
-          ?.email;
-  if (wanted === '') throw new ProzvonError('addClients.noManager');
-  if (assignTo === undefined) throw new ProzvonError('addClients.unknownManager', { manager: wanted });
+  const { team, managers } = requestTeam(master, lang, user, request);
+  const assignTo = assigneeOf(request.manager, managers);
   const { grid, firstRow } = readInput(master, request);
   if (grid.length > MAX_BATCH_ROWS)
     throw new ProzvonError('addClients.tooMany', { max: MAX_BATCH_ROWS, count: grid.length });
-  const guess =
-    request.mapping && request.headerRow !== undefined
-      ? { mapping: request.mapping, headerRow: request.headerRow }
-      : guessColumns(grid.map((row) => row.map(cellText)));
-  const mapping = cleanMapping(request.mapping ?? guess.mapping);
-  const headerRow = request.headerRow ?? guess.headerRow;
+  const { mapping, headerRow } = columnsOf(grid, request);
 
   const lock = LockService.getScriptLock();
   lock.waitLock(30_000);
@@ -367,131 +347,220 @@ export function addClients(
     });
     const snapshot = request.appendToWeek ? PropertiesService.getScriptProperties().getProperties() : {};
     const contexts = request.appendToWeek ? activeContexts(snapshot, [team]) : [];
-    // Clients of the batch already in Clients go to the week too when they are not on it yet: the
-    // administrator asked for them this week, and a retry after a failure finds its own clients so.
-    const teamManagers = new Set(managers.map((manager) => manager.email.toLowerCase()));
-    const known = new Set(plan.added.map((client) => client.id));
-    const existing = plan.lines
-      .filter((line) => line.status === 'duplicate' && line.clientId !== '' && !known.has(line.clientId))
-      .flatMap((line) => {
-        known.add(line.clientId);
-        const client = existingClient(clients, line.clientId, line.rowNumber);
-        return client && teamManagers.has(client.manager) ? [client] : [];
-      });
     const week = request.appendToWeek
-      ? planWeekAppends([...plan.added, ...existing], contexts, lang, signerOf(snapshot))
+      ? planWeekAppends(forTheWeek(plan, clients, managers), contexts, lang, signerOf(snapshot))
       : { appends: [], workbook: null, skipped: 0 };
 
-    const now = new Date();
-    const source = sourceLabel('import', lang);
-    appendToGrid(
-      master,
-      clients,
-      CLIENTS_SHEET.columns,
-      plan.added.map((client) =>
-        gridRow(clients, {
-          id: client.id,
-          organisation: client.organisation,
-          contact: client.contact,
-          phone: client.phone,
-          phoneE164: client.phoneE164,
-          email: client.email,
-          manager: client.manager,
-          notes: client.notes,
-          addedAt: now,
-          addedBy: user,
-          source,
-        }),
-      ),
-      lang,
-      true,
-    );
-    let rejectedName = t(lang, REJECTED_SHEET.name);
-    if (plan.rejected.length > 0) {
-      const rejected = readRejected(master, lang);
-      rejectedName = rejected.name;
-      appendToGrid(
-        master,
-        rejected,
-        REJECTED_SHEET.columns,
-        plan.rejected.map((row) =>
-          gridRow(rejected, {
-            time: now,
-            by: user,
-            row: row.rowNumber,
-            original: row.original,
-            reason: row.reason,
-          }),
-        ),
-        lang,
-        false,
-      );
-    }
-
+    const batch: Batch = { master, lang, user, team, now: new Date(), source: sourceLabel('import', lang) };
+    appendNewClients(batch, clients, plan.added);
+    const rejectedSheet = keepRejected(batch, plan.rejected);
     // History before the week: a retry writes the events its first attempt did not (it finds
-    // them among History's latest), and the rows of clients not on their sheet yet. Then the
-    // roster, so reconcile restores a row whose write failed, then the rows.
-    const context = contexts[0];
-    const plans = week.appends.flatMap((append) =>
-      append.clients.map((client) => ({
-        client,
-        clientId: client.id,
-        campaign: append.context.campaignId,
-        manager: client.manager,
-      })),
-    );
-    const unrecorded = plans.length > 0 ? unrecordedPlans(plans, recentHistory(master, snapshot)) : [];
-    if (unrecorded.length > 0) {
-      const events: EventRecord[] = unrecorded.map(({ client, campaign }) => ({
-        time: now,
-        campaign,
-        team,
-        manager: client.manager,
-        clientId: client.id,
-        organisation: client.organisation,
-        field: t(lang, 'col.clients.manager'),
-        old: '',
-        new: client.manager,
-        code: '',
-        editedBy: user,
-        source,
-        eventId: '',
-      }));
-      appendEvents({ master, lang }, events, snapshot);
-    }
-    if (week.workbook && context)
-      appendRoster(
-        week.workbook,
-        context,
-        week.appends.flatMap((a) => a.roster),
-      );
-    let weekRows = 0;
-    let planned = context;
-    for (const append of week.appends) {
-      const width = callsWidthOf(append.context);
-      append.sheet
-        .getRange(append.firstRow, 1, append.rows.length, width)
-        .setValues(append.rows.map((cells) => cells.slice(0, width)));
-      weekRows += append.rows.length;
-      if (planned) planned = countPlanned(planned, append.sheetId, append.rows.length);
-    }
+    // them among History's latest), and the rows of clients not on their sheet yet.
+    recordWeekEvents(batch, week.appends, snapshot);
+    const weekRows = writeWeek(week, contexts[0]);
     const weekText = !request.appendToWeek
       ? ''
       : contexts.length === 0
         ? t(lang, 'addClients.noWeek')
         : t(lang, 'addClients.week', { rows: weekRows });
-    return {
-      added: plan.added.length,
-      duplicates: plan.duplicates,
-      rejected: plan.rejected.length,
-      weekRows,
-      lines: plan.lines,
-      rejectedSheet: rejectedName,
-      message: summary(lang, plan, weekText),
-    };
+    return reportOf(lang, plan, rejectedSheet, weekRows, weekText);
   } finally {
     lock.releaseLock();
   }
+}
+
+/** The team the request is for (named, or the administrator's only one) and its active managers. */
+function requestTeam(
+  master: Spreadsheet,
+  lang: Lang,
+  user: string,
+  request: AddClientsRequest,
+): { team: string; managers: ImportManager[] } {
+  const scope = adminScope(master, lang, user);
+  const team = chooseTeam(request.team, user, scope.members);
+  const managers = activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name }));
+  return { team, managers };
+}
+
+/** The manager the request names (by e-mail or name), or SPREAD. */
+function assigneeOf(requested: string | undefined, managers: readonly ImportManager[]): string {
+  const wanted = (requested ?? '').trim();
+  if (wanted === '') throw new ProzvonError('addClients.noManager');
+  if (wanted === SPREAD) return SPREAD;
+  const match = managers.find(
+    (m) => labelKey(m.email) === labelKey(wanted) || labelKey(m.name) === labelKey(wanted),
+  );
+  if (!match) throw new ProzvonError('addClients.unknownManager', { manager: wanted });
+  return match.email;
+}
+
+/** The columns and header row the request gives, the rest guessed from the paste. */
+function columnsOf(
+  grid: readonly unknown[][],
+  request: AddClientsRequest,
+): { mapping: ColumnMapping; headerRow: boolean } {
+  const guess =
+    request.mapping && request.headerRow !== undefined
+      ? { mapping: request.mapping, headerRow: request.headerRow }
+      : guessColumns(grid.map((row) => row.map(cellText)));
+  return {
+    mapping: cleanMapping(request.mapping ?? guess.mapping),
+    headerRow: request.headerRow ?? guess.headerRow,
+  };
+}
+
+/** Who adds the batch and when: what every row and event it writes records. */
+interface Batch {
+  readonly master: Spreadsheet;
+  readonly lang: Lang;
+  readonly user: string;
+  readonly team: string;
+  readonly now: Date;
+  readonly source: string;
+}
+
+/**
+ * The clients of the batch to put on this week's sheets: the new ones, then those already in
+ * Clients. These go too when they are not on the week yet: the administrator asked for them this
+ * week, and a retry after a failure finds its own clients so.
+ */
+function forTheWeek(
+  plan: AddClientsPlan,
+  clients: Grid<ClientsKey>,
+  managers: readonly ImportManager[],
+): NewClient[] {
+  const teamManagers = new Set(managers.map((manager) => manager.email.toLowerCase()));
+  const known = new Set(plan.added.map((client) => client.id));
+  const existing = plan.lines
+    .filter((line) => line.status === 'duplicate' && line.clientId !== '' && !known.has(line.clientId))
+    .flatMap((line) => {
+      known.add(line.clientId);
+      const client = existingClient(clients, line.clientId, line.rowNumber);
+      return client && teamManagers.has(client.manager) ? [client] : [];
+    });
+  return [...plan.added, ...existing];
+}
+
+function appendNewClients(batch: Batch, clients: Grid<ClientsKey>, added: readonly NewClient[]): void {
+  const rows = added.map((client) =>
+    gridRow(clients, {
+      id: client.id,
+      organisation: client.organisation,
+      contact: client.contact,
+      phone: client.phone,
+      phoneE164: client.phoneE164,
+      email: client.email,
+      manager: client.manager,
+      notes: client.notes,
+      addedAt: batch.now,
+      addedBy: batch.user,
+      source: batch.source,
+    }),
+  );
+  appendToGrid(batch.master, clients, CLIENTS_SHEET.columns, rows, batch.lang, true);
+}
+
+/** Keeps the rejected rows, as pasted and with the reason, on Rejected; returns that sheet's name. */
+function keepRejected(batch: Batch, rejectedRows: AddClientsPlan['rejected']): string {
+  const { master, lang } = batch;
+  if (rejectedRows.length === 0) return t(lang, REJECTED_SHEET.name);
+  const rejected = readRejected(master, lang);
+  const rows = rejectedRows.map((row) =>
+    gridRow(rejected, {
+      time: batch.now,
+      by: batch.user,
+      row: row.rowNumber,
+      original: row.original,
+      reason: row.reason,
+    }),
+  );
+  appendToGrid(master, rejected, REJECTED_SHEET.columns, rows, lang, false);
+  return rejected.name;
+}
+
+/** The 'import' History event of each client going to the week that History does not have yet. */
+function recordWeekEvents(
+  batch: Batch,
+  appends: readonly WeekAppend[],
+  snapshot: Record<string, string>,
+): void {
+  const { master, lang } = batch;
+  const plans = appends.flatMap((append) =>
+    append.clients.map((client) => ({
+      client,
+      clientId: client.id,
+      campaign: append.context.campaignId,
+      manager: client.manager,
+    })),
+  );
+  const unrecorded = plans.length > 0 ? unrecordedPlans(plans, recentHistory(master, snapshot)) : [];
+  if (unrecorded.length === 0) return;
+  const events: EventRecord[] = unrecorded.map(({ client, campaign }) => ({
+    time: batch.now,
+    campaign,
+    team: batch.team,
+    manager: client.manager,
+    clientId: client.id,
+    organisation: client.organisation,
+    field: t(lang, 'col.clients.manager'),
+    old: '',
+    new: client.manager,
+    code: '',
+    editedBy: batch.user,
+    source: batch.source,
+    eventId: '',
+  }));
+  appendEvents({ master, lang }, events, snapshot);
+}
+
+/**
+ * The roster first, so reconcile restores a row whose write failed, then the rows on the week's
+ * sheets, each sheet's planned count saved as it grows. Returns the rows written.
+ */
+function writeWeek(
+  week: { readonly appends: readonly WeekAppend[]; readonly workbook: Spreadsheet | null },
+  context: WorkbookContext | undefined,
+): number {
+  if (week.workbook && context)
+    appendRoster(
+      week.workbook,
+      context,
+      week.appends.flatMap((append) => append.roster),
+    );
+  let weekRows = 0;
+  let planned = context;
+  for (const append of week.appends) {
+    const width = callsWidthOf(append.context);
+    append.sheet
+      .getRange(append.firstRow, 1, append.rows.length, width)
+      .setValues(append.rows.map((cells) => cells.slice(0, width)));
+    weekRows += append.rows.length;
+    if (planned) planned = countPlanned(planned, append.sheetId, append.rows.length);
+  }
+  return weekRows;
+}
+
+function reportOf(
+  lang: Lang,
+  plan: AddClientsPlan,
+  rejectedSheet: string,
+  weekRows: number,
+  weekText: string,
+): AddClientsReport {
+  return {
+    added: plan.added.length,
+    duplicates: plan.duplicates,
+    rejected: plan.rejected.length,
+    weekRows,
+    lines: plan.lines,
+    rejectedSheet,
+    message: t(lang, 'addClients.summary', {
+      added: plan.added.length,
+      duplicates: plan.duplicates,
+      rejected: plan.rejected.length,
+      week: weekText,
+    }),
+  };
 }
 
 /** Only known fields with whole, non-negative column numbers (the request is plain JSON from a page). */

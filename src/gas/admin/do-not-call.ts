@@ -6,18 +6,23 @@
 // twice, and reconcile puts on Clients what History has.
 
 import { labelKey } from '../../core/cells';
-import { planDoNotCall, type DoNotCallRequest, type FlaggableClient } from '../../core/doNotCall';
+import {
+  doNotCallFromHistory,
+  planDoNotCall,
+  type DoNotCallPlan,
+  type DoNotCallRequest,
+  type FlaggableClient,
+  type RecordedDoNotCall,
+} from '../../core/doNotCall';
 import { t, type Lang } from '../../core/messages';
-import { CLIENTS_SHEET } from '../../core/schema';
-import { doNotCallFromHistory } from '../../core/doNotCall';
-import { HISTORY_SHEET } from '../../core/schema';
+import { CLIENTS_SHEET, HISTORY_SHEET } from '../../core/schema';
 import type { Taxonomy } from '../../core/taxonomy';
-import { activeContexts, adminScope, leads, teamOfMember } from './scope';
+import { activeContexts, adminScope, leads, teamOfMember, type AdminScope } from './scope';
 import { changeOutcome } from './week-rows';
 import { sheetOfManager } from '../tracking/context';
 import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from '../tracking/history';
 import { readSettings } from '../master/setup';
-import { readFlag, requireSheet, type ClientsTable } from '../master/master-data';
+import { historyEvents, readFlag, requireSheet, type ClientsTable } from '../master/master-data';
 import { openSession, settle } from '../tracking/recording';
 import { signerOf } from '../io/secret';
 import { cell, text } from '../io/table';
@@ -52,142 +57,155 @@ export function setDoNotCall(
     const settings = readSettings(master, lang);
     // History is the record of truth: a flag it already holds (an earlier run that failed before
     // reaching Clients) is not recorded again, only put on Clients.
-    const register = doNotCallRegister(master, lang, settings.taxonomy);
-    const clients: (FlaggableClient & { position: number; onClients: boolean })[] = table.rows.map(
-      (row, position) => {
-        const id = text(table, row, 'id');
-        const onClients = readFlag(cell(table, row, 'doNotCall'), false);
-        return {
-          position,
-          id,
-          organisation: text(table, row, 'organisation'),
-          phone: text(table, row, 'phone'),
-          phoneE164: text(table, row, 'phoneE164'),
-          email: text(table, row, 'email'),
-          manager: text(table, row, 'manager').toLowerCase(),
-          doNotCall: register.get(id)?.flagged ?? onClients,
-          onClients,
-        };
-      },
-    );
+    const clients = clientsOf(table, doNotCallRegister(master, lang, settings.taxonomy));
     const plan = planDoNotCall(
       request,
       clients.filter((client) => client.id !== ''),
       (client) => client.manager === '' || leads(scope, teamOfMember(client.manager, scope.members)),
       lang,
     );
-    const now = new Date();
-    const reason = (request.reason ?? '').trim();
+    const change: FlagChange = { undo, reason: (request.reason ?? '').trim(), now: new Date(), user, lang };
 
     // History first: the flag and the reason, per client whose recorded state changes.
-    const events: EventRecord[] = plan.changed.flatMap((client) => {
-      const base = {
-        time: now,
-        campaign: '',
-        team: teamOfMember(client.manager, scope.members),
-        manager: client.manager,
-        clientId: client.id,
-        organisation: client.organisation,
-        code: '',
-        editedBy: user,
-        source: sourceLabel('system', lang),
-        eventId: '',
-      };
-      const flag = {
-        ...base,
-        field: t(lang, 'col.clients.doNotCall'),
-        old: undo ? t(lang, 'value.yes') : '',
-        new: undo ? t(lang, 'value.no') : t(lang, 'value.yes'),
-      };
-      return reason === ''
-        ? [flag]
-        : [flag, { ...base, field: t(lang, 'dnc.historyReasonField'), old: '', new: reason }];
-    });
+    const events = plan.changed.flatMap((client) => flagEvents(client, scope, change));
     Object.assign(snapshot, appendEvents({ master, lang }, events, snapshot, []));
 
     // Then Clients: the four flag cells of every chosen client that does not show the wanted flag.
-    const chosen = new Set([...plan.changed, ...plan.unchanged].map((client) => client.id));
-    const toWrite = clients.filter((c) => chosen.has(c.id) && c.onClients === undo);
+    const targets = [...plan.changed, ...plan.unchanged];
+    const chosen = new Set(targets.map((client) => client.id));
     writeFlags(
       table,
-      toWrite,
-      undo ? [t(lang, 'value.no'), '', '', ''] : [t(lang, 'value.yes'), reason, now, user],
+      clients.filter((c) => chosen.has(c.id) && c.onClients === undo),
+      undo ? [t(lang, 'value.no'), '', '', ''] : [t(lang, 'value.yes'), change.reason, change.now, user],
     );
 
-    // Active weekly workbooks: the outcome, recorded like an edit, and the row locks.
+    // Then the active weekly workbooks. Every client do-not-call once this run is done keeps its
+    // rows locked there, not only the chosen ones.
     const flagged = new Set(
       clients.filter((c) => (chosen.has(c.id) ? !undo : c.doNotCall)).map((client) => client.id),
     );
-    const targets = [...plan.changed, ...plan.unchanged];
-    const teams = [...new Set(targets.map((client) => teamOfMember(client.manager, scope.members)))];
-    const signer = signerOf(snapshot);
-    let weekRows = 0;
-    for (const context of activeContexts(
-      snapshot,
-      teams.filter((team) => team !== ''),
-    )) {
-      const byManager = new Map<string, Set<string>>();
-      for (const client of targets) {
-        if (labelKey(teamOfMember(client.manager, scope.members)) !== labelKey(context.team)) continue;
-        byManager.set(client.manager, (byManager.get(client.manager) ?? new Set()).add(client.id));
-      }
-      if (byManager.size === 0 || !signer) continue;
-      const session = openSession(
-        SpreadsheetApp.openById(context.workbookId),
-        context,
-        signer,
-        snapshot,
-        master,
-      );
-      settle(session);
-      for (const [manager, ids] of byManager) {
-        const ref = sheetOfManager(session.context, manager);
-        if (ref) weekRows += changeOutcome(session, ref, ids, undo, user, flagged);
-      }
-    }
+    const weekRows = changeWeekRows(master, scope, targets, flagged, snapshot, change);
+    return report(plan, weekRows, change);
+  });
+}
 
-    const problems =
-      (plan.notFound.length > 0 ? t(lang, 'dnc.notFound', { values: plan.notFound.join(', ') }) : '') +
-      (plan.invalid.length > 0
-        ? t(lang, 'dnc.invalid', { values: plan.invalid.map((i) => `${i.value} (${i.reason})`).join(', ') })
-        : '');
-    const ids = plan.changed.map((client) => client.id);
+/** How this run changes the flag. */
+interface FlagChange {
+  readonly undo: boolean;
+  readonly reason: string;
+  readonly now: Date;
+  readonly user: string;
+  readonly lang: Lang;
+}
+
+type ClientOnSheet = FlaggableClient & { position: number; onClients: boolean };
+
+/** Clients' rows, flagged as History records them (`onClients`: as the sheet shows them). */
+function clientsOf(table: ClientsTable, register: ReadonlyMap<string, RecordedDoNotCall>): ClientOnSheet[] {
+  return table.rows.map((row, position) => {
+    const id = text(table, row, 'id');
+    const onClients = readFlag(cell(table, row, 'doNotCall'), false);
     return {
-      changed: ids,
-      unchanged: plan.unchanged.map((client) => client.id),
-      notFound: [...plan.notFound, ...plan.invalid.map((i) => i.value)],
-      weekRows,
-      message: t(lang, undo ? 'dnc.undone' : 'dnc.done', {
-        count: ids.length,
-        clients: ids.join(', ') || '—',
-        unchanged: plan.unchanged.length,
-        rows: weekRows,
-        problems,
-      }),
+      position,
+      id,
+      organisation: text(table, row, 'organisation'),
+      phone: text(table, row, 'phone'),
+      phoneE164: text(table, row, 'phoneE164'),
+      email: text(table, row, 'email'),
+      manager: text(table, row, 'manager').toLowerCase(),
+      doNotCall: register.get(id)?.flagged ?? onClients,
+      onClients,
     };
   });
 }
 
-/** The do-not-call state History records for each client. */
-function doNotCallRegister(master: Spreadsheet, lang: Lang, taxonomy: Taxonomy) {
-  const history = requireSheet(master, HISTORY_SHEET, lang);
-  return doNotCallFromHistory(
-    history.rows.flatMap((row) => {
-      const time = cell(history, row, 'time');
-      return time instanceof Date
-        ? [
-            {
-              time,
-              campaign: text(history, row, 'campaign'),
-              clientId: text(history, row, 'clientId'),
-              field: cell(history, row, 'field'),
-              new: cell(history, row, 'new'),
-              code: cell(history, row, 'code'),
-              editedBy: cell(history, row, 'editedBy'),
-            },
-          ]
-        : [];
+/** A client's History events: the flag, and the reason when one is given. */
+function flagEvents(client: FlaggableClient, scope: AdminScope, change: FlagChange): EventRecord[] {
+  const { lang, undo } = change;
+  const base = {
+    time: change.now,
+    campaign: '',
+    team: teamOfMember(client.manager, scope.members),
+    manager: client.manager,
+    clientId: client.id,
+    organisation: client.organisation,
+    code: '',
+    editedBy: change.user,
+    source: sourceLabel('system', lang),
+    eventId: '',
+  };
+  const flag = {
+    ...base,
+    field: t(lang, 'col.clients.doNotCall'),
+    old: undo ? t(lang, 'value.yes') : '',
+    new: undo ? t(lang, 'value.no') : t(lang, 'value.yes'),
+  };
+  return change.reason === ''
+    ? [flag]
+    : [flag, { ...base, field: t(lang, 'dnc.historyReasonField'), old: '', new: change.reason }];
+}
+
+/**
+ * The chosen clients' rows in the active weekly workbooks of their teams: the outcome, recorded
+ * like an edit, and the row locks. Returns how many rows changed.
+ */
+function changeWeekRows(
+  master: Spreadsheet,
+  scope: AdminScope,
+  targets: readonly FlaggableClient[],
+  flagged: ReadonlySet<string>,
+  snapshot: Record<string, string>,
+  change: FlagChange,
+): number {
+  const teamOf = (client: FlaggableClient) => teamOfMember(client.manager, scope.members);
+  const teams = [...new Set(targets.map(teamOf))].filter((team) => team !== '');
+  const signer = signerOf(snapshot);
+  let weekRows = 0;
+  for (const context of activeContexts(snapshot, teams)) {
+    const byManager = new Map<string, Set<string>>();
+    for (const client of targets) {
+      if (labelKey(teamOf(client)) !== labelKey(context.team)) continue;
+      byManager.set(client.manager, (byManager.get(client.manager) ?? new Set()).add(client.id));
+    }
+    if (byManager.size === 0 || !signer) continue;
+    const workbook = SpreadsheetApp.openById(context.workbookId);
+    const session = openSession(workbook, context, signer, snapshot, master);
+    settle(session);
+    for (const [manager, ids] of byManager) {
+      const ref = sheetOfManager(session.context, manager);
+      if (ref) weekRows += changeOutcome(session, ref, ids, change.undo, change.user, flagged);
+    }
+  }
+  return weekRows;
+}
+
+function report(plan: DoNotCallPlan, weekRows: number, { lang, undo }: FlagChange): DoNotCallReport {
+  const problems =
+    (plan.notFound.length > 0 ? t(lang, 'dnc.notFound', { values: plan.notFound.join(', ') }) : '') +
+    (plan.invalid.length > 0
+      ? t(lang, 'dnc.invalid', { values: plan.invalid.map((i) => `${i.value} (${i.reason})`).join(', ') })
+      : '');
+  const ids = plan.changed.map((client) => client.id);
+  return {
+    changed: ids,
+    unchanged: plan.unchanged.map((client) => client.id),
+    notFound: [...plan.notFound, ...plan.invalid.map((i) => i.value)],
+    weekRows,
+    message: t(lang, undo ? 'dnc.undone' : 'dnc.done', {
+      count: ids.length,
+      clients: ids.join(', ') || '—',
+      unchanged: plan.unchanged.length,
+      rows: weekRows,
+      problems,
     }),
+  };
+}
+
+/** The do-not-call state History records for each client (who recorded it is not needed here). */
+function doNotCallRegister(master: Spreadsheet, lang: Lang, taxonomy: Taxonomy) {
+  const history = historyEvents(requireSheet(master, HISTORY_SHEET, lang));
+  return doNotCallFromHistory(
+    history.map((event) => ({ ...event, code: event.code ?? '', editedBy: '' })),
     taxonomy,
   );
 }

@@ -29,6 +29,8 @@ import {
   TEAM_SHEET,
 } from '../../core/schema';
 import type { Settings } from '../../core/settings';
+import type { Taxonomy } from '../../core/taxonomy';
+import type { PhoneEvent } from '../../core/wrongNumbers';
 import { assertTeamValid, type TeamRow } from '../../core/teamCheck';
 import { closeCampaign } from './close';
 import { completeClients } from '../master/clients-fill';
@@ -304,188 +306,312 @@ export function createWeeklyCampaign(
   askTeam?: (teams: readonly string[]) => string | null,
 ): CampaignResult | null {
   const state = readMasterState(master, env);
-  const { lang, timeZone, settings, members } = state;
-  let requestedTeam = input.team;
-  const teams = teamsOf(user, members);
-  if ((requestedTeam ?? '').trim() === '' && teams.length > 1 && askTeam) {
+  const team = teamAsked(state, input.team, user, askTeam);
+  if (team === null) return null;
+  // Team sheet mistakes surface before anything is created.
+  assertTeamValid(state.teamRows, [team], state.lang);
+  const asked = weekAsked(state, input, team);
+  if (!readJob(asked.weekStart, team)) {
+    checkWeek(
+      asked.weekStart,
+      asked.today,
+      team,
+      campaignEntries(state.campaigns, state.timeZone),
+      state.lang,
+      input.confirm === true,
+    );
+  }
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(30_000)) throw new ProzvonError('campaign.busy');
+  try {
+    return runJob(master, state, asked, user);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The team named, or chosen by `askTeam` for an administrator of several; null when they cancel. */
+function teamAsked(
+  state: MasterState,
+  requested: string | undefined,
+  user: string,
+  askTeam: ((teams: readonly string[]) => string | null) | undefined,
+): string | null {
+  const teams = teamsOf(user, state.members);
+  if ((requested ?? '').trim() === '' && teams.length > 1 && askTeam) {
     const answer = askTeam(teams);
     if (answer === null) return null;
-    requestedTeam = answer;
+    return chooseTeam(answer, user, state.members);
   }
-  const team = chooseTeam(requestedTeam, user, members);
-  // Team sheet mistakes surface before anything is created.
-  assertTeamValid(state.teamRows, [team], lang);
+  return chooseTeam(requested, user, state.members);
+}
+
+/** The team, week, seminar day and topic asked for (the defaults where the request names none). */
+interface WeekAsked {
+  readonly team: string;
+  readonly today: IsoDay;
+  readonly weekStart: IsoDay;
+  readonly seminarDate: IsoDay;
+  readonly topic: string;
+}
+
+function weekAsked(state: MasterState, input: CampaignInput, team: string): WeekAsked {
+  const { settings, timeZone } = state;
   const today = isoDayInTimeZone(new Date(), timeZone);
   const weekStart = mondayOf(parseRequiredDay(input.weekStart, comingMonday(today), timeZone));
   const seminarDate = parseRequiredDay(input.seminarDate, defaultSeminarDate(weekStart, settings), timeZone);
   const topic = (input.topic ?? '').trim() || settings.app.defaultTopic;
   if (topic.length > MAX_TOPIC_LENGTH)
     throw new ProzvonError('campaign.topicTooLong', { length: topic.length, max: MAX_TOPIC_LENGTH });
-  if (!readJob(weekStart, team)) {
-    checkWeek(
-      weekStart,
-      today,
+  return { team, today, weekStart, seminarDate, topic };
+}
+
+/** What every step of one creation (under the script lock) shares. */
+interface CampaignRun {
+  readonly master: Spreadsheet;
+  readonly state: MasterState;
+  readonly user: string;
+  readonly team: string;
+  readonly campaignId: string;
+  readonly properties: GoogleAppsScript.Properties.Properties;
+  /** Every campaign, as Campaigns listed them before this run. */
+  readonly entries: readonly CampaignEntry[];
+  /** A job a failure interrupted, taken up again. */
+  readonly resumed: boolean;
+}
+
+/**
+ * The job, from where a failure left it: planned, workbook built, trigger installed, registered on
+ * Campaigns, then the team's previous campaigns closed. Each stage is saved once done, so a retry
+ * skips it.
+ */
+function runJob(master: Spreadsheet, state: MasterState, asked: WeekAsked, user: string): CampaignResult {
+  const properties = PropertiesService.getScriptProperties();
+  const campaignId = campaignIdFor(asked.team, asked.weekStart);
+  const stored = properties.getProperty(JOB_PREFIX + campaignId);
+  const entries = campaignEntries(state.campaigns, state.timeZone);
+  const resumed = stored !== null;
+  const run: CampaignRun = {
+    master,
+    state,
+    user,
+    team: asked.team,
+    campaignId,
+    properties,
+    entries,
+    resumed,
+  };
+  const request = resumed ? (JSON.parse(stored) as CampaignJob) : null;
+  const { plan, historyTable } = planWeek(run, request, asked);
+  const job: CampaignJob = request ?? newJob(run, plan);
+  const saveJob = () => properties.setProperty(JOB_PREFIX + campaignId, JSON.stringify(job));
+  if (!resumed) saveJob();
+
+  const scriptEditors = scriptEditorsOf(run);
+  if (job.stage === 'planned') buildStage(run, plan, historyTable, scriptEditors, job, saveJob);
+  const workbookId = job.workbookId ?? '';
+  if (job.stage === 'built') triggerStage(run, workbookId, job, saveJob);
+  const url = WORKBOOK_URL_PREFIX + workbookId + '/edit';
+  if (job.stage === 'triggered') registerStage(run, plan, job, url, saveJob);
+  const closed = closePreviousCampaigns(run, historyTable);
+  properties.deleteProperty(JOB_PREFIX + campaignId);
+  return campaignResult(run, plan, url, closed);
+}
+
+/**
+ * The team's lists, planned from Clients and History as they are now. A resumed job plans the
+ * week, topic and seminar day it saved.
+ */
+function planWeek(
+  run: CampaignRun,
+  request: CampaignJob | null,
+  asked: WeekAsked,
+): { plan: CampaignPlan; historyTable: HistoryTable } {
+  const { master, state, team, entries } = run;
+  const { lang, timeZone, settings } = state;
+  // An edit of the team's live week that failed half-way is finished first, so what it recorded
+  // (a do-not-call outcome above all) is in History before the new lists are planned.
+  settleTeamJournals(entries, team, master);
+  const clients = planningClients(completeClients(master, lang));
+  const historyTable = historyWithEveryColumn(master, lang);
+  const history = historyEvents(historyTable);
+  const plan = planCampaign({
+    doNotCallRecorded: doNotCallRecorded(history, settings.taxonomy),
+    request: {
       team,
-      campaignEntries(state.campaigns, timeZone),
-      lang,
-      input.confirm === true,
-    );
-  }
+      requestedBy: run.user,
+      week: request?.weekStart ?? asked.weekStart,
+      topic: request?.topic ?? asked.topic,
+      seminarDate: request?.seminarDate ?? asked.seminarDate,
+    },
+    members: state.members,
+    clients,
+    history,
+    // A resumed job may already be registered: it must not refuse itself.
+    campaigns: run.resumed ? entries.filter((entry) => entry.id !== run.campaignId) : entries,
+    taxonomy: settings.taxonomy,
+    cadence: settings.cadence,
+    lang,
+    timeZone,
+    reservedSheetNames: [
+      t('ru', 'sheet.totals'),
+      t('en', 'sheet.totals'),
+      t('ru', 'sheet.log'),
+      t('en', 'sheet.log'),
+    ],
+  });
+  return { plan, historyTable };
+}
 
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) throw new ProzvonError('campaign.busy');
-  try {
-    const properties = PropertiesService.getScriptProperties();
-    const campaignId = campaignIdFor(team, weekStart);
-    const stored = properties.getProperty(JOB_PREFIX + campaignId);
-    const resumed = stored !== null;
-    const entries = campaignEntries(state.campaigns, timeZone);
-    const request = resumed ? (JSON.parse(stored) as CampaignJob) : null;
+/** The clients History last records as do-not-call (by the Clients flag or a manager's outcome). */
+function doNotCallRecorded(history: readonly PhoneEvent[], taxonomy: Taxonomy): Set<string> {
+  const register = doNotCallFromHistory(
+    history.map((event) => ({ ...event, code: event.code ?? '', editedBy: '' })),
+    taxonomy,
+  );
+  return new Set([...register].filter(([, entry]) => entry.flagged).map(([clientId]) => clientId));
+}
 
-    // An edit of the team's live week that failed half-way is finished first, so what it recorded
-    // (a do-not-call outcome above all) is in History before the new lists are planned.
-    settleTeamJournals(entries, team, master);
-    const clients = planningClients(completeClients(master, lang));
-    const historyTable = historyWithEveryColumn(master, lang);
-    const history = historyEvents(historyTable);
-    const recordedDoNotCall = new Set(
-      [
-        ...doNotCallFromHistory(
-          history.map((event) => ({ ...event, code: event.code ?? '', editedBy: '' })),
-          settings.taxonomy,
-        ),
-      ]
-        .filter(([, entry]) => entry.flagged)
-        .map(([clientId]) => clientId),
-    );
-    const plan = planCampaign({
-      doNotCallRecorded: recordedDoNotCall,
-      request: {
-        team,
-        requestedBy: user,
-        week: request?.weekStart ?? weekStart,
-        topic: request?.topic ?? topic,
-        seminarDate: request?.seminarDate ?? seminarDate,
-      },
-      members,
-      clients,
-      history,
-      // A resumed job may already be registered: it must not refuse itself.
-      campaigns: resumed ? entries.filter((entry) => entry.id !== campaignId) : entries,
-      taxonomy: settings.taxonomy,
-      cadence: settings.cadence,
-      lang,
-      timeZone,
-      reservedSheetNames: [
-        t('ru', 'sheet.totals'),
-        t('en', 'sheet.totals'),
-        t('ru', 'sheet.log'),
-        t('en', 'sheet.log'),
-      ],
-    });
-    const job: CampaignJob = request ?? {
-      campaignId,
-      team,
-      weekStart: plan.weekStart,
-      topic: plan.topic,
-      seminarDate: plan.seminarDate,
-      templateRows: templateRowsFor(plan),
-      stage: 'planned',
-    };
-    const saveJob = () => properties.setProperty(JOB_PREFIX + campaignId, JSON.stringify(job));
-    if (!resumed) saveJob();
+function newJob(run: CampaignRun, plan: CampaignPlan): CampaignJob {
+  return {
+    campaignId: run.campaignId,
+    team: run.team,
+    weekStart: plan.weekStart,
+    topic: plan.topic,
+    seminarDate: plan.seminarDate,
+    templateRows: templateRowsFor(plan),
+    stage: 'planned',
+  };
+}
 
-    const administrators = administratorsOf(team, members);
-    // The owner of the nightly jobs reconciles and summarises every workbook, so it edits them too.
-    const jobsOwner = properties.getProperty(JOBS_OWNER_PROPERTY);
-    const scriptEditors = [...new Set([user, ...administrators, ...(jobsOwner ? [jobsOwner] : [])])];
-    if (job.stage === 'planned') {
-      const spec = callsTemplateSpec(settings.taxonomy, lang, job.templateRows);
-      const template = openWorkbookTemplate(
-        ensureWorkbookTemplate(spec, allAdministrators(members)),
-        spec,
-        allAdministrators(members),
+/** Who edits the workbook besides its managers. */
+function scriptEditorsOf(run: CampaignRun): string[] {
+  const administrators = administratorsOf(run.team, run.state.members);
+  // The owner of the nightly jobs reconciles and summarises every workbook, so it edits them too.
+  const jobsOwner = run.properties.getProperty(JOBS_OWNER_PROPERTY);
+  return [...new Set([run.user, ...administrators, ...(jobsOwner ? [jobsOwner] : [])])];
+}
+
+/** Planned → built: the workbook, its context for the edit trigger, History's cursors and room. */
+function buildStage(
+  run: CampaignRun,
+  plan: CampaignPlan,
+  historyTable: HistoryTable,
+  scriptEditors: readonly string[],
+  job: CampaignJob,
+  saveJob: () => void,
+): void {
+  const { master, state, properties } = run;
+  const { lang, settings, members } = state;
+  const spec = callsTemplateSpec(settings.taxonomy, lang, job.templateRows);
+  const template = openWorkbookTemplate(
+    ensureWorkbookTemplate(spec, allAdministrators(members)),
+    spec,
+    allAdministrators(members),
+  );
+  const signer = ensureSigner();
+  const workbook = buildWorkbook(template, plan, state, scriptEditors, signer, job, saveJob);
+  saveContext({
+    workbookId: workbook.id,
+    campaignId: run.campaignId,
+    team: run.team,
+    weekStart: plan.weekStart,
+    seminarDate: plan.seminarDate,
+    masterId: properties.getProperty(MASTER_ID_PROPERTY) ?? master.getId(),
+    lang,
+    timeZone: state.timeZone,
+    taxonomy: settings.taxonomy,
+    cadence: settings.cadence,
+    sheets: workbook.sheets,
+    logSheetId: workbook.logSheetId,
+    rosterSheetId: workbook.rosterSheetId,
+    callsWidth: CALLS_WIDTH,
+  });
+  // The first edit then needs no sheet reads to find where History and the Log continue.
+  seedCursors(properties.getProperties(), workbook.id, lang, {
+    sheetName: historyTable.source?.sheetName ?? t(lang, HISTORY_SHEET.name),
+    lastRow: historyTable.lastRow,
+    header: historyTable.header ?? [],
+  });
+  // Room for the week's first events in History, so that Monday's edits do not have to grow it
+  // (the new Log has the template's HEADROOM rows).
+  const historySheet = findSheet(master, HISTORY_SHEET.name);
+  if (historySheet)
+    keepHeadroom(historySheet, properties.getProperties(), HISTORY_CURSOR, HISTORY_SHEET.columns, lang);
+  job.stage = 'built';
+  saveJob();
+}
+
+/** Built → triggered: the workbook's edit trigger, installed once. */
+function triggerStage(run: CampaignRun, workbookId: string, job: CampaignJob, saveJob: () => void): void {
+  const active = run.entries.filter((entry) => entry.active);
+  // Room under Google's limit: this user's edit triggers of workbooks no longer active go first
+  // (the team's previous workbook keeps its trigger until it is closed, last).
+  pruneEditTriggers(new Set([workbookId, ...active.map((entry) => entry.workbookId)]));
+  // Only a resumed job can have created the trigger already (before failing to save it).
+  job.triggerId = ensureEditTrigger(
+    workbookId,
+    active.map((entry) => entry.id),
+    run.resumed,
+  );
+  saveTriggerWorkbook(job.triggerId, workbookId);
+  job.stage = 'triggered';
+  saveJob();
+}
+
+/** Triggered → registered: the campaign's row on Campaigns, unless a failed run wrote it already. */
+function registerStage(
+  run: CampaignRun,
+  plan: CampaignPlan,
+  job: CampaignJob,
+  url: string,
+  saveJob: () => void,
+): void {
+  if (!run.entries.some((entry) => entry.id === run.campaignId))
+    registerCampaign(run.state, plan, job, url, run.user);
+  job.stage = 'registered';
+  saveJob();
+}
+
+/** Closes the team's other active campaigns (last: the new week is registered by then). */
+function closePreviousCampaigns(
+  run: CampaignRun,
+  historyTable: HistoryTable,
+): { closed: string[]; notices: string[] } {
+  const { master, state, team } = run;
+  const closed: string[] = [];
+  const notices: string[] = [];
+  for (const previous of run.entries) {
+    if (!previous.active || previous.id === run.campaignId || labelKey(previous.team) !== labelKey(team))
+      continue;
+    const outcome = closeCampaign(master, state, previous, state.members, historyTable, run.user);
+    closed.push(previous.id);
+    if (outcome.triggerOwner)
+      notices.push(
+        t(state.lang, 'campaign.triggerOwner', { campaign: previous.id, owner: outcome.triggerOwner }),
       );
-      const signer = ensureSigner();
-      const workbook = buildWorkbook(template, plan, state, scriptEditors, signer, job, saveJob);
-      saveContext({
-        workbookId: workbook.id,
-        campaignId,
-        team,
-        weekStart: plan.weekStart,
-        seminarDate: plan.seminarDate,
-        masterId: properties.getProperty(MASTER_ID_PROPERTY) ?? master.getId(),
-        lang,
-        timeZone,
-        taxonomy: settings.taxonomy,
-        cadence: settings.cadence,
-        sheets: workbook.sheets,
-        logSheetId: workbook.logSheetId,
-        rosterSheetId: workbook.rosterSheetId,
-        callsWidth: CALLS_WIDTH,
-      });
-      // The first edit then needs no sheet reads to find where History and the Log continue.
-      seedCursors(properties.getProperties(), workbook.id, lang, {
-        sheetName: historyTable.source?.sheetName ?? t(lang, HISTORY_SHEET.name),
-        lastRow: historyTable.lastRow,
-        header: historyTable.header ?? [],
-      });
-      // Room for the week's first events in History, so that Monday's edits do not have to grow it
-      // (the new Log has the template's HEADROOM rows).
-      const historySheet = findSheet(master, HISTORY_SHEET.name);
-      if (historySheet)
-        keepHeadroom(historySheet, properties.getProperties(), HISTORY_CURSOR, HISTORY_SHEET.columns, lang);
-      job.stage = 'built';
-      saveJob();
-    }
-    const workbookId = job.workbookId ?? '';
-    if (job.stage === 'built') {
-      const openCampaigns = entries.filter((entry) => entry.active).map((entry) => entry.id);
-      // Room under Google's limit: this user's edit triggers of workbooks no longer active go first
-      // (the team's previous workbook keeps its trigger until it is closed below).
-      pruneEditTriggers(
-        new Set([workbookId, ...entries.filter((entry) => entry.active).map((entry) => entry.workbookId)]),
-      );
-      // Only a resumed job can have created the trigger already (before failing to save it).
-      job.triggerId = ensureEditTrigger(workbookId, openCampaigns, resumed);
-      saveTriggerWorkbook(job.triggerId, workbookId);
-      job.stage = 'triggered';
-      saveJob();
-    }
-    const url = WORKBOOK_URL_PREFIX + workbookId + '/edit';
-    if (job.stage === 'triggered') {
-      if (!entries.some((entry) => entry.id === campaignId)) registerCampaign(state, plan, job, url, user);
-      job.stage = 'registered';
-      saveJob();
-    }
-
-    const closed: string[] = [];
-    const notices: string[] = [];
-    for (const previous of entries) {
-      if (previous.active && previous.id !== campaignId && labelKey(previous.team) === labelKey(team)) {
-        const outcome = closeCampaign(master, state, previous, members, historyTable, user);
-        closed.push(previous.id);
-        if (outcome.triggerOwner)
-          notices.push(
-            t(lang, 'campaign.triggerOwner', { campaign: previous.id, owner: outcome.triggerOwner }),
-          );
-      }
-    }
-    properties.deleteProperty(JOB_PREFIX + campaignId);
-    return {
-      campaignId,
-      name: plan.workbookName,
-      url,
-      managers: plan.lists.length,
-      rows: plan.lists.reduce((sum, list) => sum + list.rows.length, 0),
-      excluded: plan.excluded.length,
-      warnings: [...plan.warnings.map((warning) => t(lang, warning.key, warning.params)), ...notices],
-      closed,
-      resumed,
-    };
-  } finally {
-    lock.releaseLock();
   }
+  return { closed, notices };
+}
+
+function campaignResult(
+  run: CampaignRun,
+  plan: CampaignPlan,
+  url: string,
+  { closed, notices }: { closed: string[]; notices: string[] },
+): CampaignResult {
+  const { lang } = run.state;
+  return {
+    campaignId: run.campaignId,
+    name: plan.workbookName,
+    url,
+    managers: plan.lists.length,
+    rows: plan.lists.reduce((sum, list) => sum + list.rows.length, 0),
+    excluded: plan.excluded.length,
+    warnings: [...plan.warnings.map((warning) => t(lang, warning.key, warning.params)), ...notices],
+    closed,
+    resumed: run.resumed,
+  };
 }
 
 function allAdministrators(members: readonly TeamMember[]): string[] {
@@ -525,6 +651,21 @@ function partialWorkbook(job: CampaignJob): Spreadsheet | null {
   }
 }
 
+/** The sheets of the week's workbook the script owns, and the manager template of a fresh copy. */
+interface ScriptSheets {
+  readonly totals: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly log: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly roster: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly managerTemplate: GoogleAppsScript.Spreadsheet.Sheet | undefined;
+}
+
+interface BuiltWorkbook {
+  readonly id: string;
+  readonly sheets: ManagerSheetRef[];
+  readonly logSheetId: number;
+  readonly rosterSheetId: number;
+}
+
 /**
  * The week's workbook: a copy of the template file (Totals with formats and charts, the manager
  * template, the hidden Log and roster), one sheet per manager inserted from the template, the
@@ -540,52 +681,17 @@ function buildWorkbook(
   signer: Signer,
   job: CampaignJob,
   saveJob: () => void,
-): {
-  readonly id: string;
-  readonly sheets: ManagerSheetRef[];
-  readonly logSheetId: number;
-  readonly rosterSheetId: number;
-} {
-  const { lang, timeZone, settings } = state;
-  const template = opened.template;
+): BuiltWorkbook {
   const reused = partialWorkbook(job);
-  // Named as unfinished until the end, so a copy never finished is recognisable as such.
-  const workbook = reused ?? opened.file.copy(t(lang, 'campaign.abandoned', { name: plan.workbookName }));
-  if (!reused) {
-    job.workbookId = workbook.getId();
-    job.built = {};
-    saveJob();
-  }
+  const workbook = reused ?? freshCopy(opened.file, plan, state.lang, job, saveJob);
   const id = job.workbookId ?? workbook.getId();
   const built = (job.built ??= {});
-  const byName = (key: MessageKey) => workbook.getSheetByName(t(lang, key));
-  const [first, second, third, fourth] = reused ? [] : workbook.getSheets();
-  const totals = reused ? byName('sheet.totals') : first;
-  const log = reused ? byName(LOG_SHEET.name) : third;
-  const roster = reused ? byName(ROSTER_SHEET.name) : fourth;
-  if (!totals || !log || !roster) throw new Error('the workbook template lacks a sheet');
-  const todo = plan.lists.filter((list) => built[list.sheetName] === undefined);
-  if (todo.length > 0) {
-    const managerTemplate = reused ? managerTemplateOf(workbook, opened.file) : second;
+  const own = scriptSheetsOf(workbook, reused !== null, state.lang);
+  if (plan.lists.some((list) => built[list.sheetName] === undefined)) {
+    const managerTemplate = reused ? managerTemplateOf(workbook, opened.file) : own.managerTemplate;
     if (!managerTemplate) throw new Error('the workbook template lacks the manager sheet');
-    plan.lists.forEach((list, index) => {
-      if (built[list.sheetName] !== undefined) return;
-      // A sheet a failed run left half-built is made again.
-      const stale = reused ? workbook.getSheetByName(list.sheetName) : null;
-      if (stale) workbook.deleteSheet(stale);
-      const sheet = buildManagerSheet(
-        workbook,
-        managerTemplate,
-        index + 1,
-        list,
-        template.rows,
-        timeZone,
-        { sheet: scriptEditors, inputs: [...scriptEditors, list.manager] },
-        signer,
-      );
-      built[list.sheetName] = sheet.sheetId;
-      saveJob();
-    });
+    const build = { workbook, managerTemplate, rows: opened.template.rows, scriptEditors, signer };
+    buildManagerSheets(build, plan, state.timeZone, reused !== null, built, saveJob);
     workbook.deleteSheet(managerTemplate);
   }
   const sheets = plan.lists.map((list): ManagerSheetRef => ({
@@ -595,23 +701,99 @@ function buildWorkbook(
     sheetName: list.sheetName,
     planned: list.rows.length,
   }));
+  fillScriptSheets(own, plan, sheets, state, opened.template.rows, scriptEditors, signer);
+  // Shared last, under its real name: managers never see a half-built workbook.
+  const managers = plan.lists.map((list) => list.manager);
+  workbook.addEditors([...new Set([...scriptEditors, ...managers])]);
+  workbook.rename(plan.workbookName);
+  return { id, sheets, logSheetId: own.log.getSheetId(), rosterSheetId: own.roster.getSheetId() };
+}
+
+/** A new copy of the template file, saved in the job before anything is built in it. */
+function freshCopy(
+  file: Spreadsheet,
+  plan: CampaignPlan,
+  lang: Lang,
+  job: CampaignJob,
+  saveJob: () => void,
+): Spreadsheet {
+  // Named as unfinished until the end, so a copy never finished is recognisable as such.
+  const workbook = file.copy(t(lang, 'campaign.abandoned', { name: plan.workbookName }));
+  job.workbookId = workbook.getId();
+  job.built = {};
+  saveJob();
+  return workbook;
+}
+
+/** A fresh copy's sheets stand in the template's order; a reused one's are found by name. */
+function scriptSheetsOf(workbook: Spreadsheet, reused: boolean, lang: Lang): ScriptSheets {
+  const byName = (key: MessageKey) => workbook.getSheetByName(t(lang, key));
+  const [first, second, third, fourth] = reused ? [] : workbook.getSheets();
+  const totals = reused ? byName('sheet.totals') : first;
+  const log = reused ? byName(LOG_SHEET.name) : third;
+  const roster = reused ? byName(ROSTER_SHEET.name) : fourth;
+  if (!totals || !log || !roster) throw new Error('the workbook template lacks a sheet');
+  return { totals, log, roster, managerTemplate: second };
+}
+
+/** The manager sheets not built yet, each saved in the job as soon as it is. */
+function buildManagerSheets(
+  build: {
+    readonly workbook: Spreadsheet;
+    readonly managerTemplate: GoogleAppsScript.Spreadsheet.Sheet;
+    readonly rows: number;
+    readonly scriptEditors: readonly string[];
+    readonly signer: Signer;
+  },
+  plan: CampaignPlan,
+  timeZone: string,
+  reused: boolean,
+  built: Record<string, number>,
+  saveJob: () => void,
+): void {
+  const { workbook, scriptEditors } = build;
+  plan.lists.forEach((list, index) => {
+    if (built[list.sheetName] !== undefined) return;
+    // A sheet a failed run left half-built is made again.
+    const stale = reused ? workbook.getSheetByName(list.sheetName) : null;
+    if (stale) workbook.deleteSheet(stale);
+    const sheet = buildManagerSheet(
+      workbook,
+      build.managerTemplate,
+      index + 1,
+      list,
+      build.rows,
+      timeZone,
+      { sheet: scriptEditors, inputs: [...scriptEditors, list.manager] },
+      build.signer,
+    );
+    built[list.sheetName] = sheet.sheetId;
+    saveJob();
+  });
+}
+
+/** The roster and Totals written from the plan, then protected with the Log. */
+function fillScriptSheets(
+  own: ScriptSheets,
+  plan: CampaignPlan,
+  sheets: readonly ManagerSheetRef[],
+  state: MasterState,
+  templateRows: number,
+  scriptEditors: readonly string[],
+  signer: Signer,
+): void {
   writeRoster(
-    roster,
+    own.roster,
     plan.lists.flatMap((list, index) =>
       list.rows.map((_, position) =>
         rosterLine(plannedRow(list, position), sheets[index]?.sheetId ?? 0, signer),
       ),
     ),
   );
-  writeTotals(totals, plan, settings, template.rows, lang, timeZone);
-  protectForScript(totals, scriptEditors);
-  protectForScript(log, scriptEditors);
-  protectForScript(roster, scriptEditors);
-  // Shared last, under its real name: managers never see a half-built workbook.
-  const managers = plan.lists.map((list) => list.manager);
-  workbook.addEditors([...new Set([...scriptEditors, ...managers])]);
-  workbook.rename(plan.workbookName);
-  return { id, sheets, logSheetId: log.getSheetId(), rosterSheetId: roster.getSheetId() };
+  writeTotals(own.totals, plan, state.settings, templateRows, state.lang, state.timeZone);
+  protectForScript(own.totals, scriptEditors);
+  protectForScript(own.log, scriptEditors);
+  protectForScript(own.roster, scriptEditors);
 }
 
 /** The manager template of a reused copy, or a fresh one from the template file if it was removed. */
