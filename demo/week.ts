@@ -8,7 +8,7 @@ import { DEFAULT_CADENCE } from '../src/core/cadence';
 import { t, type Lang, type MessageKey } from '../src/core/messages';
 import { CALLS_SHEET_COLUMNS, mapHeaders } from '../src/core/schema';
 import type { OutcomeMeaning, QualityMeaning, StageMeaning } from '../src/core/taxonomy';
-import { columnLetter } from '../src/core/totals';
+import { columnLetters } from '../src/core/a1';
 import type { Gas } from '../emulator';
 import { chance, pick, type Random } from './seed';
 
@@ -103,7 +103,7 @@ class ManagerDesk {
     const letter = (key: Column): string => {
       const index = map[key];
       if (index === undefined) throw new Error(`${sheet.sheetName}: no column ${key}`);
-      return columnLetter(index + 1);
+      return columnLetters(index + 1);
     };
     this.letters = {
       outcome: letter('outcome'),

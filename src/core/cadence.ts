@@ -20,6 +20,7 @@ import {
 } from './calendar';
 import { t, type Lang } from './messages';
 import { OUTCOME_PROPERTIES, type OutcomeMeaning, type QualityMeaning, type StageMeaning } from './taxonomy';
+import type { TrackedField } from './schema';
 
 export const NEXT_ACTIONS = [
   'OFFER_SEMINAR',
@@ -68,7 +69,7 @@ export interface CampaignDates {
 }
 
 /** A cell group whose change can move the cadence; used to know which change is the latest. */
-export type CadenceField = 'outcome' | 'stage' | 'quality' | 'nextCall';
+export type CadenceField = Exclude<TrackedField, 'comment'>;
 
 /** A row's state as cadence sees it: meanings, not labels (see taxonomy.meaningOf). */
 export interface CadenceRow {

@@ -3,6 +3,7 @@
 // furthest stage, paid, feedback, last contact) with its calls below it, one per edit of the row —
 // as plain JSON for the sidebar (texts in the user's language, people by name, days one way).
 
+import { TRACKED_FIELDS } from './schema';
 import { formatDay, isoDayInTimeZone, parseDay, type IsoDay } from './calendar';
 import { cellText, labelKey } from './cells';
 import type { ClientRecord } from './clientRecord';
@@ -251,8 +252,6 @@ function callText(changes: readonly { key: string | undefined; view: CardChangeV
     .join(' · ');
 }
 
-const FIELD_ORDER = ['outcome', 'stage', 'quality', 'nextCall', 'comment'];
-
 /**
  * The feedback on a campaign's seminar: the last answer that rates it, given in its own list or
  * in a later week's (core/feedback); '' when none.
@@ -311,8 +310,8 @@ function groupByEdit(events: readonly CardEvent[]): CardEvent[][] {
 }
 
 function fieldRank(event: CardEvent): number {
-  const index = FIELD_ORDER.indexOf(parseEventField(event.field) ?? '');
-  return index < 0 ? FIELD_ORDER.length : index;
+  const field = parseEventField(event.field);
+  return field === undefined ? TRACKED_FIELDS.length : TRACKED_FIELDS.indexOf(field);
 }
 
 /** One event of an edit as the sidebar shows it, with the field's key for the call's one line. */

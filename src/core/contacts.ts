@@ -5,13 +5,14 @@
 
 import type { IsoDay } from './calendar';
 import type { CadenceField } from './cadence';
-import type { CallsInputKey as TrackedField } from './schema';
+import { TRACKED_FIELDS, type TrackedField } from './schema';
 
-export const CONTACT_FIELDS: readonly CadenceField[] = ['outcome', 'stage', 'quality', 'nextCall'];
-
+/** Every tracked field but the comment: a comment alone is not a contact. */
 export function isContactField(field: TrackedField): field is CadenceField {
-  return (CONTACT_FIELDS as readonly string[]).includes(field);
+  return field !== 'comment';
 }
+
+export const CONTACT_FIELDS: readonly CadenceField[] = TRACKED_FIELDS.filter(isContactField);
 
 /** The day an edit's changes make a contact on, or null (no change, or a comment only). */
 export function contactDayOf(

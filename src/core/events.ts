@@ -17,18 +17,14 @@ import {
 import { cellText } from './cells';
 import { contactDayOf } from './contacts';
 import { displayText, stateText } from './rowState';
-import { CALLS_INPUT_KEYS, type CallsInputKey } from './schema';
+import { TRACKED_FIELDS, type TrackedField } from './schema';
 import { allLabels, t, type Lang, type MessageKey, type MessageParams } from './messages';
-import { findOption, type OptionList, type Taxonomy, type TaxonomyOption } from './taxonomy';
+import { findOption, OPTION_LISTS, type OptionList, type Taxonomy, type TaxonomyOption } from './taxonomy';
 
 /** The manager-editable cells whose changes are recorded: the sheet's input columns. */
-export const TRACKED_FIELDS = CALLS_INPUT_KEYS;
-export type TrackedField = CallsInputKey;
-
-const LIST_FIELDS: readonly OptionList[] = ['outcome', 'stage', 'quality'];
 
 function isListField(field: TrackedField): field is OptionList {
-  return (LIST_FIELDS as readonly string[]).includes(field);
+  return (OPTION_LISTS as readonly string[]).includes(field);
 }
 
 /** A History "field" cell back to its key: the key itself, or its column header in either language. */

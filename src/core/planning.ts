@@ -20,6 +20,7 @@ import type { ManagerRowFields } from './managerRows';
 import { t, type Lang, type MessageKey, type MessageParams } from './messages';
 import { weekCalendar, type CalendarDay } from './schedule';
 import type { Taxonomy } from './taxonomy';
+import { leadsTeam } from './teams';
 import { wrongNumbers, type WrongNumber } from './wrongNumbers';
 
 /** A Team sheet row; the gas layer turns the role and active cells into these values. */
@@ -130,15 +131,7 @@ export function campaignIdFor(team: string, week: IsoDay): string {
 }
 
 function assertTeamAdministrator(request: CampaignRequest, members: readonly TeamMember[]): void {
-  const isAdministrator = members.some(
-    (m) =>
-      m.active &&
-      m.role === 'administrator' &&
-      same(m.email, request.requestedBy) &&
-      (same(m.team, request.team) ||
-        members.some((managed) => same(managed.team, request.team) && same(managed.administrator, m.email))),
-  );
-  if (!isAdministrator) {
+  if (!leadsTeam(request.requestedBy, request.team, members)) {
     throw new ProzvonError('planning.notTeamAdministrator', {
       email: request.requestedBy,
       team: request.team,

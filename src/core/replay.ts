@@ -3,13 +3,8 @@
 // so the rebuilt state is the one the edits wrote. Used to put back a state someone damaged and to
 // finish an edit whose events reached History but whose state write did not.
 
-import {
-  planRowEdit,
-  type EditContext,
-  type FieldChange,
-  type RowEditPlan,
-  type TrackedField,
-} from './events';
+import { planRowEdit, type EditContext, type FieldChange, type RowEditPlan } from './events';
+import type { TrackedField } from './schema';
 import type { RowState } from './rowState';
 
 /** A recorded change of one tracked field (an event), as far as a replay needs it. */

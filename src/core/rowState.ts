@@ -8,7 +8,7 @@
 import { parseJson } from './json';
 import { parseDay } from './calendar';
 import { cellText } from './cells';
-import { CALLS_INPUT_KEYS as TRACKED_FIELDS, type CallsInputKey as TrackedField } from './schema';
+import { TRACKED_FIELDS, type TrackedField } from './schema';
 import { digest, type Signer } from './signature';
 
 export interface RowState {

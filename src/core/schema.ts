@@ -255,13 +255,12 @@ export type CallsColumnKey = (typeof CALLS_SHEET_COLUMNS)[number]['key'];
 /** Columns a manager sheet may lack: it was made by an earlier release, before they existed. */
 export const OPTIONAL_CALLS_COLUMNS: readonly CallsColumnKey[] = ['rates'];
 
-/** The columns a manager edits; everything else on their sheet is written by the script. */
-export const CALLS_INPUT_KEYS = ['outcome', 'stage', 'quality', 'nextCall', 'comment'] as const;
-export type CallsInputKey = (typeof CALLS_INPUT_KEYS)[number];
-
-export function isCallsInputKey(key: string): key is CallsInputKey {
-  return (CALLS_INPUT_KEYS as readonly string[]).includes(key);
-}
+/**
+ * The tracked fields: the columns a manager edits, each change recorded in History once, in this
+ * order. Everything else on their sheet is written by the script.
+ */
+export const TRACKED_FIELDS = ['outcome', 'stage', 'quality', 'nextCall', 'comment'] as const;
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
 
 /**
  * The block of a manager sheet the manager may edit: outcome to comment (0-based first column and

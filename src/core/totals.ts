@@ -8,6 +8,7 @@
 // right. Fixed positions let the formats, header styles and charts live in the workbook template,
 // built once, whatever the number of managers.
 
+import { columnLetters, quoteSheetName } from './a1';
 import { addDays, type IsoDay } from './calendar';
 import { actionLabel } from './cadence';
 import { dailyMetricCodes, FUNNEL_DEFINITIONS, funnelCountTerms, type FunnelColumn } from './funnel';
@@ -117,25 +118,9 @@ export interface TotalsInput {
   readonly calendar: readonly CalendarDay[];
 }
 
-/** A sheet name quoted for a formula: 'Иванов И.'!… ('' inside the name doubled). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** A string literal inside a formula. */
 export function formulaString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
-}
-
-export function columnLetter(index: number): string {
-  let rest = index;
-  let letters = '';
-  while (rest > 0) {
-    const digit = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + digit) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
 }
 
 function dateFormula(day: IsoDay): string {
@@ -148,12 +133,12 @@ function funnelFormula(
   key: FunnelColumnKey,
   row: number,
 ): string {
-  const at = (k: FunnelColumnKey) => `${columnLetter(funnelColumn(k))}${row}`;
+  const at = (k: FunnelColumnKey) => `${columnLetters(funnelColumn(k))}${row}`;
   if (key === 'notYetCalled') return `=${at('listSize')}-${at('called')}`;
   if (key === 'conversion') return `=IF(${at('listSize')}=0,0,${at('paid')}/${at('listSize')})`;
   const definition = FUNNEL_DEFINITIONS.find((candidate) => candidate.key === key);
   if (!definition) throw new Error(`totals: no funnel definition for ${key}`);
-  const sheet = quoteSheet(manager.sheetName);
+  const sheet = quoteSheetName(manager.sheetName);
   const last = input.dataRows + 1;
   const range = (column: FunnelColumn) => {
     const letter = input.callsColumns[column];
@@ -177,7 +162,7 @@ function dailyFormula(
   metric: 'calls' | 'invoices' | 'payments',
 ): string {
   const log = input.log;
-  const col = (letter: string) => `${quoteSheet(log.sheetName)}!$${letter}:$${letter}`;
+  const col = (letter: string) => `${quoteSheetName(log.sheetName)}!$${letter}:$${letter}`;
   const base = [
     `${col(log.columns.day)},${dateFormula(day)}`,
     `${col(log.columns.manager)},${formulaString(manager.email)}`,
@@ -232,9 +217,9 @@ function putCalendar(input: TotalsInput, put: PutCell): void {
   const last = input.dataRows + 1;
   input.calendar.forEach((day, index) => {
     const row = C.firstRow + index;
-    const dateCell = `${columnLetter(C.columns.date)}${row}`;
+    const dateCell = `${columnLetters(C.columns.date)}${row}`;
     const due = managers.map(
-      (manager) => `COUNTIF(${quoteSheet(manager.sheetName)}!$${next}$2:$${next}$${last},${dateCell})`,
+      (manager) => `COUNTIF(${quoteSheetName(manager.sheetName)}!$${next}$2:$${next}$${last},${dateCell})`,
     );
     put(row, C.columns.day, textCell(t(lang, `weekday.${day.weekday}`)));
     put(row, C.columns.date, { day: day.day });
@@ -253,9 +238,9 @@ function putFunnel(input: TotalsInput, put: PutCell): void {
   for (const spec of FUNNEL_COLUMNS) put(F.headerRow, funnelColumn(spec.key), textCell(t(lang, spec.header)));
   put(F.teamRow, F.nameColumn, textCell(t(lang, 'funnel.team')));
   for (const spec of FUNNEL_COLUMNS) {
-    const letter = columnLetter(funnelColumn(spec.key));
-    const list = `${columnLetter(funnelColumn('listSize'))}${F.teamRow}`;
-    const paid = `${columnLetter(funnelColumn('paid'))}${F.teamRow}`;
+    const letter = columnLetters(funnelColumn(spec.key));
+    const list = `${columnLetters(funnelColumn('listSize'))}${F.teamRow}`;
+    const paid = `${columnLetters(funnelColumn('paid'))}${F.teamRow}`;
     const value =
       spec.key === 'conversion'
         ? `=IF(${list}=0,0,${paid}/${list})`
@@ -282,7 +267,7 @@ function putDaily(input: TotalsInput, put: PutCell): void {
   input.activityDays.forEach((day, dayIndex) => {
     DAILY_METRICS.forEach((metric, metricIndex) => {
       const column = D.firstFigureColumn + dayIndex * DAILY_METRICS.length + metricIndex;
-      const letter = columnLetter(column);
+      const letter = columnLetters(column);
       put(D.headerRow, column, textCell(t(lang, `totals.daily.${metric}`, { day: dayLabel(day, lang) })));
       put(D.teamRow, column, formulaCell(teamSum(letter, D.firstManagerRow, managers.length)));
       // Plan and missed are values the daily job writes (dayFigures.ts); blank until it has run.

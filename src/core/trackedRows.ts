@@ -8,12 +8,12 @@
 import { contactMarkIndex } from './contacts';
 import { formatDay, isoDayInTimeZone, parseDay } from './calendar';
 import { cellText } from './cells';
-import { TRACKED_FIELDS, type EditContext, type FieldChange, type Notice, type TrackedField } from './events';
+import type { EditContext, FieldChange, Notice } from './events';
 import { replayRow, stateAfter, type RecordedChange } from './replay';
 import { decodeRowState, encodeRowState, stateText, type RowState } from './rowState';
-import type { CallsColumnKey } from './schema';
+import { TRACKED_FIELDS, type CallsColumnKey, type TrackedField } from './schema';
 import type { Signer } from './signature';
-import { findOption, type OptionList } from './taxonomy';
+import { findOption, OPTION_LISTS } from './taxonomy';
 import { planRowEdit } from './events';
 
 /** A manager-sheet row as read: its sheet row and its cells by column key. */
@@ -144,8 +144,7 @@ function judgeRows(input: RowsInput): Trusted[] | null {
     if (isBlank(row)) continue;
     const decoded = decodeRowState(row.cells.state, input.sheetId, input.signer);
     if (!decoded.ok || decoded.state.row !== row.rowNumber) return null;
-    const lists: readonly OptionList[] = ['outcome', 'stage', 'quality'];
-    for (const list of lists) {
+    for (const list of OPTION_LISTS) {
       const label = cellText(row.cells[list]);
       if (label !== '' && !findOption(input.context.taxonomy, list, label)) return null;
     }

@@ -23,12 +23,8 @@ import {
   OUTCOME_PROPERTIES,
   type Taxonomy,
 } from '../../core/taxonomy';
-import {
-  columnLetter as letterOf,
-  funnelColumn,
-  TOTALS_DAILY_METRICS,
-  TOTALS_LAYOUT,
-} from '../../core/totals';
+import { columnLetters } from '../../core/a1';
+import { funnelColumn, TOTALS_DAILY_METRICS, TOTALS_LAYOUT } from '../../core/totals';
 import { isNoAccess } from '../io/errors';
 import { HEADROOM } from '../tracking/history';
 import { HEADER_BACKGROUND } from '../io/sheets';
@@ -106,7 +102,7 @@ export function columnIndex(key: CallsColumnKey): number {
 }
 
 function callsLetter(key: CallsColumnKey): string {
-  return letterOf(columnIndex(key) + 1);
+  return columnLetters(columnIndex(key) + 1);
 }
 
 /**

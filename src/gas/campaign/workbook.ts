@@ -14,10 +14,12 @@ import {
   LOG_SHEET,
   ROSTER_SHEET,
   type CallsColumnKey,
+  type TrackedField,
 } from '../../core/schema';
 import type { Signer } from '../../core/signature';
 import type { Settings } from '../../core/settings';
-import { activityDays, buildTotals, columnLetter, TOTALS_LAYOUT, type TotalsCell } from '../../core/totals';
+import { columnLetters } from '../../core/a1';
+import { activityDays, buildTotals, TOTALS_LAYOUT, type TotalsCell } from '../../core/totals';
 import { columnIndex } from './template';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -109,18 +111,15 @@ export function protectForScript(sheet: Sheet, editors: readonly string[]): void
 }
 
 function logColumn(key: (typeof LOG_SHEET.columns)[number]['key']): string {
-  return columnLetter(LOG_SHEET.columns.findIndex((column) => column.key === key) + 1);
+  return columnLetters(LOG_SHEET.columns.findIndex((column) => column.key === key) + 1);
 }
 
 function callsColumn(key: CallsColumnKey): string {
-  return columnLetter(columnIndex(key) + 1);
+  return columnLetters(columnIndex(key) + 1);
 }
 
 /** What History and the Log write in their field column for a tracked field. */
-export function fieldLabel(
-  field: 'outcome' | 'stage' | 'quality' | 'nextCall' | 'comment',
-  lang: Lang,
-): string {
+export function fieldLabel(field: TrackedField, lang: Lang): string {
   return t(lang, `col.calls.${field}`);
 }
 
