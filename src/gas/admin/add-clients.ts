@@ -4,6 +4,7 @@
 // History event. One batch stays within 20 service calls whatever its size (docs/architecture.md §6) when it
 // only adds to the master: every table is read and every block written with one call each.
 
+import { rethrowTimeLimit } from '../io/errors';
 import { planAddClients, SPREAD, weekRow, type AddClientsPlan, type ReportLine } from '../../core/addClients';
 import { isoDayInTimeZone } from '../../core/calendar';
 import { cellText, labelKey } from '../../core/cells';
@@ -19,9 +20,10 @@ import {
 } from '../../core/pastedRows';
 import { CALLS_SHEET_COLUMNS, CLIENTS_SHEET, REJECTED_SHEET, type ColumnSpec } from '../../core/schema';
 import { unrecordedPlans } from '../../core/toolEvents';
-import { activeContexts, activeManagers, adminScope, gridRow, gridText, readGrid, type Grid } from './scope';
-import { chooseTeam } from '../campaign/create';
-import { callsWidthOf, countPlanned, sheetOfManager, type WorkbookContext } from '../tracking/context';
+import { activeManagers, chooseTeam } from '../../core/teams';
+import { rowsA1 } from '../../core/a1';
+import { activeContexts, adminScope, gridRow, gridText, readGrid, type Grid } from './scope';
+import { countPlanned, sheetOfManager, type WorkbookContext } from '../tracking/context';
 import { signerOf } from '../io/secret';
 import { rosterLine, rowValues, writeRoster } from '../campaign/workbook';
 import type { Signer } from '../../core/signature';
@@ -98,7 +100,8 @@ function readInput(master: Spreadsheet, request: AddClientsRequest): { grid: unk
   let values: unknown[][];
   try {
     values = master.getRange(range).getValues();
-  } catch {
+  } catch (error) {
+    rethrowTimeLimit(error);
     throw new ProzvonError('addClients.badRange', { range });
   }
   // A whole-column range (A:E) reads every empty row of the sheet below the data.
@@ -171,18 +174,9 @@ function appendToGrid<K extends string>(
     sheet.insertRowsAfter(grid.maxRows, last - grid.maxRows);
     setFormats = true;
   }
-  const range = master.getRange(
-    `'${grid.name.replace(/'/g, "''")}'!A${first}:${columnLetters(grid.width)}${last}`,
-  );
+  const range = master.getRange(rowsA1(grid.name, first, last, grid.width));
   if (setFormats) range.setNumberFormats(rows.map(() => formats));
   range.setValues(rows);
-}
-
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 function doNotCallOn(clients: Grid<ClientsKey>, row: readonly unknown[]): boolean {
@@ -530,7 +524,7 @@ function writeWeek(
   let weekRows = 0;
   let planned = context;
   for (const append of week.appends) {
-    const width = callsWidthOf(append.context);
+    const width = append.context.callsWidth;
     append.sheet
       .getRange(append.firstRow, 1, append.rows.length, width)
       .setValues(append.rows.map((cells) => cells.slice(0, width)));

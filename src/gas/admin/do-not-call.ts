@@ -17,7 +17,8 @@ import {
 import { t, type Lang } from '../../core/messages';
 import { CLIENTS_SHEET, HISTORY_SHEET } from '../../core/schema';
 import type { Taxonomy } from '../../core/taxonomy';
-import { activeContexts, adminScope, leads, teamOfMember, type AdminScope } from './scope';
+import { teamOfMember } from '../../core/teams';
+import { activeContexts, adminScope, leads, type AdminScope } from './scope';
 import { changeOutcome } from './week-rows';
 import { sheetOfManager } from '../tracking/context';
 import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from '../tracking/history';

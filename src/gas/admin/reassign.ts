@@ -14,13 +14,7 @@ import { decodeRowState, encodeRowState } from '../../core/rowState';
 import { CLIENTS_SHEET } from '../../core/schema';
 import { activeContexts, adminScope } from './scope';
 import { lockDoNotCallRows, rowsByClient, runsOf } from '../tracking/row-locks';
-import {
-  callsWidthOf,
-  setPlanned,
-  sheetOfManager,
-  type ManagerSheetRef,
-  type WorkbookContext,
-} from '../tracking/context';
+import { setPlanned, sheetOfManager, type ManagerSheetRef, type WorkbookContext } from '../tracking/context';
 import { readWholeSheet, TEMPLATE_LAYOUT, type RowBlock } from '../tracking/manager-rows';
 import { openSession, settle, type Session } from '../tracking/recording';
 import { readRoster, type Roster } from '../tracking/roster';
@@ -238,7 +232,7 @@ function moveRows(
     plan.rosterLines.length > 0 ? session.workbook.getSheetById(session.context.rosterSheetId) : null;
   if (rosterSheet) writeRoster(rosterSheet, plan.rosterLines, rosterSheet.getLastRow());
   recountPlanned(session, roster, plan);
-  const width = callsWidthOf(session.context);
+  const width = session.context.callsWidth;
   appendMovedRows(session, sheets, plan.appended, width);
   clearMovedRows(sheets, plan.cleared, width);
   // Locks follow do-not-call rows to their new place.

@@ -86,9 +86,6 @@ export function leads(scope: Pick<AdminScope, 'teams'>, team: string): boolean {
   return team !== '' && scope.teams.some((own) => labelKey(own) === labelKey(team));
 }
 
-// TEMPORARY re-export while other files move to core/teams
-export { activeManagers, teamOfMember } from '../../core/teams';
-
 /** The contexts of the active campaigns' workbooks of some teams, from a script-properties snapshot. */
 export function activeContexts(
   snapshot: Readonly<Record<string, string>>,

@@ -17,7 +17,7 @@ import {
 } from '../../core/calendar';
 import { labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
-import { t, type Lang, type MessageKey } from '../../core/messages';
+import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
 import { doNotCallFromHistory } from '../../core/doNotCall';
 import { campaignIdFor, planCampaign, type CampaignPlan, type TeamMember } from '../../core/planning';
 import {
@@ -51,14 +51,13 @@ import type { Signer } from '../../core/signature';
 import { forgetHistoryCursor, HISTORY_CURSOR, keepHeadroom, seedCursors } from '../tracking/history';
 import { ensureSheet, findSheet } from '../io/sheets';
 import { MASTER_ID_PROPERTY, readSettings } from '../master/setup';
+import { administratorsOf, chooseTeam, teamsOf } from '../../core/teams';
 import {
-  administratorsOf,
   campaignEntries,
   historyEvents,
   planningClients,
   requireSheet,
   teamMembers,
-  teamsOf,
   type CampaignEntry,
   type CampaignsTable,
   type HistoryTable,
@@ -193,25 +192,6 @@ function parseRequiredDay(text: string | undefined, fallback: IsoDay, timeZone: 
   const day = parseDay(value, timeZone);
   if (day === undefined) throw new ProzvonError('campaign.badDate', { value });
   return day;
-}
-
-/** The team the administrator means: the one named (if they lead it), or their only team. */
-export function chooseTeam(
-  requested: string | undefined,
-  administrator: string,
-  members: readonly TeamMember[],
-): string {
-  const teams = teamsOf(administrator, members);
-  const wanted = (requested ?? '').trim();
-  if (wanted !== '') {
-    const match = teams.find((team) => labelKey(team) === labelKey(wanted));
-    if (!match)
-      throw new ProzvonError('planning.notTeamAdministrator', { email: administrator, team: wanted });
-    return match;
-  }
-  if (teams.length === 0) throw new ProzvonError('campaign.noTeam', { email: administrator });
-  if (teams.length > 1) throw new ProzvonError('campaign.chooseTeam', { teams: teams.join(', ') });
-  return teams[0] ?? '';
 }
 
 export interface MasterState {
@@ -453,12 +433,7 @@ function planWeek(
     cadence: settings.cadence,
     lang,
     timeZone,
-    reservedSheetNames: [
-      t('ru', 'sheet.totals'),
-      t('en', 'sheet.totals'),
-      t('ru', 'sheet.log'),
-      t('en', 'sheet.log'),
-    ],
+    reservedSheetNames: [...allLabels('sheet.totals'), ...allLabels('sheet.log')],
   });
   return { plan, historyTable };
 }

@@ -7,8 +7,6 @@ import { ProzvonError } from '../../core/errors';
 import { allLabels, labelsFirst, type Lang, type MessageKey } from '../../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../../core/planning';
 import { withImplicitTeams } from '../../core/teams';
-// TEMPORARY re-export while other files move to core/teams
-export { administratorsOf, teamsOf } from '../../core/teams';
 import type { PhoneEvent } from '../../core/wrongNumbers';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../../core/schema';
 import { cell, readTableByName, text, type Table } from '../io/table';

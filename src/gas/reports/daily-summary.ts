@@ -26,12 +26,12 @@ import { CAMPAIGNS_SHEET, HISTORY_SHEET, RESULTS_SHEET, SUMMARY_SHEET, TEAM_SHEE
 import { activityDays, dailyCell, TOTALS_LAYOUT } from '../../core/totals';
 import { isBusinessDay } from '../../core/calendar';
 import { contextFrom, editContextOf, type WorkbookContext } from '../tracking/context';
-import { isTimeLimit } from '../io/errors';
+import { rethrowTimeLimit } from '../io/errors';
+import { administratorsOf } from '../../core/teams';
 import { creditSeminarFeedback } from './feedback';
 import { dayFigures } from '../../core/dayFigures';
 import { administratorEmails, readSettings } from '../master/setup';
 import {
-  administratorsOf,
   campaignEntries,
   requireSheet,
   teamMembers,
@@ -95,6 +95,7 @@ function campaignOf(
   try {
     workbook = SpreadsheetApp.openById(entry.workbookId);
   } catch (error) {
+    rethrowTimeLimit(error);
     // The job runs as the administrator who set it up; another team's workbook may not be shared
     // with them. History (in the master) still gives the day's figures; only the plan is unknown.
     console.warn(
@@ -271,7 +272,7 @@ function writeTotalsPlans(
     try {
       writeTotalsPlan(workbook, context, snapshot, recorded, today);
     } catch (error) {
-      if (isTimeLimit(error)) throw error;
+      rethrowTimeLimit(error);
       // Totals deleted or its layout changed by hand: the summary sheet still has the figures.
       console.warn(
         `daily summary: Totals of ${context.campaignId}: ${error instanceof Error ? error.message : String(error)}`,

@@ -55,11 +55,6 @@ export const CONTEXT_VERSION = 2;
 /** The manager sheets' width before the hidden feedback column (schema OPTIONAL_CALLS_COLUMNS). */
 export const LEGACY_CALLS_WIDTH = 16;
 
-/** The width of the workbook's manager sheets, as its context records it. */
-export function callsWidthOf(context: Pick<WorkbookContext, 'callsWidth'>): number {
-  return context.callsWidth;
-}
-
 /** A stored context brought to the current layout; null when a newer release wrote it. */
 function upgraded(value: Record<string, unknown>): Record<string, unknown> | null {
   const version = value.version ?? 1;

@@ -10,7 +10,6 @@ import { t, type Lang } from '../../core/messages';
 import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, headers } from '../../core/schema';
 import { planRows, type RowsPlan } from '../../core/trackedRows';
 import {
-  callsWidthOf,
   contextKey,
   contextOfTrigger,
   editContextOf,
@@ -70,8 +69,8 @@ export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): voi
     // The header is the script's: a paste over it (by someone who may edit the sheet) is put back.
     if (rect.row === 1) {
       e.range
-        .offset(0, 1 - rect.column, 1, callsWidthOf(context))
-        .setValues([headers(context.lang, CALLS_SHEET_COLUMNS).slice(0, callsWidthOf(context))]);
+        .offset(0, 1 - rect.column, 1, context.callsWidth)
+        .setValues([headers(context.lang, CALLS_SHEET_COLUMNS).slice(0, context.callsWidth)]);
     }
     const first = Math.max(rect.row, 2);
     const last = rect.row + rect.numRows - 1;
@@ -83,12 +82,7 @@ export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): voi
         last: CALLS_EDITABLE_BLOCK.first + CALLS_EDITABLE_BLOCK.width,
       };
       const scriptColumns = rect.column < inputs.first || rect.column + rect.numColumns - 1 > inputs.last;
-      const range = e.range.offset(
-        first - rect.row,
-        1 - rect.column,
-        last - first + 1,
-        callsWidthOf(context),
-      );
+      const range = e.range.offset(first - rect.row, 1 - rect.column, last - first + 1, context.callsWidth);
       const block = scriptColumns ? null : rangeBlock(range, first, TEMPLATE_LAYOUT);
       recordSheet(session, sheet, block, now, source, editedBy, notices, scriptColumns);
     }

@@ -15,7 +15,7 @@ import { replayEdit, type RecordedChange } from '../../core/replay';
 import { decodeRowState, encodeRowState, eventId, stateText, type RowState } from '../../core/rowState';
 import type { Signer } from '../../core/signature';
 import type { CallsColumnKey } from '../../core/schema';
-import { callsWidthOf, editContextOf, type WorkbookContext } from './context';
+import { editContextOf, type WorkbookContext } from './context';
 import { notePendingFlags, type PendingFlag } from '../master/pending-flags';
 import { HISTORY_CURSOR, logCursorKey, reservedA1, type Reservation } from './history';
 import { findSheet } from '../io/sheets';
@@ -300,7 +300,7 @@ function advanceStates(
   const rowNumbers = journal.rows.map(([row]) => row);
   const first = Math.min(...rowNumbers);
   const last = Math.max(...rowNumbers);
-  const range = sheet.getRange(first, 1, last - first + 1, callsWidthOf(target.context));
+  const range = sheet.getRange(first, 1, last - first + 1, target.context.callsWidth);
   const values = range.getValues();
   let block: RowBlock = {
     firstRow: first,

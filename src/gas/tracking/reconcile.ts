@@ -34,7 +34,8 @@ import { signerOf } from '../io/secret';
 import type { Signer } from '../../core/signature';
 import type { Taxonomy } from '../../core/taxonomy';
 import { CLIENTS_SHEET } from '../../core/schema';
-import { isTimeLimit } from '../io/errors';
+import { rethrowTimeLimit } from '../io/errors';
+import { parseJson } from '../../core/json';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -141,12 +142,8 @@ export function closingWorkbooks(snapshot: Readonly<Record<string, string>>): Re
 }
 
 function parseList(text: string | null | undefined): string[] {
-  try {
-    const value: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
+  const value = parseJson(text ?? '[]');
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 export interface ReconcileReport {
@@ -196,7 +193,7 @@ function guarded(campaignId: string, lang: Lang, problems: string[], work: () =>
   try {
     return work();
   } catch (error) {
-    if (isTimeLimit(error)) throw error;
+    rethrowTimeLimit(error);
     const detail = isProzvonError(error)
       ? t(lang, error.code, error.params)
       : error instanceof Error
