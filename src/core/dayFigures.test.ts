@@ -43,32 +43,27 @@ const change = (
   time,
 });
 
+/** Monday: C-1 agreed and was sent the KP, C-2 refused, C-3 was not got to. */
+const mondaysCalls = () => [
+  planned(
+    'C-1',
+    change(0, 'outcome', 'Согласен на семинар', at(MON)),
+    change(0, 'stage', 'КП отправлено', at(MON)),
+  ),
+  planned('C-2', change(0, 'outcome', 'Отказался', at(MON))),
+  planned('C-3'),
+];
+
 describe('plan against done', () => {
   it('plans everyone on Monday and counts who was not got to', () => {
-    const clients = [
-      planned(
-        'C-1',
-        change(0, 'outcome', 'Согласен на семинар', at(MON)),
-        change(0, 'stage', 'КП отправлено', at(MON)),
-      ),
-      planned('C-2', change(0, 'outcome', 'Отказался', at(MON))),
-      planned('C-3'),
-    ];
+    const clients = mondaysCalls();
     expect(dayFigures(clients, [MON], replay)).toEqual([
       { manager: 'm1@firm.ru', day: MON, planned: 3, overdue: 0, contacts: 2, missed: 1 },
     ]);
   });
 
   it('plans Tuesday from Monday’s outcomes: the KP step is due, the overdue carried, the refused not', () => {
-    const clients = [
-      planned(
-        'C-1',
-        change(0, 'outcome', 'Согласен на семинар', at(MON)),
-        change(0, 'stage', 'КП отправлено', at(MON)),
-      ),
-      planned('C-2', change(0, 'outcome', 'Отказался', at(MON))),
-      planned('C-3'),
-    ];
+    const clients = mondaysCalls();
     const [tuesday] = dayFigures(clients, [TUE], replay);
     expect(tuesday).toMatchObject({ planned: 2, overdue: 1, contacts: 0, missed: 2 });
   });

@@ -1,7 +1,7 @@
+import { errorOf } from './errors.testkit';
 import fc from 'fast-check';
 import { DEFAULT_CADENCE } from './cadence';
 import type { HistoryEvent } from './clientHistory';
-import { ProzvonError } from './errors';
 import {
   planCampaign,
   type CampaignRecord,
@@ -87,16 +87,6 @@ function input(overrides: Partial<PlanningInput> = {}): PlanningInput {
     reservedSheetNames: ['Итоги', 'Журнал'],
     ...overrides,
   };
-}
-
-function errorOf(action: () => unknown): ProzvonError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProzvonError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProzvonError');
 }
 
 beforeEach(() => {

@@ -1,5 +1,5 @@
+import { errorOf } from './errors.testkit';
 import { DEFAULT_CADENCE } from './cadence';
-import { ProzvonError } from './errors';
 import {
   defaultSettingsRows,
   missingParameterRows,
@@ -11,16 +11,6 @@ import { DEFAULT_TAXONOMY } from './taxonomy';
 
 function asSheetRows(rows: readonly SettingsRow[]): SettingsSheetRow[] {
   return rows.map((row, index) => ({ ...row, rowNumber: index + 2 }));
-}
-
-function errorOf(fn: () => unknown): ProzvonError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ProzvonError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProzvonError');
 }
 
 describe('the Settings table', () => {

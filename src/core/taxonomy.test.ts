@@ -1,4 +1,4 @@
-import { ProzvonError } from './errors';
+import { errorOf } from './errors.testkit';
 import {
   codesWithMeaning,
   DEFAULT_TAXONOMY,
@@ -25,16 +25,6 @@ function row(
   meaning = '',
 ) {
   return { rowNumber, section, code, labelRu, labelEn, meaning };
-}
-
-function errorOf(action: () => unknown): ProzvonError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ProzvonError) return error;
-    throw error;
-  }
-  throw new Error('expected a ProzvonError');
 }
 
 describe('the default taxonomy', () => {

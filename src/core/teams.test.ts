@@ -1,6 +1,6 @@
+import { errorOf } from './errors.testkit';
 import fc from 'fast-check';
 import { accessPlan } from './access';
-import { ProzvonError } from './errors';
 import type { TeamMember } from './planning';
 import { administratorsOf, chooseTeam, leadsTeam, reachOf, teamsOf, withImplicitTeams } from './teams';
 
@@ -44,16 +44,6 @@ describe('teams left blank on the Team sheet', () => {
 const admin = (email: string, team: string, fields: Partial<TeamMember> = {}): TeamMember =>
   member(email, { role: 'administrator', team, ...fields });
 
-const refusal = (act: () => unknown): string => {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ProzvonError) return error.code;
-    throw error;
-  }
-  return 'accepted';
-};
-
 describe('who leads which team', () => {
   const team = [
     admin('boss@firm.ru', 'Север; Юг'),
@@ -86,9 +76,11 @@ describe('who leads which team', () => {
   it('picks the only team, or the one named, and refuses one the administrator does not lead', () => {
     expect(chooseTeam(undefined, 'new@firm.ru', team)).toBe('Восток');
     expect(chooseTeam(' юг ', 'boss@firm.ru', team)).toBe('Юг');
-    expect(refusal(() => chooseTeam(undefined, 'boss@firm.ru', team))).toBe('campaign.chooseTeam');
-    expect(refusal(() => chooseTeam('Восток', 'boss@firm.ru', team))).toBe('planning.notTeamAdministrator');
-    expect(refusal(() => chooseTeam(undefined, 'gone@firm.ru', team))).toBe('campaign.noTeam');
+    expect(errorOf(() => chooseTeam(undefined, 'boss@firm.ru', team)).code).toBe('campaign.chooseTeam');
+    expect(errorOf(() => chooseTeam('Восток', 'boss@firm.ru', team)).code).toBe(
+      'planning.notTeamAdministrator',
+    );
+    expect(errorOf(() => chooseTeam(undefined, 'gone@firm.ru', team)).code).toBe('campaign.noTeam');
   });
 
   it('lets the owner who leads no team act on every team, and nobody else off Team act at all', () => {

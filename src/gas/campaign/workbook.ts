@@ -29,20 +29,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function plannedRow(list: ManagerList, index: number): NewManagerRow {
   const row = list.rows[index];
   if (!row) throw new Error(`the list of ${list.manager} has no row ${index}`);
-  return {
-    rowNumber: index + 2,
-    number: row.number,
-    clientId: row.clientId,
-    organisation: row.organisation,
-    contact: row.contact,
-    phone: row.phone,
-    email: row.email,
-    history: row.history,
-    nextCall: row.nextCall,
-    nextAction: row.nextAction,
-    feedbackFor: row.feedbackFor,
-    manager: list.manager,
-  };
+  return { ...row, rowNumber: index + 2, manager: list.manager };
 }
 
 /** A manager sheet row's cells in column order, its genesis state signed for the sheet it goes to. */

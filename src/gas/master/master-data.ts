@@ -7,7 +7,6 @@ import { ProzvonError } from '../../core/errors';
 import { allLabels, labelsFirst, type Lang, type MessageKey } from '../../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../../core/planning';
 import { withImplicitTeams } from '../../core/teams';
-import type { PhoneEvent } from '../../core/wrongNumbers';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../../core/schema';
 import { cell, readTableByName, text, type Table } from '../io/table';
 
@@ -89,7 +88,28 @@ export function planningClients(table: ClientsTable): PlanningClient[] {
 
 export type HistoryTable = Table<(typeof HISTORY_SHEET.columns)[number]['key']>;
 
-export function historyEvents(table: HistoryTable): PhoneEvent[] {
+/**
+ * A History row as the events core reads, every column it may need: planning (core/wrongNumbers
+ * PhoneEvent), the client card (CardEvent) and the day's figures (SummaryEvent) take it as it is.
+ */
+export interface RecordedEvent {
+  readonly time: Date;
+  readonly campaign: string;
+  readonly manager: string;
+  readonly clientId: string;
+  readonly field: unknown;
+  readonly old: unknown;
+  readonly new: unknown;
+  readonly editedBy: string;
+  readonly source: unknown;
+  readonly code: unknown;
+  readonly eventId: unknown;
+  readonly rates: unknown;
+  readonly contact: unknown;
+}
+
+/** History's events (a row without a time is no event). */
+export function historyEvents(table: HistoryTable): RecordedEvent[] {
   return table.rows.flatMap((row) => {
     const time = cell(table, row, 'time');
     if (!(time instanceof Date)) return [];
@@ -97,12 +117,17 @@ export function historyEvents(table: HistoryTable): PhoneEvent[] {
       {
         time,
         campaign: text(table, row, 'campaign'),
+        manager: text(table, row, 'manager'),
         clientId: text(table, row, 'clientId'),
         field: cell(table, row, 'field'),
         old: cell(table, row, 'old'),
         new: cell(table, row, 'new'),
+        editedBy: text(table, row, 'editedBy'),
+        source: cell(table, row, 'source'),
         code: cell(table, row, 'code'),
+        eventId: cell(table, row, 'eventId'),
         rates: cell(table, row, 'rates'),
+        contact: cell(table, row, 'contact'),
       },
     ];
   });

@@ -13,7 +13,7 @@ import { reachOf } from '../../core/teams';
 import { showSidebar } from '../io/html';
 import { assertAdministrator } from '../master/access';
 import { readSettings } from '../master/setup';
-import { campaignEntries, readFlag, readTeam, requireSheet } from '../master/master-data';
+import { campaignEntries, historyEvents, readFlag, readTeam, requireSheet } from '../master/master-data';
 import { findSheet } from '../io/sheets';
 import { cell, text } from '../io/table';
 import { spreadsheetLang } from '../io/ui';
@@ -127,26 +127,7 @@ export function findClientCard(master: Spreadsheet, query: unknown, user: string
   const people = new Map(members.map((member) => [member.email.toLowerCase(), member.name]));
   const { taxonomy } = readSettings(master, lang, timeZone);
   const history = findSheet(master, HISTORY_SHEET.name) ? requireSheet(master, HISTORY_SHEET) : null;
-  const events: CardEvent[] = (history?.rows ?? []).flatMap((row) => {
-    const time = history ? cell(history, row, 'time') : '';
-    if (!history || !(time instanceof Date)) return [];
-    return [
-      {
-        time,
-        campaign: text(history, row, 'campaign'),
-        manager: text(history, row, 'manager'),
-        clientId: text(history, row, 'clientId'),
-        field: cell(history, row, 'field'),
-        old: cell(history, row, 'old'),
-        new: cell(history, row, 'new'),
-        editedBy: text(history, row, 'editedBy'),
-        source: cell(history, row, 'source'),
-        code: cell(history, row, 'code'),
-        eventId: cell(history, row, 'eventId'),
-        rates: cell(history, row, 'rates'),
-      },
-    ];
-  });
+  const events: CardEvent[] = history ? historyEvents(history) : [];
   const campaigns = campaignEntries(requireSheet(master, CAMPAIGNS_SHEET), timeZone);
   return cardResult(search, clients, events, campaigns, { lang, timeZone, people, taxonomy });
 }

@@ -13,7 +13,6 @@ import {
   summaryDays,
   summaryDigest,
   type SummaryCampaign,
-  type SummaryEvent,
   type SummaryRow,
 } from '../../core/dailySummary';
 import type { PlannedClient } from '../../core/dayFigures';
@@ -33,6 +32,7 @@ import { dayFigures } from '../../core/dayFigures';
 import { administratorEmails, readSettings } from '../master/setup';
 import {
   campaignEntries,
+  historyEvents,
   requireSheet,
   teamMembers,
   type CampaignEntry,
@@ -204,7 +204,7 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
     timeZone,
     taxonomy: settings.taxonomy,
     campaigns: opened.map((o) => o.campaign),
-    events: summaryEvents(history),
+    events: historyEvents(history),
   });
   // Feedback given this week on last week's seminar, credited to that seminar's Results.
   creditSeminarFeedback(() => requireSheet(master, RESULTS_SHEET, lang), history, settings.taxonomy);
@@ -239,26 +239,6 @@ function lastDay(days: readonly (IsoDay | undefined)[]): IsoDay | null {
 /** The first week start of the campaigns (null when none). */
 function firstDay(opened: readonly OpenedCampaign[]): IsoDay | null {
   return opened.length === 0 ? null : (opened.map((o) => o.campaign.weekStart).sort()[0] ?? null);
-}
-
-/** History's events as the day's figures count them (a row without a time is no event). */
-function summaryEvents(history: HistoryTable): SummaryEvent[] {
-  return history.rows.flatMap((row) => {
-    const time = cell(history, row, 'time');
-    if (!(time instanceof Date)) return [];
-    return [
-      {
-        time,
-        campaign: text(history, row, 'campaign'),
-        manager: text(history, row, 'manager'),
-        clientId: text(history, row, 'clientId'),
-        field: cell(history, row, 'field'),
-        new: cell(history, row, 'new'),
-        code: cell(history, row, 'code'),
-        contact: cell(history, row, 'contact'),
-      },
-    ];
-  });
 }
 
 /** Each opened campaign's plan and missed figures in its Totals; one that fails stops no other. */
