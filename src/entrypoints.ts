@@ -6,7 +6,7 @@ import { isProzvonError, ProzvonError } from './core/errors';
 import { t, type Lang } from './core/messages';
 import type { CardResult } from './core/clientCard';
 import type { DoNotCallRequest } from './core/doNotCall';
-import type { ReassignRequest } from './core/assign';
+import type { ReassignRequest } from './core/reassign';
 import {
   addClients as addClientsTo,
   previewClients as previewClientsOf,

@@ -3,7 +3,7 @@
 // the chosen manager or spread evenly across the team, and the report the administrator reads:
 // every row with what happened to it, and the rejected rows with their original text to keep.
 
-import { spreadEvenly } from './assign';
+import { spreadEvenly } from './reassign';
 import { actionLabel, firstStep, type CadenceSettings, type CampaignDates } from './cadence';
 import { businessDayOnOrAfter, type IsoDay } from './calendar';
 import type { NewManagerRow } from './managerRows';

@@ -98,6 +98,35 @@ describe('duplicates', () => {
     });
   });
 
+  it('reports a client another team has without its ID or organisation', () => {
+    const plan = planClientImport(
+      [pasted()],
+      options({ existing: [existing('C-000007', { phoneE164: '+79123456789', otherTeam: true })] }),
+    );
+    expect(plan.accepted).toEqual([]);
+    expect(plan.duplicates).toEqual([
+      {
+        rowNumber: 2,
+        by: 'phone',
+        match: { kind: 'otherTeam' },
+        key: 'import.duplicateOfOtherTeam',
+        params: { row: 2, sameBy: 'с тем же телефоном' },
+      },
+    ]);
+  });
+
+  it('refuses another team’s do-not-call contact without naming that client', () => {
+    const plan = planClientImport(
+      [pasted({ phone: '', email: 'info@lutik.ru' })],
+      options({
+        existing: [existing('C-000007', { email: 'info@lutik.ru', doNotCall: true, otherTeam: true })],
+      }),
+    );
+    expect(plan.rejected).toEqual([
+      { rowNumber: 2, key: 'import.doNotCallOtherTeam', params: { row: 2, by: 'адрес почты' } },
+    ]);
+  });
+
   it('keeps the first of two equal rows in a batch and names it for the second', () => {
     const plan = planClientImport([pasted(), pasted({ phone: '+79123456789' })], options());
     expect(plan.accepted.map((c) => c.rowNumber)).toEqual([2]);

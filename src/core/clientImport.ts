@@ -37,6 +37,8 @@ export interface ExistingClient {
   readonly email?: unknown;
   /** A do-not-call client: a row with its phone or e-mail is refused, not reported as a duplicate. */
   readonly doNotCall?: boolean;
+  /** Another team's client: a clash with it is reported without its ID or organisation. */
+  readonly otherTeam?: boolean;
 }
 
 export interface ImportManager {
@@ -71,6 +73,7 @@ export interface DuplicateNotice extends ImportNotice {
   /** The existing client matched, or the earlier row of this batch. */
   readonly match:
     | { readonly kind: 'client'; readonly clientId: string; readonly organisation: string }
+    | { readonly kind: 'otherTeam' }
     | { readonly kind: 'batch'; readonly rowNumber: number };
 }
 
@@ -83,7 +86,13 @@ export interface ImportPlan {
 }
 
 type Owner =
-  | { readonly kind: 'client'; clientId: string; organisation: string; doNotCall: boolean }
+  | {
+      readonly kind: 'client';
+      clientId: string;
+      organisation: string;
+      doNotCall: boolean;
+      otherTeam: boolean;
+    }
   | { kind: 'batch'; rowNumber: number };
 
 function findManager(managers: readonly ImportManager[], value: string): ImportManager | undefined {
@@ -109,6 +118,7 @@ function contactOwners(existing: readonly ExistingClient[]): Map<string, Owner> 
       clientId: client.id,
       organisation: client.organisation,
       doNotCall: client.doNotCall === true,
+      otherTeam: client.otherTeam === true,
     };
     const stored = cellText(client.phoneE164);
     const phone = stored !== '' ? stored : normalisePhone(client.phone);
@@ -191,13 +201,29 @@ function clashOf(
   const clashes = keys.map(([by, key]) => ({ by, owner: owners.get(`${by}:${key}`) }));
   const blocked = clashes.find((c) => c.owner?.kind === 'client' && c.owner.doNotCall);
   if (blocked?.owner?.kind === 'client') {
-    const params = { clientId: blocked.owner.clientId, by: t(lang, `import.by.${blocked.by}`) };
-    return { kind: 'doNotCall', notice: rejection(rowNumber, 'import.doNotCall', params) };
+    const by = t(lang, `import.by.${blocked.by}`);
+    const notice = blocked.owner.otherTeam
+      ? rejection(rowNumber, 'import.doNotCallOtherTeam', { by })
+      : rejection(rowNumber, 'import.doNotCall', { clientId: blocked.owner.clientId, by });
+    return { kind: 'doNotCall', notice };
   }
   const clash = clashes.find((c) => c.owner);
   if (!clash?.owner) return undefined;
   const by = t(lang, `import.by.${clash.by}`);
   const { owner } = clash;
+  const sameBy = t(lang, `import.sameBy.${clash.by}`);
+  if (owner.kind === 'client' && owner.otherTeam) {
+    return {
+      kind: 'duplicate',
+      notice: {
+        rowNumber,
+        by: clash.by,
+        match: { kind: 'otherTeam' },
+        key: 'import.duplicateOfOtherTeam',
+        params: { row: rowNumber, sameBy },
+      },
+    };
+  }
   return {
     kind: 'duplicate',
     notice:
@@ -211,7 +237,7 @@ function clashOf(
               row: rowNumber,
               clientId: owner.clientId,
               organisation: owner.organisation,
-              sameBy: t(lang, `import.sameBy.${clash.by}`),
+              sameBy,
             },
           }
         : {

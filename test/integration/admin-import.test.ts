@@ -118,6 +118,28 @@ describe('Adding clients', () => {
     expect(report.lines[1]?.clientId).toBe(existing.id);
   });
 
+  it('tells the other team its clients are taken, naming nothing of them, and adds none', () => {
+    const dnc = clientsFor(['m1@firm.ru'], 37, 1)[36]!; // C-000037 is do-not-call
+    const taken = clientsFor(['m1@firm.ru'], 2, 1)[1]!;
+    const report = add(
+      org,
+      { text: `Организация;Телефон\nООО А;${dnc.phone}\nООО Б;${taken.phone}`, manager: 'm4@firm.ru' },
+      'admin2@firm.ru',
+    );
+    expect(report.lines.map((line) => [line.status, line.clientId])).toEqual([
+      ['rejected', ''],
+      ['duplicate', ''],
+    ]);
+    expect(report.lines[0]?.text).toBe(
+      'Строка 2: телефон принадлежит клиенту другой команды с пометкой «не звонить».',
+    );
+    expect(report.lines[1]?.text).toBe('Строка 3: уже есть клиент другой команды с тем же телефоном.');
+    const shown = JSON.stringify(report);
+    for (const secret of [dnc.id, taken.id, dnc.organisation, taken.organisation])
+      expect(shown).not.toContain(secret);
+    expect(org.gas.read(org.master, 'Клиенты', 'A42:A42')).toEqual([['']]);
+  });
+
   it('refuses a manager of another team and changes nothing', () => {
     expect(() => add(org, { text: 'ООО А\t8 912 111-22-33', manager: 'm4@firm.ru' })).toThrow('m4@firm.ru');
     expect(org.gas.read(org.master, 'Клиенты', 'A42:A42')).toEqual([['']]);

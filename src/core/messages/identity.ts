@@ -45,6 +45,15 @@ export const identityMessages = {
     ru: '{by} принадлежит клиенту {clientId} с пометкой «не звонить»',
     en: 'the {by} belongs to do-not-call client {clientId}',
   },
+  // Another team's client is named by nothing of its record: its team's books are not the reader's.
+  'import.duplicateOfOtherTeam': {
+    ru: 'уже есть клиент другой команды {sameBy}',
+    en: 'another team already has a client with {sameBy}',
+  },
+  'import.doNotCallOtherTeam': {
+    ru: '{by} принадлежит клиенту другой команды с пометкой «не звонить»',
+    en: "the {by} belongs to another team's do-not-call client",
+  },
   'import.by.phone': { ru: 'телефон', en: 'phone' },
   'import.by.email': { ru: 'адрес почты', en: 'e-mail' },
   // After «уже есть клиент …»: the instrumental case («с тем же телефоном»).

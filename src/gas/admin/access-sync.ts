@@ -6,7 +6,8 @@
 import { rethrowTimeLimit } from '../io/errors';
 import { accessPlan, type FileAccess } from '../../core/access';
 import type { TeamMember } from '../../core/planning';
-import { closingWorkbooks, trackedContexts } from '../tracking/reconcile';
+import { closingWorkbooks } from '../tracking/reconcile';
+import { trackedContexts } from '../tracking/context';
 import { templateId } from '../campaign/template';
 import { JOBS_OWNER_PROPERTY } from '../io/triggers';
 

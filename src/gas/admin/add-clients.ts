@@ -4,6 +4,7 @@
 // History event. One batch stays within 20 service calls whatever its size (docs/architecture.md §6) when it
 // only adds to the master: every table is read and every block written with one call each.
 
+import { underScriptLock } from '../io/lock';
 import { rethrowTimeLimit } from '../io/errors';
 import { planAddClients, SPREAD, weekRow, type AddClientsPlan, type ReportLine } from '../../core/addClients';
 import { isoDayInTimeZone } from '../../core/calendar';
@@ -20,17 +21,18 @@ import {
 } from '../../core/pastedRows';
 import { CALLS_SHEET_COLUMNS, CLIENTS_SHEET, REJECTED_SHEET, type ColumnSpec } from '../../core/schema';
 import { unrecordedPlans } from '../../core/toolEvents';
-import { activeManagers, chooseTeam } from '../../core/teams';
+import { activeManagers, chooseTeam, teamOfMember } from '../../core/teams';
+import type { TeamMember } from '../../core/planning';
 import { rowsA1 } from '../../core/a1';
-import { activeContexts, adminScope, gridRow, gridText, readGrid, type Grid } from './scope';
+import { activeContexts, adminScope, readGrid, type Grid } from './scope';
 import { countPlanned, sheetOfManager, type WorkbookContext } from '../tracking/context';
 import { signerOf } from '../io/secret';
 import { rosterLine, rowValues, writeRoster } from '../campaign/workbook';
 import type { Signer } from '../../core/signature';
-import { appendEvents, recentHistory, sourceLabel, type EventRecord } from '../tracking/history';
+import { appendEvents, recentHistory, sourceLabel, type EventRecord } from '../master/history';
 import { readFlag } from '../master/master-data';
 import { ensureSheet } from '../io/sheets';
-import { numberFormatFor } from '../io/table';
+import { numberFormatFor, text, toRow } from '../io/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -183,34 +185,44 @@ function doNotCallOn(clients: Grid<ClientsKey>, row: readonly unknown[]): boolea
   return readFlag(clients.map.doNotCall === undefined ? '' : row[clients.map.doNotCall], false);
 }
 
-function existingClients(clients: Grid<ClientsKey>): ExistingClient[] {
+/** Whether a client's manager is in another team than the one clients are added to. */
+function isOtherTeams(manager: string, team: string, members: readonly TeamMember[]): boolean {
+  return manager !== '' && labelKey(teamOfMember(manager, members)) !== labelKey(team);
+}
+
+/** Clients as the batch is checked against; another team's are marked, so the report hides them. */
+function existingClients(
+  clients: Grid<ClientsKey>,
+  otherTeams: (manager: string) => boolean,
+): ExistingClient[] {
   return clients.rows
     .map((row) => ({
-      id: gridText(clients, row, 'id'),
-      organisation: gridText(clients, row, 'organisation'),
-      phone: gridText(clients, row, 'phone'),
-      phoneE164: gridText(clients, row, 'phoneE164'),
-      email: gridText(clients, row, 'email'),
+      id: text(clients, row, 'id'),
+      organisation: text(clients, row, 'organisation'),
+      phone: text(clients, row, 'phone'),
+      phoneE164: text(clients, row, 'phoneE164'),
+      email: text(clients, row, 'email'),
       doNotCall: doNotCallOn(clients, row),
+      otherTeam: otherTeams(text(clients, row, 'manager')),
     }))
     .filter((client) => client.id !== '');
 }
 
 /** A client of Clients as the week needs it (the batch's row number kept for the report). */
 function existingClient(clients: Grid<ClientsKey>, clientId: string, rowNumber: number): NewClient | null {
-  const row = clients.rows.find((candidate) => gridText(clients, candidate, 'id') === clientId);
+  const row = clients.rows.find((candidate) => text(clients, candidate, 'id') === clientId);
   if (!row) return null;
   if (doNotCallOn(clients, row)) return null;
   return {
     rowNumber,
     id: clientId,
-    organisation: gridText(clients, row, 'organisation'),
-    contact: gridText(clients, row, 'contact'),
-    phone: gridText(clients, row, 'phone'),
-    phoneE164: gridText(clients, row, 'phoneE164'),
-    email: gridText(clients, row, 'email'),
-    manager: gridText(clients, row, 'manager').toLowerCase(),
-    notes: gridText(clients, row, 'notes'),
+    organisation: text(clients, row, 'organisation'),
+    contact: text(clients, row, 'contact'),
+    phone: text(clients, row, 'phone'),
+    phoneE164: text(clients, row, 'phoneE164'),
+    email: text(clients, row, 'email'),
+    manager: text(clients, row, 'manager').toLowerCase(),
+    notes: text(clients, row, 'notes'),
   };
 }
 
@@ -218,7 +230,7 @@ function managerLoad(clients: Grid<ClientsKey>): Map<string, number> {
   const load = new Map<string, number>();
   for (const row of clients.rows) {
     if (doNotCallOn(clients, row)) continue;
-    const manager = gridText(clients, row, 'manager').toLowerCase();
+    const manager = text(clients, row, 'manager').toLowerCase();
     if (manager !== '') load.set(manager, (load.get(manager) ?? 0) + 1);
   }
   return load;
@@ -317,16 +329,14 @@ export function addClients(
   user: string,
   request: AddClientsRequest,
 ): AddClientsReport {
-  const { team, managers } = requestTeam(master, lang, user, request);
+  const { team, managers, members } = requestTeam(master, lang, user, request);
   const assignTo = assigneeOf(request.manager, managers);
   const { grid, firstRow } = readInput(master, request);
   if (grid.length > MAX_BATCH_ROWS)
     throw new ProzvonError('addClients.tooMany', { max: MAX_BATCH_ROWS, count: grid.length });
   const { mapping, headerRow } = columnsOf(grid, request);
 
-  const lock = LockService.getScriptLock();
-  lock.waitLock(30_000);
-  try {
+  return underScriptLock(30_000, () => {
     const clients = readGrid(master, CLIENTS_SHEET, lang);
     const plan = planAddClients({
       grid,
@@ -335,7 +345,7 @@ export function addClients(
       firstRowNumber: firstRow,
       managers,
       assignTo,
-      existing: existingClients(clients),
+      existing: existingClients(clients, (manager) => isOtherTeams(manager, team, members)),
       load: managerLoad(clients),
       lang,
     });
@@ -358,9 +368,7 @@ export function addClients(
         ? t(lang, 'addClients.noWeek')
         : t(lang, 'addClients.week', { rows: weekRows });
     return reportOf(lang, plan, rejectedSheet, weekRows, weekText);
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** The team the request is for (named, or the administrator's only one) and its active managers. */
@@ -369,11 +377,11 @@ function requestTeam(
   lang: Lang,
   user: string,
   request: AddClientsRequest,
-): { team: string; managers: ImportManager[] } {
+): { team: string; managers: ImportManager[]; members: readonly TeamMember[] } {
   const scope = adminScope(master, lang, user);
   const team = chooseTeam(request.team, user, scope.members);
   const managers = activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name }));
-  return { team, managers };
+  return { team, managers, members: scope.members };
 }
 
 /** The manager the request names (by e-mail or name), or SPREAD. */
@@ -437,7 +445,7 @@ function forTheWeek(
 
 function appendNewClients(batch: Batch, clients: Grid<ClientsKey>, added: readonly NewClient[]): void {
   const rows = added.map((client) =>
-    gridRow(clients, {
+    toRow(clients, {
       id: client.id,
       organisation: client.organisation,
       contact: client.contact,
@@ -460,7 +468,7 @@ function keepRejected(batch: Batch, rejectedRows: AddClientsPlan['rejected']): s
   if (rejectedRows.length === 0) return t(lang, REJECTED_SHEET.name);
   const rejected = readRejected(master, lang);
   const rows = rejectedRows.map((row) =>
-    gridRow(rejected, {
+    toRow(rejected, {
       time: batch.now,
       by: batch.user,
       row: row.rowNumber,

@@ -11,10 +11,10 @@ import { countFunnel, type FunnelRow } from '../../core/funnel';
 import { t, type Lang } from '../../core/messages';
 import { CALLS_SHEET_COLUMNS, mapHeaders, RESULTS_SHEET } from '../../core/schema';
 import { activeManagers } from '../../core/teams';
-import { activeContexts, adminScope, gridCell, gridText, readGrid } from './scope';
+import { activeContexts, adminScope, readGrid } from './scope';
 import type { WorkbookContext } from '../tracking/context';
 import { HEADER_BACKGROUND } from '../io/sheets';
-import { numberFormatFor } from '../io/table';
+import { cell, numberFormatFor, text } from '../io/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -102,16 +102,16 @@ export function compareTeams(
   const sheets: string[] = [];
   for (const team of scope.teams) {
     const past: WeekResult[] = results.rows
-      .filter((row) => labelKey(gridText(results, row, 'team')) === labelKey(team))
+      .filter((row) => labelKey(text(results, row, 'team')) === labelKey(team))
       .map((row) => ({
-        campaign: gridText(results, row, 'campaign'),
-        manager: gridText(results, row, 'manager').toLowerCase(),
-        name: gridText(results, row, 'managerName') || gridText(results, row, 'manager'),
-        listSize: number(gridCell(results, row, 'listSize')),
-        called: number(gridCell(results, row, 'called')),
-        agreed: number(gridCell(results, row, 'agreed')),
-        paid: number(gridCell(results, row, 'paid')),
-        weekStart: weekOf(gridCell(results, row, 'weekStart'), timeZone),
+        campaign: text(results, row, 'campaign'),
+        manager: text(results, row, 'manager').toLowerCase(),
+        name: text(results, row, 'managerName') || text(results, row, 'manager'),
+        listSize: number(cell(results, row, 'listSize')),
+        called: number(cell(results, row, 'called')),
+        agreed: number(cell(results, row, 'agreed')),
+        paid: number(cell(results, row, 'paid')),
+        weekStart: weekOf(cell(results, row, 'weekStart'), timeZone),
         current: false,
       }));
     const context = contexts.find((candidate) => labelKey(candidate.team) === labelKey(team));

@@ -21,7 +21,7 @@ import { teamOfMember } from '../../core/teams';
 import { activeContexts, adminScope, leads, type AdminScope } from './scope';
 import { changeOutcome } from './week-rows';
 import { sheetOfManager } from '../tracking/context';
-import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from '../tracking/history';
+import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from '../master/history';
 import { readSettings } from '../master/setup';
 import { historyEvents, readFlag, requireSheet, type ClientsTable } from '../master/master-data';
 import { openSession, settle } from '../tracking/recording';

@@ -6,7 +6,12 @@ import { ProzvonError } from '../../core/errors';
 import { langOfLabel, t, type Lang } from '../../core/messages';
 import type { Settings } from '../../core/settings';
 import { triggersHelp } from '../../core/triggersHelp';
-import { callsTemplateSpec, DEFAULT_TEMPLATE_ROWS, ensureWorkbookTemplate } from '../campaign/template';
+import {
+  callsTemplateSpec,
+  DEFAULT_TEMPLATE_ROWS,
+  ensureWorkbookTemplate,
+  shareTemplate,
+} from '../campaign/template';
 import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from '../io/triggers';
 import { showText } from '../io/ui';
 import { assertAdministrator } from '../master/access';
@@ -15,7 +20,7 @@ import { readTeam } from '../master/master-data';
 import { reachOf } from '../../core/teams';
 import { labelKey } from '../../core/cells';
 import { administratorEmails, readSettings, setUpMaster, syncAdministrators } from '../master/setup';
-import { forgetHistoryCursor } from '../tracking/history';
+import { forgetHistoryCursor } from '../master/history';
 import { reconcile, trackedWorkbooks } from '../tracking/reconcile';
 import { syncAccess } from './access-sync';
 
@@ -25,6 +30,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function setUpFromMenu(master: Spreadsheet, lang: Lang, user: string): void {
   assertAdministrator(master, user);
   const report = setUpMaster(master, user);
+  // An existing template is shared with administrators added since; a new one is made shared.
+  shareTemplate(administratorEmails(master));
   // A repaired sheet may be History with a new column: its append cursor is made again to write it.
   if (report.repaired.length > 0) forgetHistoryCursor();
   const settings = readSettings(master);

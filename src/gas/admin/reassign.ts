@@ -6,7 +6,7 @@
 // another row at the same moment loses nothing.
 
 import { cellText, labelKey } from '../../core/cells';
-import { planReassign, type Move, type ReassignRequest } from '../../core/assign';
+import { planReassign, type Move, type ReassignRequest } from '../../core/reassign';
 import { unrecordedMoves } from '../../core/toolEvents';
 import { ProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
@@ -26,7 +26,7 @@ import {
   sourceLabel,
   withScriptLock,
   type EventRecord,
-} from '../tracking/history';
+} from '../master/history';
 import { readFlag, requireSheet, type ClientsTable } from '../master/master-data';
 import { cell, text } from '../io/table';
 

@@ -5,25 +5,25 @@
 import { labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
-import { TEAM_SHEET, type HeaderMap, type SheetSpec } from '../../core/schema';
+import { TEAM_SHEET, type SheetSpec } from '../../core/schema';
 import { assertTeamValid, type TeamRow } from '../../core/teamCheck';
-import { contextFrom, type WorkbookContext } from '../tracking/context';
+import { trackedContexts, type WorkbookContext } from '../tracking/context';
 import { closingWorkbooks } from '../tracking/reconcile';
 import { requireSheet, teamMembers } from '../master/master-data';
 import { teamsOf } from '../../core/teams';
-import { cell, text, toRow } from '../io/table';
+import type { Table } from '../io/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A master table as read: rows by header, with their sheet row numbers and the sheet's grid height. */
-export interface Grid<K extends string> {
+/**
+ * A master table as read (gas/io/table's fields, read with cell, text and toRow), with the sheet's
+ * name and grid height for appending below it without a Sheet object.
+ */
+export interface Grid<K extends string> extends Pick<
+  Table<K>,
+  'map' | 'width' | 'rows' | 'rowNumbers' | 'lastRow'
+> {
   readonly name: string;
-  readonly map: HeaderMap<K>;
-  readonly width: number;
-  readonly rows: unknown[][];
-  readonly rowNumbers: number[];
-  /** The last row with content (1 when there is only the header). */
-  readonly lastRow: number;
   /** Rows the sheet has (known when read whole, else the last row). */
   readonly maxRows: number;
 }
@@ -45,20 +45,6 @@ export function readGrid<K extends string>(master: Spreadsheet, spec: SheetSpec<
   };
 }
 
-/** A cell of a row by column key ('' when the column is missing). */
-export const gridCell = cell;
-
-/** A cell as trimmed text. */
-export const gridText = text;
-
-/** A record laid out in the grid's column order. */
-export const gridRow = toRow;
-
-/** Team rows with their sheet rows (from a Grid or a gas/io/table Table). */
-export const teamRowsOf: (
-  grid: Pick<Grid<(typeof TEAM_SHEET.columns)[number]['key']>, 'rows' | 'rowNumbers' | 'map'>,
-) => TeamRow[] = teamMembers;
-
 /** The administrator at the keyboard and the teams they may act on. */
 export interface AdminScope {
   readonly master: Spreadsheet;
@@ -74,7 +60,7 @@ export interface AdminScope {
  * @throws ProzvonError admin.noTeam, team.invalid
  */
 export function adminScope(master: Spreadsheet, lang: Lang, user: string): AdminScope {
-  const members = teamRowsOf(readGrid(master, TEAM_SHEET, lang));
+  const members = teamMembers(readGrid(master, TEAM_SHEET, lang));
   const teams = teamsOf(user, members);
   if (teams.length === 0) throw new ProzvonError('admin.noTeam', { email: user });
   assertTeamValid(members, teams, lang);
@@ -94,11 +80,7 @@ export function activeContexts(
   const wanted = new Set(teams.map(labelKey));
   // A closed week keeps its context until its last reconcile (that night): no tool acts on it.
   const closing = closingWorkbooks(snapshot);
-  return Object.keys(snapshot)
-    .filter((key) => key.startsWith('prozvon.workbook.'))
-    .map((key) => contextFrom(snapshot, key.slice('prozvon.workbook.'.length)))
-    .filter(
-      (context): context is WorkbookContext =>
-        context !== null && wanted.has(labelKey(context.team)) && !closing.has(context.workbookId),
-    );
+  return trackedContexts(snapshot).filter(
+    (context) => wanted.has(labelKey(context.team)) && !closing.has(context.workbookId),
+  );
 }

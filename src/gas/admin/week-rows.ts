@@ -9,7 +9,7 @@ import { labelsWithMeaning } from '../../core/taxonomy';
 import type { RowEdit } from '../../core/trackedRows';
 import { lockDoNotCallRows, rowsByClient } from '../tracking/row-locks';
 import type { ManagerSheetRef } from '../tracking/context';
-import type { EventRecord } from '../tracking/history';
+import type { EventRecord } from '../master/history';
 import { readWholeSheet } from '../tracking/manager-rows';
 import { eventsOf, recordRows, type Session } from '../tracking/recording';
 import { planWholeSheet } from '../tracking/reconcile';

@@ -5,6 +5,7 @@
 // only once its workbook is complete, so a failure half-way leaves no half-registered campaign and
 // running the same request again completes it without duplicating a sheet or a row.
 
+import { ifScriptLockFree } from '../io/lock';
 import {
   addDays,
   formatDay,
@@ -48,7 +49,7 @@ import { readJournal } from '../tracking/journal';
 import { openSession, settle } from '../tracking/recording';
 import { ensureSigner, signerOf } from '../io/secret';
 import type { Signer } from '../../core/signature';
-import { forgetHistoryCursor, HISTORY_CURSOR, keepHeadroom, seedCursors } from '../tracking/history';
+import { forgetHistoryCursor, HISTORY_CURSOR, keepHeadroom, seedCursors } from '../master/history';
 import { ensureSheet, findSheet } from '../io/sheets';
 import { MASTER_ID_PROPERTY, readSettings } from '../master/setup';
 import { administratorsOf, chooseTeam, teamsOf } from '../../core/teams';
@@ -253,24 +254,24 @@ export function closeSupersededCampaigns(master: Spreadsheet, user: string): str
     if (!current || entry.rowNumber > current.rowNumber) live.set(labelKey(entry.team), entry);
   }
   if (active.every((entry) => live.get(labelKey(entry.team)) === entry)) return [];
-  const lock = LockService.getScriptLock();
   // A campaign being created right now finishes its own closes.
-  if (!lock.tryLock(30_000)) return [];
-  try {
-    const state = readMasterState(master, { lang, timeZone });
-    const historyTable = requireSheet(master, HISTORY_SHEET, lang);
-    const closed: string[] = [];
-    for (const entry of campaignEntries(state.campaigns, timeZone)) {
-      const liveEntry = live.get(labelKey(entry.team));
-      if (!entry.active || !liveEntry || liveEntry.id === entry.id || entry.rowNumber > liveEntry.rowNumber)
-        continue;
-      closeCampaign(master, state, entry, state.members, historyTable, user);
-      closed.push(entry.id);
-    }
-    return closed;
-  } finally {
-    lock.releaseLock();
-  }
+  return ifScriptLockFree(
+    30_000,
+    () => {
+      const state = readMasterState(master, { lang, timeZone });
+      const historyTable = requireSheet(master, HISTORY_SHEET, lang);
+      const closed: string[] = [];
+      for (const entry of campaignEntries(state.campaigns, timeZone)) {
+        const liveEntry = live.get(labelKey(entry.team));
+        if (!entry.active || !liveEntry || liveEntry.id === entry.id || entry.rowNumber > liveEntry.rowNumber)
+          continue;
+        closeCampaign(master, state, entry, state.members, historyTable, user);
+        closed.push(entry.id);
+      }
+      return closed;
+    },
+    () => [],
+  );
 }
 
 /**
@@ -301,13 +302,13 @@ export function createWeeklyCampaign(
       input.confirm === true,
     );
   }
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) throw new ProzvonError('campaign.busy');
-  try {
-    return runJob(master, state, asked, user);
-  } finally {
-    lock.releaseLock();
-  }
+  return ifScriptLockFree(
+    30_000,
+    () => runJob(master, state, asked, user),
+    () => {
+      throw new ProzvonError('campaign.busy');
+    },
+  );
 }
 
 /** The team named, or chosen by `askTeam` for an administrator of several; null when they cancel. */

@@ -26,7 +26,7 @@ import {
 import { columnLetters } from '../../core/a1';
 import { funnelColumn, TOTALS_DAILY_METRICS, TOTALS_LAYOUT } from '../../core/totals';
 import { isNoAccess } from '../io/errors';
-import { HEADROOM } from '../tracking/history';
+import { HEADROOM } from '../master/history';
 import { HEADER_BACKGROUND } from '../io/sheets';
 import { numberFormatFor } from '../io/table';
 
@@ -57,6 +57,12 @@ export const MANAGER_TEMPLATE_NAME = '_manager';
 export const DEFAULT_TEMPLATE_ROWS = 1000;
 
 const TEMPLATE_PROPERTY = 'prozvon.template';
+
+/**
+ * The template's layout version: raised whenever the code lays the template out differently, so
+ * that every master builds it again (test/integration/template-version.test.ts pins the layout to it).
+ */
+const TEMPLATE_VERSION = 6;
 
 /** The template's spec from the taxonomy in force. */
 export function callsTemplateSpec(taxonomy: Taxonomy, lang: Lang, rows: number): CallsTemplateSpec {
@@ -114,7 +120,7 @@ export function ensureWorkbookTemplate(
   spec: CallsTemplateSpec,
   editors: readonly string[],
 ): WorkbookTemplate {
-  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: 6 });
+  const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: TEMPLATE_VERSION });
   const properties = PropertiesService.getScriptProperties();
   const stored = parseStored(properties.getProperty(TEMPLATE_PROPERTY));
   if (stored && stored.fingerprint === fingerprint && stored.rows >= spec.rows) return stored;

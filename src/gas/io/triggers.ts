@@ -6,7 +6,6 @@ import { ProzvonError } from '../../core/errors';
 import { NIGHTLY_RECONCILE_HOUR, TRIGGER_HANDLERS, TRIGGER_LIMIT } from '../../core/triggers';
 import type { TriggersSeen } from '../../core/triggersHelp';
 
-const OWNER_KEY = 'prozvon.timeTriggersOwner';
 const SUMMARY_HOUR_KEY = 'prozvon.summaryHour';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -52,6 +51,7 @@ export function ensureEditTrigger(
 }
 
 /** Who owns the time-driven jobs (triggers run as their creator, and others cannot see them). */
+/** Who installed the time-driven jobs: they run as this user. */
 export const JOBS_OWNER_PROPERTY = 'prozvon.timeTriggersOwner';
 
 const MASTER_EDIT_OWNER = 'prozvon.masterEditOwner';
@@ -137,9 +137,9 @@ export function ensureTimeTriggers(
   // Triggers belong to the user who creates them and others cannot see them: the first
   // administrator to set up owns the time-driven jobs, so a second one does not double them.
   const properties = PropertiesService.getScriptProperties();
-  const owner = properties.getProperty(OWNER_KEY);
+  const owner = properties.getProperty(JOBS_OWNER_PROPERTY);
   if (owner !== null && owner !== runningUser) return [];
-  properties.setProperty(OWNER_KEY, runningUser);
+  properties.setProperty(JOBS_OWNER_PROPERTY, runningUser);
   const triggers = projectTriggers();
   const installed: string[] = [];
   const byHandler = (handler: string) =>
@@ -191,7 +191,7 @@ export function triggersSeen(user: string): Pick<
     summary: count(TRIGGER_HANDLERS.dailySummary) > 0,
     editTriggers: count(TRIGGER_HANDLERS.workbookEdit),
     masterEdit: count(TRIGGER_HANDLERS.masterEdit) > 0,
-    owner: properties.getProperty(OWNER_KEY),
+    owner: properties.getProperty(JOBS_OWNER_PROPERTY),
     user,
     installedSummaryHour: hour === null ? null : Number(hour),
   };

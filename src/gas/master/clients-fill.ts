@@ -3,11 +3,12 @@
 // someone changed gets its normalised phone renewed, and the change goes to History first (the
 // wrong-number rule, core/wrongNumbers, reads it there): Clients itself keeps no dates per cell.
 
+import { ifScriptLockFree } from '../io/lock';
 import { completeClientRows, type CompletedRow } from '../../core/clientRows';
 import { t, type Lang } from '../../core/messages';
 import { CLIENTS_SHEET } from '../../core/schema';
 import { currentUser } from './access';
-import { appendEvents, sourceLabel, type EventRecord } from '../tracking/history';
+import { appendEvents, sourceLabel, type EventRecord } from './history';
 import { requireSheet, type ClientsTable } from './master-data';
 import { cell, text } from '../io/table';
 
@@ -27,36 +28,36 @@ function recordPhoneChanges(
   table: ClientsTable,
   changed: readonly CompletedRow[],
 ): boolean {
-  const lock = LockService.getScriptLock();
   // A campaign being created already holds the lock for this execution: it is not released here.
-  const held = lock.hasLock();
-  if (!held && !lock.tryLock(LOCK_WAIT_MS)) return false;
-  try {
-    const now = new Date();
-    const editedBy = currentUser();
-    const events: EventRecord[] = changed.map((entry) => {
-      const row = table.rows[entry.index] ?? [];
-      return {
-        time: now,
-        campaign: '',
-        team: '',
-        manager: text(table, row, 'manager').toLowerCase(),
-        clientId: entry.id,
-        organisation: text(table, row, 'organisation'),
-        field: t(lang, 'col.clients.phone'),
-        old: entry.phoneBefore ?? '',
-        new: entry.phoneE164,
-        code: '',
-        editedBy,
-        source: sourceLabel('system', lang),
-        eventId: '',
-      };
-    });
-    appendEvents({ master, lang }, events, PropertiesService.getScriptProperties().getProperties());
-    return true;
-  } finally {
-    if (!held) lock.releaseLock();
-  }
+  return ifScriptLockFree(
+    LOCK_WAIT_MS,
+    () => {
+      const now = new Date();
+      const editedBy = currentUser();
+      const events: EventRecord[] = changed.map((entry) => {
+        const row = table.rows[entry.index] ?? [];
+        return {
+          time: now,
+          campaign: '',
+          team: '',
+          manager: text(table, row, 'manager').toLowerCase(),
+          clientId: entry.id,
+          organisation: text(table, row, 'organisation'),
+          field: t(lang, 'col.clients.phone'),
+          old: entry.phoneBefore ?? '',
+          new: entry.phoneE164,
+          code: '',
+          editedBy,
+          source: sourceLabel('system', lang),
+          eventId: '',
+        };
+      });
+      appendEvents({ master, lang }, events, PropertiesService.getScriptProperties().getProperties());
+      return true;
+    },
+    () => false,
+    { reentrant: true },
+  );
 }
 
 /** Reads Clients (or takes the table just read), completes it, and returns it as it now is. */

@@ -6,6 +6,7 @@ import { cellText, labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
 import { allLabels, labelsFirst, type Lang, type MessageKey } from '../../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../../core/planning';
+import type { CardEvent } from '../../core/clientCard';
 import { withImplicitTeams } from '../../core/teams';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../../core/schema';
 import { cell, readTableByName, text, type Table } from '../io/table';
@@ -92,16 +93,7 @@ export type HistoryTable = Table<(typeof HISTORY_SHEET.columns)[number]['key']>;
  * A History row as the events core reads, every column it may need: planning (core/wrongNumbers
  * PhoneEvent), the client card (CardEvent) and the day's figures (SummaryEvent) take it as it is.
  */
-export interface RecordedEvent {
-  readonly time: Date;
-  readonly campaign: string;
-  readonly manager: string;
-  readonly clientId: string;
-  readonly field: unknown;
-  readonly old: unknown;
-  readonly new: unknown;
-  readonly editedBy: string;
-  readonly source: unknown;
+export interface RecordedEvent extends CardEvent {
   readonly code: unknown;
   readonly eventId: unknown;
   readonly rates: unknown;

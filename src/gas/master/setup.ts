@@ -16,7 +16,6 @@ import { defaultSettingsRows, missingParameterRows, parseSettings, type Settings
 import { ensureSheet, findSheet, listValidation, protectSheet, validateColumn } from '../io/sheets';
 import { requireSheet } from './master-data';
 import { appendRows, readTable, text, toRow } from '../io/table';
-import { shareTemplate } from '../campaign/template';
 import { spreadsheetLang } from '../io/ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -132,7 +131,8 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
 
 /**
  * Gives the administrators listed on Team (and the owner, and the user running this) edit access
- * to the master and to its protected sheets. Run by set-up and whenever Team is edited.
+ * to the master and to its protected sheets. Run by set-up and whenever Team is edited; the weekly
+ * template and workbooks follow Team in the admin layer (Set up, admin/access-sync).
  */
 export function syncAdministrators(master: Spreadsheet, runningUser: string): void {
   const lang = spreadsheetLang(master);
@@ -145,7 +145,6 @@ export function syncAdministrators(master: Spreadsheet, runningUser: string): vo
     if (sheet) protectSheet(sheet, editors, t(lang, 'protection.master'));
   }
   shareWith(master, administrators);
-  shareTemplate(administrators);
 }
 
 /** Emails of the active administrators listed on the Team sheet. */

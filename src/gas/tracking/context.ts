@@ -62,8 +62,8 @@ function upgraded(value: Record<string, unknown>): Record<string, unknown> | nul
   return version === CONTEXT_VERSION ? value : null;
 }
 
-export const contextKey = (workbookId: string): string => `prozvon.workbook.${workbookId}`;
-export const CONTEXT_PREFIX = 'prozvon.workbook.';
+const CONTEXT_PREFIX = 'prozvon.workbook.';
+export const contextKey = (workbookId: string): string => `${CONTEXT_PREFIX}${workbookId}`;
 
 /** Which workbook an installable edit trigger watches (the event object names only the trigger). */
 export const triggerKey = (triggerUid: string): string => `prozvon.trigger.${triggerUid}`;
@@ -132,6 +132,14 @@ export function parseContext(text: string | undefined | null): WorkbookContext |
   if (!isSheetId(value.callsWidth)) return null;
   const { version: _version, ...context } = value;
   return context as unknown as WorkbookContext;
+}
+
+/** Contexts of every workbook Prozvon tracks (for tools that look across campaigns). */
+export function trackedContexts(snapshot: Readonly<Record<string, string>>): WorkbookContext[] {
+  return Object.keys(snapshot)
+    .filter((key) => key.startsWith(CONTEXT_PREFIX))
+    .map((key) => contextFrom(snapshot, key.slice(CONTEXT_PREFIX.length)))
+    .filter((context): context is WorkbookContext => context !== null);
 }
 
 /** The context of a workbook from a properties snapshot; null for a workbook Prozvon does not track. */

@@ -5,6 +5,7 @@
 // is not what the script wrote (moved, copied, forged) makes the handler read the whole sheet.
 // Everything happens under the script lock; a lock timeout leaves the rows to reconcile.
 
+import { ifScriptLockFree } from '../io/lock';
 import { parseA1Rect } from '../../core/a1';
 import { t, type Lang } from '../../core/messages';
 import { CALLS_EDITABLE_BLOCK, CALLS_SHEET_COLUMNS, headers } from '../../core/schema';
@@ -23,7 +24,7 @@ import { eventsOf, openSession, recordRows, settle, type Session } from './recor
 import { rangeBlock, readWholeSheet, sheetRows, TEMPLATE_LAYOUT, type RowBlock } from './manager-rows';
 import { readRecordedEvents, readRoster } from './roster';
 import { signerOf } from '../io/secret';
-import type { EventSource } from './history';
+import type { EventSource } from '../master/history';
 
 /** How long an edit waits for another execution's lock before leaving the work to reconcile. */
 export const EDIT_LOCK_MS = 10_000;
@@ -39,57 +40,57 @@ function editorName(e: GoogleAppsScript.Events.SheetsOnEdit, lang: Lang): (manag
 
 /** The handler behind onWorkbookEdit. Returns quietly for an edit outside a tracked manager sheet. */
 export function handleWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const lock = LockService.getScriptLock();
   // Another execution holds the lock for too long: leave the rows unsynced; reconcile records them.
-  if (!lock.tryLock(EDIT_LOCK_MS)) return;
-  try {
-    const snapshot = { ...PropertiesService.getScriptProperties().getProperties() };
-    const context = e.triggerUid ? contextOfTrigger(snapshot, e.triggerUid) : null;
-    const signer = signerOf(snapshot);
-    // The campaign was closed and forgotten (by another administrator, who could not delete this
-    // trigger): the trigger goes now, run as its owner.
-    const watched = e.triggerUid ? snapshot[triggerKey(e.triggerUid)] : undefined;
-    if (!context && e.triggerUid && watched !== undefined && !snapshot[contextKey(watched)])
-      deleteTriggerById(e.triggerUid);
-    if (!context || !signer) return;
-    const sheet = trackedSheet(context, e.range.getGridId());
-    const rect = parseA1Rect(e.range.getA1Notation());
-    if (!sheet || !rect) return;
-    const session = openSession(e.source, context, signer, snapshot);
-    const now = new Date();
-    const source: EventSource = e.value !== undefined || e.oldValue !== undefined ? 'edit' : 'paste';
-    const editedBy = editorName(e, context.lang);
-    const notices: string[] = [];
-    // An earlier edit that failed half-way is finished first, and its rows recorded again if need be.
-    const settled = settle(session);
-    if (settled && settled.rowNumbers.length > 0) {
-      const other = trackedSheet(context, settled.sheetId);
-      if (other) recordSheet(session, other, null, now, 'reconcile', editedBy, notices);
-    }
-    // The header is the script's: a paste over it (by someone who may edit the sheet) is put back.
-    if (rect.row === 1) {
-      e.range
-        .offset(0, 1 - rect.column, 1, context.callsWidth)
-        .setValues([headers(context.lang, CALLS_SHEET_COLUMNS).slice(0, context.callsWidth)]);
-    }
-    const first = Math.max(rect.row, 2);
-    const last = rect.row + rect.numRows - 1;
-    if (last >= first) {
-      // Someone (who may edit the whole sheet) wrote into the script's own columns: the sheet is
-      // judged whole, states checked against the Log too (an old state pasted back is not trusted).
-      const inputs = {
-        first: CALLS_EDITABLE_BLOCK.first + 1,
-        last: CALLS_EDITABLE_BLOCK.first + CALLS_EDITABLE_BLOCK.width,
-      };
-      const scriptColumns = rect.column < inputs.first || rect.column + rect.numColumns - 1 > inputs.last;
-      const range = e.range.offset(first - rect.row, 1 - rect.column, last - first + 1, context.callsWidth);
-      const block = scriptColumns ? null : rangeBlock(range, first, TEMPLATE_LAYOUT);
-      recordSheet(session, sheet, block, now, source, editedBy, notices, scriptColumns);
-    }
-    if (notices.length > 0) e.source.toast(notices.join('\n'), t(context.lang, 'menu.title'), 10);
-  } finally {
-    lock.releaseLock();
-  }
+  ifScriptLockFree(
+    EDIT_LOCK_MS,
+    () => {
+      const snapshot = { ...PropertiesService.getScriptProperties().getProperties() };
+      const context = e.triggerUid ? contextOfTrigger(snapshot, e.triggerUid) : null;
+      const signer = signerOf(snapshot);
+      // The campaign was closed and forgotten (by another administrator, who could not delete this
+      // trigger): the trigger goes now, run as its owner.
+      const watched = e.triggerUid ? snapshot[triggerKey(e.triggerUid)] : undefined;
+      if (!context && e.triggerUid && watched !== undefined && !snapshot[contextKey(watched)])
+        deleteTriggerById(e.triggerUid);
+      if (!context || !signer) return;
+      const sheet = trackedSheet(context, e.range.getGridId());
+      const rect = parseA1Rect(e.range.getA1Notation());
+      if (!sheet || !rect) return;
+      const session = openSession(e.source, context, signer, snapshot);
+      const now = new Date();
+      const source: EventSource = e.value !== undefined || e.oldValue !== undefined ? 'edit' : 'paste';
+      const editedBy = editorName(e, context.lang);
+      const notices: string[] = [];
+      // An earlier edit that failed half-way is finished first, and its rows recorded again if need be.
+      const settled = settle(session);
+      if (settled && settled.rowNumbers.length > 0) {
+        const other = trackedSheet(context, settled.sheetId);
+        if (other) recordSheet(session, other, null, now, 'reconcile', editedBy, notices);
+      }
+      // The header is the script's: a paste over it (by someone who may edit the sheet) is put back.
+      if (rect.row === 1) {
+        e.range
+          .offset(0, 1 - rect.column, 1, context.callsWidth)
+          .setValues([headers(context.lang, CALLS_SHEET_COLUMNS).slice(0, context.callsWidth)]);
+      }
+      const first = Math.max(rect.row, 2);
+      const last = rect.row + rect.numRows - 1;
+      if (last >= first) {
+        // Someone (who may edit the whole sheet) wrote into the script's own columns: the sheet is
+        // judged whole, states checked against the Log too (an old state pasted back is not trusted).
+        const inputs = {
+          first: CALLS_EDITABLE_BLOCK.first + 1,
+          last: CALLS_EDITABLE_BLOCK.first + CALLS_EDITABLE_BLOCK.width,
+        };
+        const scriptColumns = rect.column < inputs.first || rect.column + rect.numColumns - 1 > inputs.last;
+        const range = e.range.offset(first - rect.row, 1 - rect.column, last - first + 1, context.callsWidth);
+        const block = scriptColumns ? null : rangeBlock(range, first, TEMPLATE_LAYOUT);
+        recordSheet(session, sheet, block, now, source, editedBy, notices, scriptColumns);
+      }
+      if (notices.length > 0) e.source.toast(notices.join('\n'), t(context.lang, 'menu.title'), 10);
+    },
+    () => undefined,
+  );
 }
 
 /**

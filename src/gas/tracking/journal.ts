@@ -17,7 +17,7 @@ import type { Signer } from '../../core/signature';
 import type { CallsColumnKey } from '../../core/schema';
 import { editContextOf, type WorkbookContext } from './context';
 import { notePendingFlags, type PendingFlag } from '../master/pending-flags';
-import { HISTORY_CURSOR, logCursorKey, reservedA1, type Reservation } from './history';
+import { HISTORY_CURSOR, logCursorKey, reservedA1, type Reservation } from '../master/history';
 import { findSheet } from '../io/sheets';
 import { joinValue, splitValue } from '../io/split-property';
 import { HISTORY_SHEET } from '../../core/schema';

@@ -6,6 +6,7 @@
 // and the others are reconciled all the same. Per manager sheet: find it by id, read it (two
 // calls), write back its changed rows (two calls).
 
+import { underScriptLock } from '../io/lock';
 import { cellText, labelKey } from '../../core/cells';
 import { doNotCallFromHistory } from '../../core/doNotCall';
 import { isProzvonError } from '../../core/errors';
@@ -14,7 +15,7 @@ import { planRows, type RowProblem, type RowsPlan } from '../../core/trackedRows
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, mapHeaders } from '../../core/schema';
 import { cell, text } from '../io/table';
 import {
-  CONTEXT_PREFIX,
+  trackedContexts,
   contextFrom,
   editContextOf,
   forgetContext,
@@ -24,7 +25,13 @@ import {
 import { forgetPendingFlags, markDoNotCall, setPendingFlags } from '../master/pending-flags';
 import { journaledWorkbooks, readJournal } from './journal';
 import { orderByNextCall } from './ordering';
-import { appendEvents, HISTORY_CURSOR, keepHeadroom, logCursorKey, type EventRecord } from './history';
+import {
+  appendEvents,
+  HISTORY_CURSOR,
+  keepHeadroom,
+  logCursorKey,
+  type EventRecord,
+} from '../master/history';
 import { findSheet } from '../io/sheets';
 import { readWholeSheet, sheetRows, type RowBlock } from './manager-rows';
 import { isLabel, readFlag, requireSheet, type HistoryTable } from '../master/master-data';
@@ -227,9 +234,7 @@ export function reconcile(
   lang: Lang,
   options: ReconcileOptions = {},
 ): ReconcileReport {
-  const lock = LockService.getScriptLock();
-  lock.waitLock(30_000);
-  try {
+  return underScriptLock(30_000, () => {
     const run = startRun(master, lang, PropertiesService.getScriptProperties(), campaigns);
     settleJournals(run);
     // The History cursor is read again from the sheet, in case someone added rows to History by hand.
@@ -244,9 +249,7 @@ export function reconcile(
     // The night's last step: today's calls at the top of every manager sheet.
     if (options.orderSheets) orderSheets(run, flags.flagged);
     return { recorded, skipped: run.skipped, problems: run.problems, flagsRestored: flags.restored };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** One reconcile under the script lock: the properties as read under it, each workbook opened once. */
@@ -517,12 +520,4 @@ function crossCheck(session: Session, history: HistoryTable): number {
   };
   Object.assign(session.snapshot, appendEvents(target, toHistory, session.snapshot, toLog));
   return toHistory.length + toLog.length;
-}
-
-/** Contexts of every workbook Prozvon tracks (for tools that look across campaigns). */
-export function trackedContexts(snapshot: Readonly<Record<string, string>>): WorkbookContext[] {
-  return Object.keys(snapshot)
-    .filter((key) => key.startsWith(CONTEXT_PREFIX))
-    .map((key) => contextFrom(snapshot, key.slice(CONTEXT_PREFIX.length)))
-    .filter((context): context is WorkbookContext => context !== null);
 }

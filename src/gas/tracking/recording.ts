@@ -19,7 +19,7 @@ import {
   type AppendPlan,
   type EventRecord,
   type EventSource,
-} from './history';
+} from '../master/history';
 import {
   fieldLetters,
   historyRowsReserved,

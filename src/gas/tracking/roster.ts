@@ -11,7 +11,7 @@ import type { RecordedChange } from '../../core/replay';
 import { decodeRowState, eventVersion, type RowState } from '../../core/rowState';
 import { LOG_SHEET, mapHeaders, ROSTER_SHEET } from '../../core/schema';
 import type { Session } from './recording';
-import { logCursorKey } from './history';
+import { logCursorKey } from '../master/history';
 import { columnsA1 } from '../../core/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

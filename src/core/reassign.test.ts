@@ -1,4 +1,4 @@
-import { planReassign, spreadEvenly, type AssignableClient } from './assign';
+import { planReassign, spreadEvenly, type AssignableClient } from './reassign';
 import type { TeamMember } from './planning';
 
 const member = (

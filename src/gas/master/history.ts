@@ -4,6 +4,7 @@
 // write however many events it carries. A sheet that is too short grows by a block formatted as
 // plain text, so appended text never turns into a formula or a number.
 
+import { underScriptLock } from '../io/lock';
 import { rethrowTimeLimit } from '../io/errors';
 import { parseJson } from '../../core/json';
 import { rowsA1 } from '../../core/a1';
@@ -360,13 +361,7 @@ export function withScriptLock<T>(
   timeoutMs: number,
   work: (snapshot: Readonly<Record<string, string>>) => T,
 ): T {
-  const lock = LockService.getScriptLock();
-  lock.waitLock(timeoutMs);
-  try {
-    return work(PropertiesService.getScriptProperties().getProperties());
-  } finally {
-    lock.releaseLock();
-  }
+  return underScriptLock(timeoutMs, () => work(PropertiesService.getScriptProperties().getProperties()));
 }
 
 /**

@@ -1,0 +1,611 @@
+// Who leads which team, attacked end to end: a second team's administrator, an administrator made
+// inactive, a manager, a stranger and the master's owner try every tool, menu item and
+// google.script.run target on the other team's campaign, clients, history and files, and edit the
+// Team sheet (their own team cell, a manager's row, spelling variants, lists, blank cells). Each
+// refusal must say why in Russian and change nothing; file access must follow the rule the tools
+// follow (core/teams), after a Team edit or, when that edit's trigger failed, after the night.
+//
+// Editing Team itself is not stopped yet (issue #17): here such an edit is the attack's setting,
+// and what is checked is that every part of Prozvon agrees on what the sheet then grants.
+
+import {
+  clientsFor,
+  MENU,
+  newMaster,
+  pasteClients,
+  pasteTeam,
+  type Member,
+  type Organisation,
+} from '../integration/fixtures';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const OWNER = 'owner@firm.ru';
+const STRANGER = 'stranger@evil.example';
+const MONDAY = '2026-11-30';
+
+// Two teams: «Север» led by Anna, «Озёрный» (a name with ё) led by Boris.
+const ANNA = 'anna@firm.ru';
+const BORIS = 'boris@firm.ru';
+const NORTH = ['n1@firm.ru', 'n2@firm.ru'];
+const LAKE = ['l1@firm.ru', 'l2@firm.ru'];
+const NORTH_CLIENT = 'C-000001'; // n1's
+const LAKE_CLIENT = 'C-001001'; // l1's
+const TEAM_ROWS = 1 + 6; // header and six people: the next free row is 8
+
+function admin(email: string, name: string, team: string, active: 'Да' | 'Нет' = 'Да'): Member {
+  return { email, name, role: 'Администратор', team, administrator: '', active };
+}
+
+function manager(email: string, name: string, team: string, administrator: string): Member {
+  return { email, name, role: 'Менеджер', team, administrator };
+}
+
+/** A master the owner (not on Team) set up, with Team pasted and four clients per team. */
+function organisation(members: readonly Member[], clients = 4): Organisation {
+  const org = newMaster(OWNER, '2026-11-27T10:00:00+03:00');
+  pasteTeam(org, members);
+  const north = members.filter((m) => m.role === 'Менеджер' && m.administrator === ANNA).map((m) => m.email);
+  const lake = members.filter((m) => m.role === 'Менеджер' && m.administrator === BORIS).map((m) => m.email);
+  pasteClients(org, [...clientsFor(north, clients, 1), ...clientsFor(lake, clients, 1001)]);
+  org.gas.clock.set(`${MONDAY}T09:00:00+03:00`);
+  return org;
+}
+
+/** The administrator opens this Monday's week of their team from the menu (team asked when several). */
+function openWeekAs(org: Organisation, user: string, team?: string): string {
+  org.gas.open(user, org.master);
+  org.gas.ui.answer('OK', MONDAY);
+  if (team !== undefined) org.gas.ui.answer('OK', team);
+  org.gas.clickMenu(user, org.master, MENU, 'Новая недельная кампания');
+  return org.gas.ui.lastAlert()?.message ?? '';
+}
+
+/** Север and Озёрный, each with its week open (opened by its own administrator). */
+function twoTeamsWithWeeks(): Organisation {
+  const org = organisation([
+    admin(ANNA, 'Анна Северова', 'Север'),
+    admin(BORIS, 'Борис Озёров', 'Озёрный'),
+    manager(NORTH[0]!, 'Иванов Иван', 'Север', ANNA),
+    manager(NORTH[1]!, 'Смирнова Ольга', 'Север', ANNA),
+    manager(LAKE[0]!, 'Попова Мария', 'Озёрный', BORIS),
+    manager(LAKE[1]!, 'Волков Антон', 'Озёрный', BORIS),
+  ]);
+  openWeekAs(org, ANNA);
+  openWeekAs(org, BORIS);
+  return org;
+}
+
+/** An independent copy of a built organisation (the emulator's fork): each case starts from it. */
+function copyOf(base: Organisation): Organisation {
+  const gas = base.gas.fork();
+  return { gas, master: gas.spreadsheet(base.master.getId()), owner: base.owner };
+}
+
+function workbook(org: Organisation, team: string, week = '2026-W49'): Spreadsheet {
+  const found = org.gas.spreadsheets().find((ss) => ss.getName() === `${week} · ${team}`);
+  if (!found) throw new Error(`no workbook «${week} · ${team}»`);
+  return found;
+}
+
+function template(org: Organisation): Spreadsheet {
+  const found = org.gas.spreadsheets().find((ss) => ss.getName().startsWith('Прозвон — шаблон недели'));
+  if (!found) throw new Error('no weekly template');
+  return found;
+}
+
+/** Everyone who can open a file, whatever their role (owner, editors, viewers). */
+function whoCanOpen(file: Spreadsheet): string[] {
+  const emails = [file.getOwner(), ...file.getEditors(), ...file.getViewers()]
+    .filter((user): user is GoogleAppsScript.Base.User => user !== null)
+    .map((user) => user.getEmail().toLowerCase());
+  return [...new Set(emails)].sort();
+}
+
+/** A google.script.run call; its result, or the message the page's failure handler gets. */
+function run(
+  org: Organisation,
+  user: string,
+  target: string,
+  argument: unknown,
+): { ok: boolean; text: string } {
+  try {
+    return { ok: true, text: JSON.stringify(org.gas.callServer(user, org.master, target, argument)) };
+  } catch (error) {
+    // The script's errors come from its own realm: not instances of this realm's Error.
+    return { ok: false, text: String((error as { message?: unknown }).message ?? error) };
+  }
+}
+
+/** The message a refused call shows; a call that went through gives its result, prefixed, so a test fails readably. */
+function refusal(org: Organisation, user: string, target: string, argument: unknown): string {
+  const result = run(org, user, target, argument);
+  return result.ok ? `DONE ${result.text}` : result.text;
+}
+
+/** The alert a menu item ends with, after the queued answers to its prompts. */
+function menu(org: Organisation, user: string, item: string, ...answers: string[]): string {
+  org.gas.open(user, org.master);
+  for (const answer of answers) org.gas.ui.answer('OK', answer);
+  org.gas.ui.clearShown();
+  org.gas.clickMenu(user, org.master, MENU, item);
+  return org.gas.ui.lastAlert()?.message ?? '';
+}
+
+function markDoNotCall(org: Organisation, user: string, clientId: string): string {
+  return refusal(org, user, 'markDoNotCall', { clientIds: [clientId], reason: 'жалоба' });
+}
+
+function cardOf(org: Organisation, user: string, query: string): string {
+  return refusal(org, user, 'clientCard', query);
+}
+
+/** What the people of both teams see: every sheet of the master and of the open weeks, as values. */
+function everything(org: Organisation): Record<string, unknown[][]> {
+  const files = org.gas.spreadsheets().filter((ss) => ss.getName().startsWith('2026-W') || ss === org.master);
+  const seen: Record<string, unknown[][]> = {};
+  for (const file of files)
+    for (const sheet of file.getSheets())
+      seen[`${file.getName()} / ${sheet.getName()}`] = sheet.getDataRange().getValues();
+  return seen;
+}
+
+/** Team rows typed by someone (the master's edit trigger fires), from `a1`. */
+function typeIntoTeam(org: Organisation, user: string, a1: string, values: unknown[][] | string): void {
+  const result = org.gas.edit(user, org.master, 'Команда', a1, values);
+  if (!result.ok) throw new Error(`the Team edit was refused: ${result.reason}`);
+}
+
+function teamRow(member: Member): string[] {
+  return [member.email, member.name, member.role, member.administrator, member.active ?? 'Да', member.team];
+}
+
+/** The next night: the nightly job (and the evening summary before it) run as their owner. */
+function night(org: Organisation): void {
+  org.gas.clock.set('2026-12-01T03:00:00+03:00');
+  org.gas.runTriggers();
+}
+
+function historyOf(org: Organisation, clientId: string): unknown[][] {
+  return org.gas.read(org.master, 'История', 'A2:M100').filter((row) => row[4] === clientId);
+}
+
+const OTHER_TEAM = 'относятся к другой команде';
+const LEADS_NO_TEAM = (email: string) => `${email} не руководит ни одной командой на листе «Команда».`;
+const NOT_ADMINISTRATOR = (email: string) =>
+  `Только администраторы из листа «Команда» могут делать это (${email} там не администратор).`;
+const NOT_FOUND = (query: string) => `Клиент «${query}» не найден на листе «Клиенты».`;
+
+let base: Organisation;
+beforeAll(() => {
+  base = twoTeamsWithWeeks();
+});
+
+describe('the other team’s administrator', () => {
+  const northPhone = clientsFor(NORTH, 1, 1)[0]!.phone;
+  const attempts: readonly [string, string, unknown, string][] = [
+    [
+      'marks a Север client do-not-call by ID',
+      'markDoNotCall',
+      { clientIds: [NORTH_CLIENT], reason: 'x' },
+      OTHER_TEAM,
+    ],
+    [
+      'marks a Север client do-not-call by phone',
+      'markDoNotCall',
+      { contacts: northPhone, reason: 'x' },
+      OTHER_TEAM,
+    ],
+    ['clears do-not-call of a Север client', 'clearDoNotCall', { clientIds: [NORTH_CLIENT] }, OTHER_TEAM],
+    [
+      'takes every client of a Север manager',
+      'reassignClients',
+      { fromManager: NORTH[0], toManager: LAKE[0] },
+      OTHER_TEAM,
+    ],
+    ['spreads a Север client', 'reassignClients', { clientIds: [NORTH_CLIENT], toManager: '' }, OTHER_TEAM],
+    [
+      'gives an own client to a Север manager',
+      'reassignClients',
+      { clientIds: [LAKE_CLIENT], toManager: NORTH[0] },
+      `${NORTH[0]} не из команды «Озёрный»`,
+    ],
+    [
+      'adds clients to Север',
+      'addClients',
+      { team: 'север ', text: 'ООО «Новый»\t+7 912 555-00-01', manager: NORTH[0] },
+      `${BORIS} не администратор команды «север»`,
+    ],
+    [
+      'adds clients for a Север manager to their own team',
+      'addClients',
+      { text: 'ООО «Новый»\t+7 912 555-00-01', manager: NORTH[0] },
+      `${NORTH[0]} — не активный менеджер вашей команды.`,
+    ],
+    [
+      'previews a paste for Север',
+      'previewClients',
+      { team: 'СЕВЕР', text: 'ООО «Новый»\t+7 912 555-00-01' },
+      `${BORIS} не администратор команды «СЕВЕР»`,
+    ],
+    [
+      'opens Север’s next week from the form',
+      'createWeeklyCampaign',
+      { team: 'Север', weekStart: '2026-12-07', confirm: true },
+      `Команда: ${BORIS} не администратор команды «Север»: создать кампанию для неё нельзя.`,
+    ],
+    ['looks up a Север client by ID', 'clientCard', NORTH_CLIENT, NOT_FOUND(NORTH_CLIENT)],
+    ['looks up a Север client by phone', 'clientCard', northPhone, NOT_FOUND(northPhone)],
+  ];
+
+  it.each(attempts)(
+    'is refused when he %s, with a Russian reason, and nothing changes',
+    (_, target, argument, reason) => {
+      const org = copyOf(base);
+      const before = everything(org);
+      expect(refusal(org, BORIS, target, argument)).toContain(reason);
+      expect(everything(org)).toEqual(before);
+    },
+  );
+
+  it('is refused through the menu too: Не звонить on a selected Север row, Передать клиентов of a Север manager', () => {
+    const org = copyOf(base);
+    const before = everything(org);
+    org.gas.open(BORIS, org.master);
+    org.gas.select(BORIS, org.master, 'Клиенты', 'A2:A2'); // C-000001
+    const dnc = menu(org, BORIS, 'Не звонить', 'жалоба');
+    org.gas.select(BORIS, org.master, 'Команда', 'A1');
+    const reassign = menu(org, BORIS, 'Передать клиентов', NORTH[0]!, LAKE[0]!);
+    expect({ dnc, reassign }).toEqual({
+      dnc: expect.stringContaining(`Клиенты ${NORTH_CLIENT} ${OTHER_TEAM}`),
+      reassign: expect.stringContaining(OTHER_TEAM),
+    });
+    expect(everything(org)).toEqual(before);
+  });
+
+  it('compares only his own team’s managers', () => {
+    const org = copyOf(base);
+    const report = JSON.parse(run(org, BORIS, 'compareManagers', { weeks: 2 }).text) as { sheets: string[] };
+    expect(report.sheets).toEqual(['Сравнение — Озёрный']);
+    expect(org.master.getSheets().map((sheet) => sheet.getName())).not.toContain('Сравнение — Север');
+  });
+
+  it('reconciles only his own week: a Север edit whose trigger failed waits for Север’s administrator', () => {
+    const org = copyOf(base);
+    org.gas.failCall(1, 'Service Spreadsheets timed out while accessing document.');
+    org.gas.edit(NORTH[0]!, workbook(org, 'Север'), 'Иванов Иван', 'H2', 'Недозвон');
+    const boris = menu(org, BORIS, 'Сверить сейчас');
+    const recordedForBoris = historyOf(org, NORTH_CLIENT).length;
+    const anna = menu(org, ANNA, 'Сверить сейчас');
+    expect({ boris, recordedForBoris, anna }).toEqual({
+      boris: 'Сверка завершена. Кампаний проверено: 1, дописано событий в Историю: 0.',
+      recordedForBoris: 0,
+      anna: 'Сверка завершена. Кампаний проверено: 1, дописано событий в Историю: 1.',
+    });
+  });
+
+  it('pasting a Север client’s phone with “this week too” neither moves the client nor puts it on his week', () => {
+    const org = copyOf(base);
+    const northPhone = clientsFor(NORTH, 1, 1)[0]!.phone;
+    const report = JSON.parse(
+      run(org, BORIS, 'addClients', {
+        text: `ООО «Двойник»\t${northPhone}`,
+        manager: LAKE[0],
+        appendToWeek: true,
+      }).text,
+    ) as { added: number; duplicates: number };
+    const clients = org.gas.read(org.master, 'Клиенты', 'A2:G20');
+    const lakeIds = ['Попова Мария', 'Волков Антон'].flatMap((sheet) =>
+      org.gas.read(workbook(org, 'Озёрный'), sheet, 'B2:B20').flat(),
+    );
+    expect({
+      added: report.added,
+      duplicates: report.duplicates,
+      manager: clients.find((row) => row[0] === NORTH_CLIENT)?.[6],
+      onLakeWeek: lakeIds.includes(NORTH_CLIENT),
+    }).toEqual({ added: 0, duplicates: 1, manager: NORTH[0], onLakeWeek: false });
+  });
+
+  it('cannot open Север’s workbook, and its managers cannot open his', () => {
+    expect(whoCanOpen(workbook(base, 'Север'))).not.toContain(BORIS);
+    expect(whoCanOpen(workbook(base, 'Озёрный'))).toEqual([BORIS, ...LAKE, OWNER].sort());
+  });
+});
+
+describe('a manager and a stranger', () => {
+  const targets: readonly [string, unknown][] = [
+    ['addClients', { text: 'ООО «Икс»\t+7 912 555-00-02', manager: NORTH[0] }],
+    ['previewClients', { text: 'ООО «Икс»\t+7 912 555-00-02' }],
+    ['markDoNotCall', { clientIds: [NORTH_CLIENT], reason: 'x' }],
+    ['clearDoNotCall', { clientIds: [NORTH_CLIENT] }],
+    ['reassignClients', { clientIds: [NORTH_CLIENT], toManager: NORTH[1] }],
+    ['compareManagers', {}],
+    ['createWeeklyCampaign', { weekStart: '2026-12-07', confirm: true }],
+    ['clientCard', NORTH_CLIENT],
+  ];
+
+  it('cannot open the master, the template or another team’s workbook', () => {
+    for (const file of [base.master, template(base), workbook(base, 'Озёрный')]) {
+      expect(whoCanOpen(file)).not.toContain(NORTH[0]);
+      expect(whoCanOpen(file)).not.toContain(STRANGER);
+    }
+  });
+
+  it.each([NORTH[0]!, STRANGER])(
+    'given read-only access to the master, %s is refused by every google.script.run target in Russian, and nothing changes',
+    (user) => {
+      const org = copyOf(base);
+      org.master.addViewer(user);
+      const before = everything(org);
+      const refusals = targets.map(([target, argument]) => [target, refusal(org, user, target, argument)]);
+      expect(Object.fromEntries(refusals)).toEqual({
+        addClients: LEADS_NO_TEAM(user),
+        previewClients: LEADS_NO_TEAM(user),
+        markDoNotCall: LEADS_NO_TEAM(user),
+        clearDoNotCall: LEADS_NO_TEAM(user),
+        reassignClients: LEADS_NO_TEAM(user),
+        compareManagers: LEADS_NO_TEAM(user),
+        createWeeklyCampaign: expect.stringContaining(`${user} не руководит ни одной командой`),
+        clientCard: NOT_ADMINISTRATOR(user),
+      });
+      expect(everything(org)).toEqual(before);
+    },
+  );
+
+  it('a manager made inactive loses their team’s workbook at once', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, 'E4', 'Нет'); // n1
+    expect(whoCanOpen(workbook(org, 'Север'))).toEqual([ANNA, NORTH[1]!, OWNER].sort());
+  });
+});
+
+describe('the master’s owner, who is not on Team', () => {
+  it('reconciles every team and finds any team’s client, but gets no team tool without a team', () => {
+    const org = copyOf(base);
+    expect({
+      reconcile: menu(org, OWNER, 'Сверить сейчас'),
+      north: cardOf(org, OWNER, NORTH_CLIENT).startsWith('DONE'),
+      lake: cardOf(org, OWNER, LAKE_CLIENT).startsWith('DONE'),
+      dnc: markDoNotCall(org, OWNER, LAKE_CLIENT),
+    }).toEqual({
+      reconcile: 'Сверка завершена. Кампаний проверено: 2, дописано событий в Историю: 0.',
+      north: true,
+      lake: true,
+      dnc: LEADS_NO_TEAM(OWNER),
+    });
+  });
+
+  it('once listed as Север’s administrator, reaches Север only', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, `A${TEAM_ROWS + 1}`, [teamRow(admin(OWNER, 'Владелец', 'Север'))]);
+    expect({
+      reconcile: menu(org, OWNER, 'Сверить сейчас'),
+      card: cardOf(org, OWNER, LAKE_CLIENT),
+      dnc: markDoNotCall(org, OWNER, LAKE_CLIENT),
+    }).toEqual({
+      reconcile: 'Сверка завершена. Кампаний проверено: 1, дописано событий в Историю: 0.',
+      card: NOT_FOUND(LAKE_CLIENT),
+      dnc: expect.stringContaining(OTHER_TEAM),
+    });
+  });
+});
+
+describe('an administrator made inactive', () => {
+  /** Boris's Active cell set to Нет by the owner (the master's edit trigger runs). */
+  function borisMadeInactive(): Organisation {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, 'E3', 'Нет');
+    return org;
+  }
+
+  it('loses the master and the weekly template at once', () => {
+    const org = borisMadeInactive();
+    expect(whoCanOpen(org.master)).toEqual([ANNA, OWNER].sort());
+    expect(whoCanOpen(template(org))).toEqual([ANNA, OWNER].sort());
+  });
+
+  it('is refused by every tool, even where the owner still lets him view the master', () => {
+    const org = borisMadeInactive();
+    org.master.addViewer(BORIS);
+    const before = everything(org);
+    expect({
+      dnc: markDoNotCall(org, BORIS, LAKE_CLIENT),
+      reassign: refusal(org, BORIS, 'reassignClients', { fromManager: LAKE[0], toManager: LAKE[1] }),
+      campaign: refusal(org, BORIS, 'createWeeklyCampaign', { weekStart: '2026-12-07', confirm: true }),
+      card: cardOf(org, BORIS, LAKE_CLIENT),
+    }).toEqual({
+      dnc: LEADS_NO_TEAM(BORIS),
+      reassign: LEADS_NO_TEAM(BORIS),
+      campaign: expect.stringContaining(`${BORIS} не руководит ни одной командой`),
+      card: NOT_ADMINISTRATOR(BORIS),
+    });
+    expect(everything(org)).toEqual(before);
+  });
+
+  it('when the Team edit’s trigger failed, is refused by the menu until the night takes the master away', () => {
+    const org = copyOf(base);
+    org.gas.failCall(1, 'Service Spreadsheets timed out while accessing document.');
+    typeIntoTeam(org, OWNER, 'E3', 'Нет');
+    expect(whoCanOpen(org.master)).toContain(BORIS); // the trigger failed: access has not followed yet
+    expect({
+      reconcile: menu(org, BORIS, 'Сверить сейчас'),
+      compare: menu(org, BORIS, 'Сравнить менеджеров'),
+    }).toEqual({
+      reconcile: NOT_ADMINISTRATOR(BORIS),
+      compare: LEADS_NO_TEAM(BORIS),
+    });
+    night(org);
+    expect(whoCanOpen(org.master)).not.toContain(BORIS);
+  });
+
+  // BUG: the weekly workbook is created by the administrator's own execution, so he owns the file;
+  // access-sync's applyEditors never touches the owner, and he keeps it after leaving Team.
+  it('can no longer open his team’s weekly workbook', () => {
+    const org = borisMadeInactive();
+    night(org);
+    expect(whoCanOpen(workbook(org, 'Озёрный'))).toEqual([...LAKE, OWNER].sort());
+  });
+
+  // BUG: the week's edit trigger runs as the administrator who opened it; made inactive, he has
+  // lost the master, so every manager edit fails in the trigger until a reconcile.
+  it('does not stop his team’s edits being recorded at once', () => {
+    const edited = (org: Organisation) => {
+      org.gas.edit(LAKE[0]!, workbook(org, 'Озёрный'), 'Попова Мария', 'H2', 'Недозвон');
+      return {
+        nextCall: org.gas.read(workbook(org, 'Озёрный'), 'Попова Мария', 'K2:K2')[0]?.[0],
+        recorded: historyOf(org, LAKE_CLIENT).map((row) => row[8]),
+        failedTriggers: org.gas.triggerFailures().length,
+      };
+    };
+    const whileActive = edited(copyOf(base));
+    expect(whileActive.recorded).toEqual(['Недозвон']);
+    expect(edited(borisMadeInactive())).toEqual(whileActive);
+  });
+});
+
+describe('editing the Team sheet', () => {
+  /** What Boris can do to Север, as each part of Prozvon answers it. */
+  function borisOnNorth(org: Organisation) {
+    return {
+      workbook: whoCanOpen(workbook(org, 'Север')).includes(BORIS),
+      doNotCall: markDoNotCall(org, BORIS, NORTH_CLIENT).startsWith('DONE'),
+      card: cardOf(org, BORIS, NORTH_CLIENT).startsWith('DONE'),
+      reconciles: menu(org, BORIS, 'Сверить сейчас').match(/проверено: (\d+)/)?.[1],
+    };
+  }
+  const LEADS_NORTH = { workbook: true, doNotCall: true, card: true, reconciles: '2' };
+  const NOT_NORTH = { workbook: false, doNotCall: false, card: false, reconciles: '1' };
+
+  it('an administrator who adds «Север» to his own cell (any case, spaces) gets it from every part at once, and loses it as soon as it is gone', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, BORIS, 'F3', '  озерный ;  СЕВЕР ');
+    const added = borisOnNorth(org);
+    const asked = refusal(org, BORIS, 'createWeeklyCampaign', { weekStart: '2026-12-07' });
+    typeIntoTeam(org, BORIS, 'F3', 'Озёрный');
+    expect({ added, asked, removed: borisOnNorth(org) }).toEqual({
+      added: LEADS_NORTH,
+      asked: expect.stringContaining('Вы руководите несколькими командами (озерный, СЕВЕР)'),
+      removed: NOT_NORTH,
+    });
+  });
+
+  it('a manager row that names him as administrator gives him that manager’s team, and its administrator keeps it', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, 'D4', BORIS); // n1's administrator
+    expect(borisOnNorth(org)).toEqual(LEADS_NORTH);
+    expect(whoCanOpen(workbook(org, 'Север'))).toContain(ANNA);
+    expect(markDoNotCall(org, ANNA, 'C-000002')).toContain('Помечено «не звонить»: 1');
+  });
+
+  it('a new administrator whose cell spells «озерный» without ё leads Озёрный, and nothing of Север', () => {
+    const org = copyOf(base);
+    const clara = 'clara@firm.ru';
+    typeIntoTeam(org, OWNER, `A${TEAM_ROWS + 1}`, [teamRow(admin(clara, 'Клара', '  ОЗЕРНЫЙ '))]);
+    expect({
+      lakeWorkbook: whoCanOpen(workbook(org, 'Озёрный')).includes(clara),
+      northWorkbook: whoCanOpen(workbook(org, 'Север')).includes(clara),
+      lake: markDoNotCall(org, clara, LAKE_CLIENT),
+      north: markDoNotCall(org, clara, NORTH_CLIENT),
+    }).toEqual({
+      lakeWorkbook: true,
+      northWorkbook: false,
+      lake: expect.stringContaining(`Помечено «не звонить»: 1 (${LAKE_CLIENT})`),
+      north: expect.stringContaining(OTHER_TEAM),
+    });
+  });
+
+  it('an administrator with a blank team cell and no managers leads nothing: no tool, no client, no week', () => {
+    const org = copyOf(base);
+    const clara = 'clara@firm.ru';
+    typeIntoTeam(org, OWNER, `A${TEAM_ROWS + 1}`, [teamRow(admin(clara, 'Клара', ''))]);
+    expect({
+      dnc: markDoNotCall(org, clara, NORTH_CLIENT),
+      card: cardOf(org, clara, LAKE_CLIENT),
+      reconcile: menu(org, clara, 'Сверить сейчас'),
+      workbooks: [workbook(org, 'Север'), workbook(org, 'Озёрный')].some((file) =>
+        whoCanOpen(file).includes(clara),
+      ),
+    }).toEqual({
+      dnc: LEADS_NO_TEAM(clara),
+      card: NOT_FOUND(LAKE_CLIENT),
+      reconcile: 'Сверка завершена. Кампаний проверено: 0, дописано событий в Историю: 0.',
+      workbooks: false,
+    });
+  });
+
+  it('a manager whose team cell lists «Север; Озёрный» and names him gives him nothing of Север', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, `A${TEAM_ROWS + 1}`, [
+      teamRow(manager('n3@firm.ru', 'Новиков Ник', 'Север; Озёрный', BORIS)),
+    ]);
+    expect(borisOnNorth(org)).toEqual(NOT_NORTH);
+  });
+
+  it('when the trigger of a Team edit failed, file access follows it by the next night', () => {
+    const org = copyOf(base);
+    org.gas.failCall(1, 'Service Spreadsheets timed out while accessing document.');
+    typeIntoTeam(org, BORIS, 'F3', 'Озёрный; Север');
+    const beforeNight = whoCanOpen(workbook(org, 'Север')).includes(BORIS);
+    night(org);
+    expect({ beforeNight, afterNight: whoCanOpen(workbook(org, 'Север')).includes(BORIS) }).toEqual({
+      beforeNight: false,
+      afterNight: true,
+    });
+  });
+
+  // BUG: core/teams teamsOf counts every manager row that names an administrator, inactive ones
+  // too (the Team check ignores inactive rows): a former manager's stale row hands over a team.
+  it('the inactive row of a former Север manager that still names him gives him nothing of Север', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, `A${TEAM_ROWS + 1}`, [
+      teamRow({ ...manager('gone@firm.ru', 'Уволен Семён', 'Север', BORIS), active: 'Нет' }),
+    ]);
+    expect(borisOnNorth(org)).toEqual(NOT_NORTH);
+  });
+});
+
+// BUG: core/teams reads an administrator's team cell as a list (split on ';' and ','), a manager's
+// as one name: the same text «Продажи, Москва» is one team for its managers, its campaign and its
+// workbook, and three teams — among them «Москва», another team — for its administrator.
+describe('a team whose name has a comma', () => {
+  let commas: Organisation;
+  beforeAll(() => {
+    commas = organisation([
+      admin(ANNA, 'Анна Северова', 'Продажи, Москва'),
+      admin(BORIS, 'Борис Озёров', 'Москва'),
+      manager(NORTH[0]!, 'Иванов Иван', 'Продажи, Москва', ANNA),
+      manager(NORTH[1]!, 'Смирнова Ольга', 'Продажи, Москва', ANNA),
+      manager(LAKE[0]!, 'Попова Мария', 'Москва', BORIS),
+      manager(LAKE[1]!, 'Волков Антон', 'Москва', BORIS),
+    ]);
+    openWeekAs(commas, BORIS);
+  });
+
+  it('gives its administrator nothing of the team «Москва»: not its workbook, its clients or its next week', () => {
+    const org = copyOf(commas);
+    expect({
+      workbook: whoCanOpen(workbook(org, 'Москва')).includes(ANNA),
+      card: cardOf(org, ANNA, LAKE_CLIENT),
+      nextWeek: refusal(org, ANNA, 'createWeeklyCampaign', {
+        team: 'Москва',
+        weekStart: '2026-12-07',
+        confirm: true,
+      }),
+    }).toEqual({
+      workbook: false,
+      card: NOT_FOUND(LAKE_CLIENT),
+      nextWeek: expect.stringContaining(`${ANNA} не администратор команды «Москва»`),
+    });
+  });
+
+  it('lets its administrator act on her own team as on any other', () => {
+    const org = copyOf(commas);
+    expect({
+      dnc: markDoNotCall(org, ANNA, NORTH_CLIENT),
+      week: refusal(org, ANNA, 'createWeeklyCampaign', { weekStart: MONDAY }),
+    }).toEqual({
+      dnc: expect.stringContaining(`Помечено «не звонить»: 1 (${NORTH_CLIENT})`),
+      week: expect.stringContaining('"name":"2026-W49 · Продажи, Москва"'),
+    });
+  });
+});
