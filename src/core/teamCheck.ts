@@ -4,6 +4,7 @@
 // fix the sheet; an action refuses only for problems that concern its own team (or everyone).
 
 import { labelKey } from './cells';
+import { teamNames } from './teams';
 import { ProzvonError } from './errors';
 import { t, type Lang, type MessageKey, type MessageParams } from './messages';
 import type { TeamMember } from './planning';
@@ -19,13 +20,6 @@ export interface TeamProblem {
   readonly params: MessageParams;
   /** The teams the problem concerns; empty: every team (a duplicated e-mail). */
   readonly teams: readonly string[];
-}
-
-function teamNames(cell: string): string[] {
-  return cell
-    .split(/[;,]/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
 }
 
 /** Every problem of the Team sheet, in row order. Inactive rows only count for duplicates. */

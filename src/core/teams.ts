@@ -42,12 +42,15 @@ export function withImplicitTeams<M extends TeamMember>(members: readonly M[]): 
 
 // ── Who leads which team: the one rule every tool, the client card, reconcile, planning and file
 // access follow. An active administrator leads the teams their own Team cell names (several
-// separated by ';' or ',') and the team of every manager who names them as administrator.
+// separated by ';') and the team of every active manager who names them as administrator.
 
-/** The parts of a Team cell that may name several teams ('Север; Юг'). */
-function teamNames(cell: string): string[] {
+/**
+ * The teams an administrator's Team cell names: several separated by ';' ('Север; Юг'). Only ';':
+ * a team's name may hold a comma ('Продажи, Москва'), and a manager's cell is read whole.
+ */
+export function teamNames(cell: string): string[] {
   return cell
-    .split(/[;,]/)
+    .split(';')
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
@@ -62,7 +65,13 @@ export function teamsOf(administrator: string, members: readonly TeamMember[]): 
       for (const team of teamNames(member.team))
         if (!teams.has(labelKey(team))) teams.set(labelKey(team), team);
     }
-    if (member.role === 'manager' && labelKey(member.administrator) === email && member.team.trim() !== '') {
+    // An inactive manager's row is history, not a say in who leads the team.
+    if (
+      member.role === 'manager' &&
+      member.active &&
+      labelKey(member.administrator) === email &&
+      member.team.trim() !== ''
+    ) {
       if (!teams.has(labelKey(member.team))) teams.set(labelKey(member.team), member.team);
     }
   }
@@ -132,10 +141,12 @@ export function chooseTeam(
 export function reachOf(
   user: string,
   members: readonly TeamMember[],
-  owner: string,
+  /** Asked only when the user leads no team (it costs the shell a call). */
+  ownerOf: () => string,
 ): { readonly everyTeam: true } | { readonly everyTeam: false; readonly teams: readonly string[] } | null {
   const teams = teamsOf(user, members);
   if (teams.length > 0) return { everyTeam: false, teams };
+  const owner = ownerOf();
   if (owner !== '' && labelKey(user) === labelKey(owner)) return { everyTeam: true };
   return isActiveAdministrator(user, members) ? { everyTeam: false, teams: [] } : null;
 }

@@ -3,7 +3,7 @@
 
 import { ensureSigner } from '../io/secret';
 import { ProzvonError } from '../../core/errors';
-import { allLabels, otherLang, t, type Lang, type MessageKey } from '../../core/messages';
+import { otherLang, t, type Lang, type MessageKey } from '../../core/messages';
 import {
   CAMPAIGNS_SHEET,
   CLIENTS_SHEET,
@@ -14,7 +14,7 @@ import {
 } from '../../core/schema';
 import { defaultSettingsRows, missingParameterRows, parseSettings, type Settings } from '../../core/settings';
 import { ensureSheet, findSheet, listValidation, protectSheet, validateColumn } from '../io/sheets';
-import { requireSheet } from './master-data';
+import { requireSheet, teamMembers } from './master-data';
 import { appendRows, readTable, text, toRow } from '../io/table';
 import { spreadsheetLang } from '../io/ui';
 
@@ -151,14 +151,15 @@ export function syncAdministrators(master: Spreadsheet, runningUser: string): vo
 export function administratorEmails(master: Spreadsheet): string[] {
   const sheet = findSheet(master, TEAM_SHEET.name);
   if (!sheet) return [];
-  const team = readTable(sheet, TEAM_SHEET.columns);
-  const administratorRoles = allLabels('role.administrator').map((role) => role.toLowerCase());
-  const inactive = allLabels('value.no').map((value) => value.toLowerCase());
-  return team.rows
-    .filter((row) => administratorRoles.includes(text(team, row, 'role').toLowerCase()))
-    .filter((row) => !inactive.includes(text(team, row, 'active').toLowerCase()))
-    .map((row) => text(team, row, 'email').toLowerCase())
-    .filter((email) => email !== '');
+  // Read as every other reader of Team reads it (roles and flags in either language, FALSE too).
+  const members = teamMembers(readTable(sheet, TEAM_SHEET.columns));
+  return [
+    ...new Set(
+      members
+        .filter((member) => member.role === 'administrator' && member.active)
+        .map((member) => member.email),
+    ),
+  ];
 }
 
 function shareWith(spreadsheet: Spreadsheet, emails: readonly string[]): void {

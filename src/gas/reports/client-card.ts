@@ -1,6 +1,6 @@
 // The client card sidebar: opened from the master's menu with the client of the selected row of
 // Clients or History (if any), it searches and shows a client's whole timeline through the
-// google.script.run target clientCard, with people named as on the Team sheet and options as
+// google.script.run target clientCardOf, with people named as on the Team sheet and options as
 // Settings label them. Weekly workbooks have no bound script and so no menu of
 // their own: a manager-sheet row is looked up by pasting its client ID into the sidebar's search.
 
@@ -86,7 +86,7 @@ function visibleManagers(
   user: string,
   members: readonly TeamMember[],
 ): ReadonlySet<string> | 'all' {
-  const reach = reachOf(user, members, master.getOwner()?.getEmail() ?? '');
+  const reach = reachOf(user, members, () => master.getOwner()?.getEmail() ?? '');
   if (reach?.everyTeam) return 'all';
   const teams = new Set((reach?.teams ?? []).map((team) => labelKey(team)));
   return new Set(
