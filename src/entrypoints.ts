@@ -8,8 +8,8 @@ import type { CardResult } from './core/clientCard';
 import type { DoNotCallRequest } from './core/doNotCall';
 import type { ReassignRequest } from './core/reassign';
 import {
-  addClients as addClientsTo,
-  previewClients as previewClientsOf,
+  addPastedClients,
+  previewPastedClients,
   type AddClientsReport,
   type AddClientsRequest,
   type ClientsPreview,
@@ -19,7 +19,7 @@ import { setDoNotCall, type DoNotCallReport } from './gas/admin/do-not-call';
 import { runDailySummaryJob, runNightlyJob } from './gas/admin/jobs';
 import { handleMasterEdit, helpFromMenu, reconcileFromMenu, setUpFromMenu } from './gas/admin/master-actions';
 import { compareFromMenu, doNotCallFromMenu, openAddClientsDialog, reassignFromMenu } from './gas/admin/menu';
-import { reassignClients as reassignClientsOf, type ReassignReport } from './gas/admin/reassign';
+import { reassignToManager, type ReassignReport } from './gas/admin/reassign';
 import {
   openCampaignForm,
   submitCampaignForm,
@@ -113,12 +113,12 @@ export function menuAddClients(): void {
 
 /** google.script.run target: the columns guessed from a paste or a range (see docs/admin-tools.md). */
 export function previewClients(request: AddClientsRequest): ClientsPreview {
-  return forMaster((master, lang) => previewClientsOf(master, lang, currentUser(), request ?? {}));
+  return forMaster((master, lang) => previewPastedClients(master, lang, currentUser(), request ?? {}));
 }
 
 /** google.script.run target: adds a batch of clients and returns the report (docs/admin-tools.md). */
 export function addClients(request: AddClientsRequest): AddClientsReport {
-  return forMaster((master, lang) => addClientsTo(master, lang, currentUser(), request ?? {}));
+  return forMaster((master, lang) => addPastedClients(master, lang, currentUser(), request ?? {}));
 }
 
 /** Do not call: the selected rows of Clients, or pasted phones / e-mails / IDs, with a reason. */
@@ -148,7 +148,7 @@ export function menuReassignClients(): void {
 
 /** google.script.run target: { clientIds? | fromManager?, toManager? } → the moves made. */
 export function reassignClients(request: ReassignRequest): ReassignReport {
-  return forMaster((master, lang) => reassignClientsOf(master, lang, currentUser(), request ?? {}));
+  return forMaster((master, lang) => reassignToManager(master, lang, currentUser(), request ?? {}));
 }
 
 /**

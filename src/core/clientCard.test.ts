@@ -1,6 +1,6 @@
 import {
   cardResult,
-  clientCard,
+  clientCardOf,
   editKey,
   findClients,
   personName,
@@ -156,7 +156,7 @@ describe('the client card', () => {
     { id: 'K-47', weekStart: '2026-11-23', topic: 'Налоги 2026' },
     { id: 'K-48', weekStart: '2026-11-30', topic: 'Налоги 2027' },
   ];
-  const card = clientCard(CLIENTS[0]!, events, campaigns, RU);
+  const card = clientCardOf(CLIENTS[0]!, events, campaigns, RU);
 
   it('titles each campaign by its topic and week, newest campaign first', () => {
     expect(card.campaigns.map((c) => [c.title, c.week])).toEqual([
@@ -194,7 +194,7 @@ describe('the client card', () => {
     const asked = event('2026-11-30T09:00:00+03:00', 'K-48', 'Оценка', '', 'Не понравилось', {
       eventId: id('K-48', 1, 'quality'),
     });
-    const rated = clientCard(CLIENTS[0]!, [...events, { ...asked, rates: 'K-47' }], campaigns, RU);
+    const rated = clientCardOf(CLIENTS[0]!, [...events, { ...asked, rates: 'K-47' }], campaigns, RU);
     expect(rated.campaigns.map((c) => [c.title, c.feedback])).toEqual([
       ['Налоги 2027', 'Понравилось'],
       ['Налоги 2026', 'Не понравилось'],
@@ -224,7 +224,7 @@ describe('the client card', () => {
     const changed = event('2026-12-01T09:00:00+03:00', '', 'Телефон', '+79161234567', '+79161234500', {
       source: 'система',
     });
-    const outside = clientCard(CLIENTS[0]!, [changed], campaigns, RU).campaigns[0];
+    const outside = clientCardOf(CLIENTS[0]!, [changed], campaigns, RU).campaigns[0];
     expect(outside).toMatchObject({ title: 'Вне кампании', week: '', summary: '' });
     expect(outside?.calls[0]).toMatchObject({
       source: 'система',
@@ -237,12 +237,12 @@ describe('the client card', () => {
     const imported = event('2026-11-29T10:00:00+03:00', 'K-48', 'Менеджер', '', 'm1@firm.ru', {
       source: 'импорт',
     });
-    const call = clientCard(CLIENTS[0]!, [imported], campaigns, RU).campaigns[0]?.calls[0];
+    const call = clientCardOf(CLIENTS[0]!, [imported], campaigns, RU).campaigns[0]?.calls[0];
     expect(call).toMatchObject({ source: 'импорт', text: 'Менеджер: — → m1@firm.ru' });
   });
 
   it('gives a do-not-call client the reason, the day and who marked it, and says nothing of anyone else', () => {
-    expect(clientCard(CLIENTS[2]!, [], campaigns, RU).client).toMatchObject({
+    expect(clientCardOf(CLIENTS[2]!, [], campaigns, RU).client).toMatchObject({
       doNotCall: true,
       doNotCallDetail: 'просил не звонить · с 27.11.2026 · отметил(а) Петрова Анна',
     });
@@ -250,7 +250,7 @@ describe('the client card', () => {
   });
 
   it('speaks English to an English spreadsheet, whatever language History was written in', () => {
-    const english = clientCard(CLIENTS[0]!, events, campaigns, EN);
+    const english = clientCardOf(CLIENTS[0]!, events, campaigns, EN);
     expect(english.campaigns[1]).toMatchObject({ week: 'week of 2026-11-23', result: 'No answer' });
     expect(english.campaigns[0]?.calls.at(-1)?.text).toBe(
       'Agreed · stage: Offer sent · “перезвонить после обеда”',
@@ -258,7 +258,7 @@ describe('the client card', () => {
   });
 
   it('is plain JSON: no Date reaches the sidebar', () => {
-    const flagged = clientCard(CLIENTS[2]!, events, campaigns, RU);
+    const flagged = clientCardOf(CLIENTS[2]!, events, campaigns, RU);
     expect(JSON.parse(JSON.stringify(flagged))).toEqual(flagged);
   });
 });

@@ -423,7 +423,7 @@ function doNotCallDetail(client: CardClient, context: CardContext): string {
 }
 
 /** One client's card: details, and per campaign one summary line with its calls (one per edit). */
-export function clientCard(
+export function clientCardOf(
   client: CardClient,
   events: readonly CardEvent[],
   campaigns: readonly CardCampaign[],
@@ -474,7 +474,7 @@ export function cardResult(
   const matches = findClients(clients, query);
   const [only] = matches;
   if (matches.length === 0 || !only) throw new ProzvonError('card.error.notFound', { query: query.trim() });
-  if (matches.length === 1) return { kind: 'card', card: clientCard(only, events, campaigns, context) };
+  if (matches.length === 1) return { kind: 'card', card: clientCardOf(only, events, campaigns, context) };
   const shown = matches.slice(0, MAX_MATCHES);
   return {
     kind: 'choose',

@@ -1,4 +1,4 @@
-import { compareManagers, comparisonLayout, type WeekResult } from './comparison';
+import { managerComparison, comparisonLayout, type WeekResult } from './comparison';
 
 const result = (manager: string, weekStart: string, paid: number, current = false): WeekResult => ({
   campaign: weekStart,
@@ -14,7 +14,7 @@ const result = (manager: string, weekStart: string, paid: number, current = fals
 
 describe('comparing managers', () => {
   it('uses only the last N weeks plus the current one, and computes the trend against their mean', () => {
-    const { lines, earlierWeeks } = compareManagers(
+    const { lines, earlierWeeks } = managerComparison(
       [
         result('anna', '2026-11-02', 9),
         result('anna', '2026-11-09', 2),
@@ -31,7 +31,7 @@ describe('comparing managers', () => {
   });
 
   it('lists managers without results after the ranked ones, unranked', () => {
-    const { lines } = compareManagers(
+    const { lines } = managerComparison(
       [result('anna', '2026-11-02', 1)],
       [{ email: 'new', name: 'Новый' }],
       4,
@@ -43,7 +43,7 @@ describe('comparing managers', () => {
   });
 
   it('lays the report out with a header and empty cells for missing rates', () => {
-    const layout = comparisonLayout(compareManagers([], [{ email: 'new', name: 'Новый' }], 4), 'A', 'ru');
+    const layout = comparisonLayout(managerComparison([], [{ email: 'new', name: 'Новый' }], 4), 'A', 'ru');
     expect(layout.cells[0]?.[0]).toBe('Сравнение менеджеров — A');
     expect(layout.cells[4]?.slice(0, 3)).toEqual(['', 'Новый', 'new']);
   });

@@ -48,7 +48,7 @@ const rate = (count: number, size: number): number | null => (size > 0 ? count /
  * The comparison of a team over the last `weeks` closed weeks and the current one. `managers`
  * (the team's managers) are listed even without results, unranked, after the ranked ones.
  */
-export function compareManagers(
+export function managerComparison(
   results: readonly WeekResult[],
   managers: readonly { readonly email: string; readonly name: string }[],
   weeks: number,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_CADENCE } from './cadence';
 import {
-  dailySummary,
+  dailySummaryRows,
   replaceDays,
   summaryDays,
   summaryDigest,
@@ -75,7 +75,7 @@ function input(events: SummaryEvent[], clients: PlannedClient[] = []): SummaryIn
 
 describe('the daily summary', () => {
   it('counts a manager’s Monday: contacts, reached, offers, invoices and payments', () => {
-    const rows = dailySummary(
+    const rows = dailySummaryRows(
       input([
         event('C-1', 'Результат звонка', 'Недозвон'),
         event('C-2', 'Результат звонка', 'Согласен на семинар'),
@@ -98,7 +98,7 @@ describe('the daily summary', () => {
   });
 
   it('gives a row to a manager who made no calls', () => {
-    const rows = dailySummary(input([event('C-1', 'outcome', 'Недозвон')]));
+    const rows = dailySummaryRows(input([event('C-1', 'outcome', 'Недозвон')]));
     expect(rows.map((row) => [row.manager, row.calls])).toEqual([
       ['m1@firm.ru', 1],
       ['m2@firm.ru', 0],
@@ -106,7 +106,7 @@ describe('the daily summary', () => {
   });
 
   it('ignores events of other days (in the spreadsheet’s time zone) and other campaigns', () => {
-    const rows = dailySummary(
+    const rows = dailySummaryRows(
       input([
         // 23:30 Moscow on Sunday is still Sunday, though it is Monday nowhere else… and 00:30 is Monday.
         event('C-1', 'outcome', 'Недозвон', '2026-11-29T23:30:00+03:00'),
@@ -118,7 +118,7 @@ describe('the daily summary', () => {
   });
 
   it('counts contacts by History’s contact marks: a client’s day is one contact', () => {
-    const rows = dailySummary(
+    const rows = dailySummaryRows(
       input([event('C-1', 'outcome', 'Недозвон'), event('C-1', 'outcome', '', undefined, undefined, '', '')]),
     );
     expect(rows[0]?.calls).toBe(1);
@@ -133,7 +133,7 @@ describe('the daily summary', () => {
       })),
       'ru',
     );
-    const rows = dailySummary({
+    const rows = dailySummaryRows({
       ...input([event('C-1', 'stage', 'КП отправлено', undefined, undefined, 'OFFER_SENT')]),
       taxonomy: renamed,
     });
@@ -142,7 +142,7 @@ describe('the daily summary', () => {
 
   it('shows the plan fixed at the start of the day and who was not got to', () => {
     const monday = (hour: number) => new Date(`${DAY}T${hour}:00:00+03:00`);
-    const rows = dailySummary(
+    const rows = dailySummaryRows(
       input(
         [event('C-1', 'outcome', 'Согласен на семинар')],
         [
@@ -164,7 +164,7 @@ describe('the daily summary', () => {
         managers: c.managers.map((m) => ({ ...m, clients: null })),
       })),
     };
-    const [row] = dailySummary(unreadable);
+    const [row] = dailySummaryRows(unreadable);
     expect(row).toMatchObject({ calls: 1, planned: null, missed: null });
     expect(summaryDigest('Команда Петровой', DAY, [row!], 'ru', '30.11.2026').body).toContain(
       'план —, контактов 1, не успели —',
@@ -172,11 +172,11 @@ describe('the daily summary', () => {
   });
 
   it('gives no rows for a day before the campaign’s week', () => {
-    expect(dailySummary({ ...input([]), days: ['2026-11-27'] })).toEqual([]);
+    expect(dailySummaryRows({ ...input([]), days: ['2026-11-27'] })).toEqual([]);
   });
 
   it('lists a manager who left the sheet but recorded events, under their e-mail', () => {
-    const rows = dailySummary(input([event('C-1', 'outcome', 'Недозвон', undefined, 'Old@Firm.ru')]));
+    const rows = dailySummaryRows(input([event('C-1', 'outcome', 'Недозвон', undefined, 'Old@Firm.ru')]));
     expect(rows.map((row) => row.manager)).toEqual(['m1@firm.ru', 'm2@firm.ru', 'old@firm.ru']);
   });
 
@@ -184,7 +184,7 @@ describe('the daily summary', () => {
     const outcomes = DEFAULT_TAXONOMY.outcome.map((option) => option.labels.ru);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...outcomes, ''), { maxLength: 30 }), (labels) => {
-        const rows = dailySummary(input(labels.map((label, i) => event(`C-${i}`, 'outcome', label))));
+        const rows = dailySummaryRows(input(labels.map((label, i) => event(`C-${i}`, 'outcome', label))));
         return rows.every((row) => row.reached <= row.calls);
       }),
     );
@@ -235,7 +235,7 @@ describe('replacing a day on the summary sheet', () => {
 
 describe('the e-mail digest', () => {
   it('lists each manager of the team and the team total, in the team’s language', () => {
-    const rows = dailySummary(input([event('C-1', 'outcome', 'Согласен на семинар')]));
+    const rows = dailySummaryRows(input([event('C-1', 'outcome', 'Согласен на семинар')]));
     const digest = summaryDigest('Команда Петровой', DAY, rows, 'en', '2026-11-30');
     expect(digest.subject).toBe('Prozvon: summary for 2026-11-30 — Команда Петровой');
     expect(digest.body).toContain(

@@ -82,7 +82,7 @@ function eventCode(event: SummaryEvent, list: 'outcome' | 'stage', taxonomy: Tax
  * manager who did nothing is exactly what the administrator looks for. Events of managers no
  * longer on a sheet still count, under their e-mail.
  */
-export function dailySummary(input: SummaryInput): SummaryRow[] {
+export function dailySummaryRows(input: SummaryInput): SummaryRow[] {
   const { timeZone, taxonomy } = input;
   const codes = {
     offers: new Set(codesWithMeaning(taxonomy, 'stage', ['OFFER_SENT'])),

@@ -118,7 +118,8 @@ describe('the xlsx export', () => {
     await org.gas.exportXlsx(workbook, join(folder, 'week.xlsx'));
     book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(folder, 'week.xlsx'));
-  });
+    // Writing and reading a 1,000-row workbook takes a few seconds on a loaded two-core machine.
+  }, 30_000);
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('colours a manager’s rows as Google does: do not call, done, overdue, due today', () => {

@@ -113,7 +113,7 @@ function readInput(master: Spreadsheet, request: AddClientsRequest): { grid: unk
 }
 
 /** The guessed columns of a paste, with its first rows for the dialog to show under them. */
-export function previewClients(
+export function previewPastedClients(
   master: Spreadsheet,
   lang: Lang,
   user: string,
@@ -323,7 +323,7 @@ function appendRoster(workbook: Spreadsheet, context: WorkbookContext, lines: re
  * must not be issued twice): reads Clients, plans, writes the new rows, keeps the rejected ones,
  * and optionally appends to this week's sheets with History events.
  */
-export function addClients(
+export function addPastedClients(
   master: Spreadsheet,
   lang: Lang,
   user: string,

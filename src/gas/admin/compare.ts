@@ -5,7 +5,7 @@
 
 import { isoDayInTimeZone, parseDay, type IsoDay } from '../../core/calendar';
 import { cellText, labelKey } from '../../core/cells';
-import { compareManagers, comparisonLayout, type WeekResult } from '../../core/comparison';
+import { managerComparison, comparisonLayout, type WeekResult } from '../../core/comparison';
 import { ProzvonError } from '../../core/errors';
 import { countFunnel, type FunnelRow } from '../../core/funnel';
 import { t, type Lang } from '../../core/messages';
@@ -117,7 +117,7 @@ export function compareTeams(
     const context = contexts.find((candidate) => labelKey(candidate.team) === labelKey(team));
     const current = context ? currentResults(context) : [];
     const closedCurrent = new Set(current.map((r) => r.campaign));
-    const comparison = compareManagers(
+    const comparison = managerComparison(
       [...past.filter((r) => !closedCurrent.has(r.campaign)), ...current],
       activeManagers(scope.members, team).map((m) => ({ email: m.email, name: m.name })),
       weeks,
@@ -134,7 +134,7 @@ function writeReport(
   master: Spreadsheet,
   name: string,
   layout: ReturnType<typeof comparisonLayout>,
-  lines: ReturnType<typeof compareManagers>['lines'],
+  lines: ReturnType<typeof managerComparison>['lines'],
   lang: Lang,
 ): void {
   const sheet = master.getSheetByName(name) ?? master.insertSheet(name);

@@ -12,7 +12,7 @@ import { adminScope } from './scope';
 import { compareTeams, DEFAULT_WEEKS } from './compare';
 import { IMPORT_FIELDS } from '../../core/pastedRows';
 import { setDoNotCall } from './do-not-call';
-import { reassignClients } from './reassign';
+import { reassignToManager } from './reassign';
 import { showDialog } from '../io/html';
 import { requireSheet } from '../master/master-data';
 import { showText } from '../io/ui';
@@ -129,7 +129,7 @@ export function reassignFromMenu(master: Spreadsheet, lang: Lang, user: string):
     }),
   );
   if (target === null) return;
-  const report = reassignClients(master, lang, user, { clientIds, fromManager, toManager: target });
+  const report = reassignToManager(master, lang, user, { clientIds, fromManager, toManager: target });
   showText(t(lang, 'reassign.title'), report.message);
 }
 

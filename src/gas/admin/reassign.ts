@@ -44,7 +44,7 @@ export interface ReassignReport {
  * Moves clients to another manager of their team (or spreads them across it).
  * @throws ProzvonError reassign.* (see core/assign planReassign), admin.noTeam, team.invalid
  */
-export function reassignClients(
+export function reassignToManager(
   master: Spreadsheet,
   lang: Lang,
   user: string,

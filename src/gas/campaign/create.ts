@@ -279,7 +279,7 @@ export function closeSupersededCampaigns(master: Spreadsheet, user: string): str
  * that already has a campaign (with its link), a team without active managers, a malformed date,
  * a user who leads no such team.
  */
-export function createWeeklyCampaign(
+export function createCampaign(
   master: Spreadsheet,
   input: CampaignInput,
   user: string,

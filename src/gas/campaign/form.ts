@@ -13,7 +13,7 @@ import { CAMPAIGNS_SHEET } from '../../core/schema';
 import { chooseTeam, teamsOf } from '../../core/teams';
 import {
   comingMonday,
-  createWeeklyCampaign as createCampaign,
+  createCampaign,
   defaultSeminarDate,
   type CampaignInput,
   type CampaignResult,

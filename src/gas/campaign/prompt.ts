@@ -5,7 +5,7 @@
 import { addDays, isoDayInTimeZone } from '../../core/calendar';
 import { isProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
-import { comingMonday, createWeeklyCampaign, type CampaignResult } from './create';
+import { comingMonday, createCampaign, type CampaignResult } from './create';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -50,13 +50,7 @@ export function newCampaignFromPrompts(master: Spreadsheet, lang: Lang, user: st
     return teamAnswer.getSelectedButton() === ui.Button.OK ? teamAnswer.getResponseText() : null;
   };
   const create = (confirm: boolean) =>
-    createWeeklyCampaign(
-      master,
-      { weekStart, topic, seminarDate, confirm },
-      user,
-      { lang, timeZone },
-      askTeam,
-    );
+    createCampaign(master, { weekStart, topic, seminarDate, confirm }, user, { lang, timeZone }, askTeam);
   let result: CampaignResult | null;
   try {
     result = create(false);

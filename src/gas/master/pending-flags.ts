@@ -22,7 +22,7 @@ export interface DoNotCallMark {
  * Sets the flag on each client not yet flagged; returns the ids flagged now. Reads Clients once and
  * writes the four adjacent flag columns (flag, reason, date, by) of all of them with one range.
  */
-export function markDoNotCall(
+export function flagDoNotCall(
   master: Spreadsheet,
   lang: Lang,
   marks: readonly DoNotCallMark[],
@@ -134,7 +134,7 @@ export function forgetPendingFlags(snapshot: Record<string, string>): void {
 export function setPendingFlags(master: Spreadsheet, lang: Lang, snapshot: Record<string, string>): number {
   const pending = parsePending(pendingText(snapshot));
   if (pending.length === 0) return 0;
-  const flagged = markDoNotCall(
+  const flagged = flagDoNotCall(
     master,
     lang,
     pending.map((flag) => ({

@@ -8,7 +8,7 @@
 import { formatDay, isoDayInTimeZone, parseDay, startOfDay, type IsoDay } from '../../core/calendar';
 import { cellText } from '../../core/cells';
 import {
-  dailySummary,
+  dailySummaryRows,
   replaceDays,
   summaryDays,
   summaryDigest,
@@ -199,7 +199,7 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
     return found ? [found] : [];
   });
   const days = summaryDays(today, lastDay(table.rows.map(dayOf)), firstDay(opened));
-  const rows = dailySummary({
+  const rows = dailySummaryRows({
     days,
     timeZone,
     taxonomy: settings.taxonomy,

@@ -22,7 +22,7 @@ import {
   type ManagerSheetRef,
   type WorkbookContext,
 } from './context';
-import { forgetPendingFlags, markDoNotCall, setPendingFlags } from '../master/pending-flags';
+import { forgetPendingFlags, flagDoNotCall, setPendingFlags } from '../master/pending-flags';
 import { journaledWorkbooks, readJournal } from './journal';
 import { orderByNextCall } from './ordering';
 import {
@@ -441,7 +441,7 @@ export function restoreDoNotCallFlags(
       by: entry.by,
       reason: t(lang, 'doNotCall.byOutcome', { campaign: entry.campaign }),
     }));
-  const restored = markDoNotCall(master, lang, marks, clients).length;
+  const restored = flagDoNotCall(master, lang, marks, clients).length;
   const all = new Set([
     ...clients.rows
       .filter((row) => readFlag(cell(clients, row, 'doNotCall'), false))
