@@ -197,6 +197,23 @@ describe('do-not-call clients', () => {
       ['C-000001', 'не звонить'],
     ]);
   });
+
+  it('are caught when another team flagged the same contact, without naming that team’s client', () => {
+    const other = member('maria@firm.ru', { team: 'Команда Сидорова', administrator: 'sidorov@firm.ru' });
+    const flagged = client('maria@firm.ru', { doNotCall: true, phoneE164: '+79120000099', email: 'x@y.ru' });
+    const samePhone = client('anna@firm.ru', { phoneE164: '+79120000099' });
+    const sameEmail = client('oleg@firm.ru', { email: 'x@y.ru' });
+    const plan = planCampaign(
+      input({
+        members: [boss, anna, oleg, other],
+        clients: [client('anna@firm.ru'), client('oleg@firm.ru'), flagged, samePhone, sameEmail],
+      }),
+    );
+    expect(plan.excluded.map((e) => [e.clientId, e.reason])).toEqual([
+      [samePhone.id, 'тот же телефон, что у клиента другой команды (не звонить)'],
+      [sameEmail.id, 'тот же адрес почты, что у клиента другой команды (не звонить)'],
+    ]);
+  });
 });
 
 describe('history on the list', () => {

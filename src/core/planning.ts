@@ -183,14 +183,21 @@ function contactKeys(client: PlanningClient): string[] {
 }
 
 /** Do-not-call contacts, so that a flagged client's phone or e-mail under another ID is caught too. */
+/** A do-not-call client whose phone or e-mail another client shares: named only to its own team. */
+interface Blocker {
+  readonly clientId: string;
+  readonly manager: string;
+}
+
 function doNotCallContacts(clients: readonly PlanningClient[]) {
-  const phones = new Map<string, string>();
-  const emails = new Map<string, string>();
+  const phones = new Map<string, Blocker>();
+  const emails = new Map<string, Blocker>();
   for (const client of clients.filter((c) => c.doNotCall)) {
+    const blocker = { clientId: client.id, manager: client.manager };
     const phone = phoneKey(client);
-    if (phone !== '' && !phones.has(phone)) phones.set(phone, client.id);
+    if (phone !== '' && !phones.has(phone)) phones.set(phone, blocker);
     const email = normaliseEmail(client.email);
-    if (email.ok && !emails.has(email.email)) emails.set(email.email, client.id);
+    if (email.ok && !emails.has(email.email)) emails.set(email.email, blocker);
   }
   return { phones, emails };
 }
@@ -231,6 +238,8 @@ function previousCampaign(
 interface ExclusionRules {
   readonly recorded: ReadonlySet<string>;
   readonly blocked: ReturnType<typeof doNotCallContacts>;
+  /** The team's members (label keys): another team's do-not-call client is not named to it. */
+  readonly ownTeam: ReadonlySet<string>;
   readonly wrongNumber: ReadonlyMap<string, WrongNumber>;
   readonly lang: Lang;
 }
@@ -243,6 +252,9 @@ function exclusionRules(input: PlanningInput): ExclusionRules {
   return {
     recorded,
     blocked: doNotCallContacts(flaggedClients),
+    ownTeam: new Set(
+      input.members.filter((member) => same(member.team, input.request.team)).map((m) => labelKey(m.email)),
+    ),
     // A number marked wrong and not fixed on Clients since is not called again (core/wrongNumbers).
     wrongNumber: wrongNumbers(input.clients, input.history, input.campaigns, input.taxonomy),
     lang: input.lang,
@@ -261,12 +273,17 @@ function exclusionOf(client: PlanningClient, rules: ExclusionRules): Exclusion |
   const because = (reason: string): Exclusion => ({ reason, wrongNumber: false });
   if (client.doNotCall || rules.recorded.has(client.id))
     return because(client.doNotCallReason.trim() || t(lang, 'planning.excluded.flagged'));
+  // The same contact as a do-not-call client of any team: a do-not-call holds company-wide.
+  const sharedWith = (blocker: Blocker, key: 'Phone' | 'Email') =>
+    rules.ownTeam.has(labelKey(blocker.manager))
+      ? because(t(lang, `planning.excluded.same${key}`, { clientId: blocker.clientId }))
+      : because(t(lang, `planning.excluded.same${key}OtherTeam`));
   const phone = phoneKey(client);
   const byPhone = phone !== '' ? blocked.phones.get(phone) : undefined;
-  if (byPhone) return because(t(lang, 'planning.excluded.samePhone', { clientId: byPhone }));
+  if (byPhone) return sharedWith(byPhone, 'Phone');
   const email = normaliseEmail(client.email);
   const byEmail = email.ok ? blocked.emails.get(email.email) : undefined;
-  if (byEmail) return because(t(lang, 'planning.excluded.sameEmail', { clientId: byEmail }));
+  if (byEmail) return sharedWith(byEmail, 'Email');
   const wrong = rules.wrongNumber.get(client.id);
   if (wrong)
     return { reason: t(lang, 'planning.excluded.wrongNumber', { phone: wrong.phone }), wrongNumber: true };

@@ -78,6 +78,17 @@ export function teamsOf(administrator: string, members: readonly TeamMember[]): 
   return [...teams.values()];
 }
 
+/** Every team with an active manager, as first spelled on Team (what the owner's reports span). */
+export function teamsOnTeam(members: readonly TeamMember[]): string[] {
+  const teams = new Map<string, string>();
+  for (const member of members) {
+    const key = labelKey(member.team);
+    if (member.role === 'manager' && member.active && key !== '' && !teams.has(key))
+      teams.set(key, member.team);
+  }
+  return [...teams.values()];
+}
+
 /** Whether someone is an active administrator on Team. */
 export function isActiveAdministrator(email: string, members: readonly TeamMember[]): boolean {
   return members.some(

@@ -382,6 +382,14 @@ describe('the master’s owner, who is not on Team', () => {
     });
   });
 
+  it('compares the managers of every team, one report sheet per team', () => {
+    const org = copyOf(base);
+    expect(menu(org, OWNER, 'Сравнить менеджеров', '4')).toBe(
+      'Отчёты готовы, по листу на команду: Сравнение — Север, Сравнение — Озёрный.',
+    );
+    expect(org.master.getSheets().filter((sheet) => /Север|Озёрный/.test(sheet.getName()))).toHaveLength(2);
+  });
+
   it('once listed as Север’s administrator, reaches Север only', () => {
     const org = copyOf(base);
     typeIntoTeam(org, OWNER, `A${TEAM_ROWS + 1}`, [teamRow(admin(OWNER, 'Владелец', 'Север'))]);

@@ -257,4 +257,8 @@ export const adminMessages = {
     ru: 'Отчёт готов на листе «{sheets}».',
     en: 'The report is on the “{sheets}” sheet.',
   },
+  'comparison.doneTeams': {
+    ru: 'Отчёты готовы, по листу на команду: {sheets}.',
+    en: 'The reports are ready, a sheet per team: {sheets}.',
+  },
 } as const satisfies MessageTable;

@@ -48,6 +48,15 @@ export const planningMessages = {
     ru: 'тот же адрес почты, что у {clientId} (не звонить)',
     en: 'same e-mail as {clientId} (do not call)',
   },
+  // Another team's client is not named: its record is that team's.
+  'planning.excluded.samePhoneOtherTeam': {
+    ru: 'тот же телефон, что у клиента другой команды (не звонить)',
+    en: "same phone as another team's client (do not call)",
+  },
+  'planning.excluded.sameEmailOtherTeam': {
+    ru: 'тот же адрес почты, что у клиента другой команды (не звонить)',
+    en: "same e-mail as another team's client (do not call)",
+  },
   'planning.excluded.wrongNumber': {
     ru: 'неверный номер {phone}: исправьте телефон на листе «Клиенты»',
     en: 'wrong number {phone}: fix the phone on the Clients sheet',

@@ -82,7 +82,7 @@ function currentResults(context: WorkbookContext): WeekResult[] {
 }
 
 /**
- * Writes the comparison of each team the user leads.
+ * Writes the comparison of each team the user leads (every team for the master's owner who leads none).
  * @throws ProzvonError comparison.badWeeks, admin.noTeam, team.invalid
  */
 export function compareTeams(
@@ -94,7 +94,7 @@ export function compareTeams(
   const weeks = request.weeks ?? DEFAULT_WEEKS;
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52)
     throw new ProzvonError('comparison.badWeeks', { value: String(request.weeks) });
-  const scope = adminScope(master, lang, user);
+  const scope = adminScope(master, lang, user, { ownerReadsEveryTeam: true });
   const timeZone = master.getSpreadsheetTimeZone();
   const results = readGrid(master, RESULTS_SHEET, lang);
   const snapshot = PropertiesService.getScriptProperties().getProperties();
@@ -127,7 +127,11 @@ export function compareTeams(
     writeReport(master, name, layout, comparison.lines, lang);
     sheets.push(name);
   }
-  return { sheets, message: t(lang, 'comparison.done', { sheets: sheets.join('», «') }) };
+  const message =
+    sheets.length === 1
+      ? t(lang, 'comparison.done', { sheets: sheets[0] ?? '' })
+      : t(lang, 'comparison.doneTeams', { sheets: sheets.join(', ') });
+  return { sheets, message };
 }
 
 function writeReport(

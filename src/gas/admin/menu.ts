@@ -135,7 +135,7 @@ export function reassignFromMenu(master: Spreadsheet, lang: Lang, user: string):
 
 /** Compare managers: how many past weeks (default 4), then the report sheets. */
 export function compareFromMenu(master: Spreadsheet, lang: Lang, user: string): void {
-  adminScope(master, lang, user);
+  adminScope(master, lang, user, { ownerReadsEveryTeam: true });
   const answer = ask(lang, 'menu.compareManagers', t(lang, 'comparison.prompt'));
   if (answer === null) return;
   const weeks = answer === '' ? DEFAULT_WEEKS : Number(answer);

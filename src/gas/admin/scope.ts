@@ -10,7 +10,7 @@ import { assertTeamValid, type TeamRow } from '../../core/teamCheck';
 import { trackedContexts, type WorkbookContext } from '../tracking/context';
 import { closingWorkbooks } from '../tracking/reconcile';
 import { requireSheet, teamMembers } from '../master/master-data';
-import { teamsOf } from '../../core/teams';
+import { reachOf, teamsOf, teamsOnTeam } from '../../core/teams';
 import type { Table } from '../io/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -56,12 +56,21 @@ export interface AdminScope {
 
 /**
  * Reads Team, refuses a user who leads no team, and checks the Team sheet for the user's teams so
- * its mistakes surface before anything is written.
+ * its mistakes surface before anything is written. `ownerReadsEveryTeam`: a tool that only reads
+ * (the comparison) gives the master's owner who leads no team every team, as reconcile does.
  * @throws ProzvonError admin.noTeam, team.invalid
  */
-export function adminScope(master: Spreadsheet, lang: Lang, user: string): AdminScope {
+export function adminScope(
+  master: Spreadsheet,
+  lang: Lang,
+  user: string,
+  options: { readonly ownerReadsEveryTeam?: boolean } = {},
+): AdminScope {
   const members = teamMembers(readGrid(master, TEAM_SHEET, lang));
-  const teams = teamsOf(user, members);
+  const reach = options.ownerReadsEveryTeam
+    ? reachOf(user, members, () => master.getOwner()?.getEmail() ?? '')
+    : null;
+  const teams = reach?.everyTeam ? teamsOnTeam(members) : teamsOf(user, members);
   if (teams.length === 0) throw new ProzvonError('admin.noTeam', { email: user });
   assertTeamValid(members, teams, lang);
   return { master, lang, user, members, teams };
