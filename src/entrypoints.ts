@@ -71,6 +71,20 @@ function forMaster<T>(action: (master: GoogleAppsScript.Spreadsheet.Spreadsheet,
   }
 }
 
+/**
+ * Runs an installable trigger's handler: a failure reaches the trigger's owner only through
+ * Google's failure e-mail, so a ProzvonError goes there as its text in the spreadsheet's language
+ * (looked up only then: budgets count every call); anything else is passed on as it is.
+ */
+function asTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, handler: () => void): void {
+  try {
+    handler();
+  } catch (error) {
+    if (isProzvonError(error)) throw new Error(errorText(spreadsheetLang(spreadsheet), error));
+    throw error;
+  }
+}
+
 /** The spreadsheet a menu item runs in, which must exist (the master, for a bound script). */
 function opened(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
@@ -176,12 +190,12 @@ export function menuReconcileNow(): void {
 
 /** Installable onEdit trigger of every weekly workbook (runs as the administrator who created it). */
 export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleWorkbookEdit(e);
+  asTrigger(e.source, () => handleWorkbookEdit(e));
 }
 
 /** Installable onEdit trigger of the master: Team, Clients and History edits. */
 export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleMasterEdit(e);
+  asTrigger(e.source, () => handleMasterEdit(e));
 }
 
 /** Nightly time-driven trigger: reconcile every active campaign, then refresh the Clients summary. */

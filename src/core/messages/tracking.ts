@@ -24,6 +24,10 @@ export const trackingMessages = {
     ru: '«{campaign}»: таблицу недели не удалось открыть ({detail}); остальные таблицы сверены.',
     en: '“{campaign}”: the week’s workbook could not be opened ({detail}); the other workbooks were reconciled.',
   },
+  'history.full': {
+    ru: 'На листе «{sheet}» больше нет места: в файле уже 10 миллионов ячеек, больше Google не разрешает. Правки остаются на листах менеджеров и будут записаны, когда место появится: перенесите старые строки «Истории» в другой файл или начните новую мастер-таблицу.',
+    en: 'The “{sheet}” sheet has no room left: the file already has the 10 million cells Google allows. Edits stay on the managers’ sheets and are recorded once there is room: move old History rows to another file, or start a new master.',
+  },
   'problem.failed': {
     ru: '«{campaign}»: сверка не удалась ({detail}); остальные таблицы сверены.',
     en: '“{campaign}”: reconcile failed ({detail}); the other workbooks were reconciled.',

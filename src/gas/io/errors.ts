@@ -17,6 +17,15 @@ export function isNoAccess(error: unknown): boolean {
 }
 
 /**
+ * Google's refusal to grow a spreadsheet past 10 million cells (emulator/NOTES.md: the wording is
+ * reported, not documented, so only its telling part is matched).
+ */
+export function isCellLimit(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /number of cells in the workbook above the limit/i.test(message);
+}
+
+/**
  * For a catch block that goes on after an expected failure (a sheet renamed, a file gone, a bad
  * Settings row): Google's time limit is not one of those, and goes on ending the execution.
  */

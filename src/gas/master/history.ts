@@ -5,7 +5,7 @@
 // plain text, so appended text never turns into a formula or a number.
 
 import { underScriptLock } from '../io/lock';
-import { rethrowTimeLimit } from '../io/errors';
+import { isCellLimit, rethrowTimeLimit } from '../io/errors';
 import { parseJson } from '../../core/json';
 import { rowsA1 } from '../../core/a1';
 import { isoDayInTimeZone, startOfDay } from '../../core/calendar';
@@ -133,13 +133,8 @@ function writeAtCursor(
     name = sheet.getName();
     const maxRows = sheet.getMaxRows();
     if (lastRow > maxRows) {
-      const grow = Math.max(GROWTH, lastRow - maxRows);
-      sheet.insertRowsAfter(maxRows, grow);
-      const kinds = cursor.keys.map((key) => columns.find((column) => column.key === key)?.kind ?? 'text');
-      const format = kinds.map((kind) => numberFormatFor(kind, lang));
-      sheet
-        .getRange(maxRows + 1, 1, grow, width)
-        .setNumberFormats(Array.from({ length: grow }, () => format));
+      const need = lastRow - maxRows;
+      growEventSheet(sheet, maxRows, Math.max(GROWTH, need), need, cursor.keys, columns, lang);
     }
     range = sheet.getRange(cursor.next, 1, rows.length, width);
   }
@@ -168,12 +163,42 @@ export function keepHeadroom(
   const maxRows = sheet.getMaxRows();
   const free = maxRows - cursor.next + 1;
   if (free >= rows) return;
-  const grow = Math.ceil((rows - free) / GROWTH) * GROWTH;
-  sheet.insertRowsAfter(maxRows, grow);
-  const kinds = cursor.keys.map((key) => columns.find((column) => column.key === key)?.kind ?? 'text');
+  const need = rows - free;
+  growEventSheet(sheet, maxRows, Math.ceil(need / GROWTH) * GROWTH, need, cursor.keys, columns, lang);
+}
+
+/**
+ * Adds `preferred` formatted rows below an event sheet's last one, or only the `need`ed ones when
+ * the spreadsheet has no room for more (Google's 10 million cells).
+ * @throws ProzvonError history.full when not even those fit: nothing more can be recorded there
+ */
+function growEventSheet(
+  sheet: Sheet,
+  maxRows: number,
+  preferred: number,
+  need: number,
+  keys: readonly (string | null)[],
+  columns: readonly ColumnSpec[],
+  lang: Lang,
+): void {
+  let grow = preferred;
+  try {
+    sheet.insertRowsAfter(maxRows, grow);
+  } catch (error) {
+    if (!isCellLimit(error)) throw error;
+    if (need >= preferred) throw new ProzvonError('history.full', { sheet: sheet.getName() });
+    grow = need;
+    try {
+      sheet.insertRowsAfter(maxRows, grow);
+    } catch (again) {
+      if (!isCellLimit(again)) throw again;
+      throw new ProzvonError('history.full', { sheet: sheet.getName() });
+    }
+  }
+  const kinds = keys.map((key) => columns.find((column) => column.key === key)?.kind ?? 'text');
   const format = kinds.map((kind) => numberFormatFor(kind, lang));
   sheet
-    .getRange(maxRows + 1, 1, grow, cursor.keys.length)
+    .getRange(maxRows + 1, 1, grow, keys.length)
     .setNumberFormats(Array.from({ length: grow }, () => format));
 }
 

@@ -382,7 +382,13 @@ function alignDoNotCallFlags(
 function keepRoomForTomorrow(run: Run): void {
   const cursors = run.properties.getProperties();
   const historySheet = findSheet(run.master, HISTORY_SHEET.name);
-  if (historySheet) keepHeadroom(historySheet, cursors, HISTORY_CURSOR, HISTORY_SHEET.columns, run.lang);
+  try {
+    if (historySheet) keepHeadroom(historySheet, cursors, HISTORY_CURSOR, HISTORY_SHEET.columns, run.lang);
+  } catch (error) {
+    // A full master stops no other step of the night; the next edits say so too, and wait.
+    if (!isProzvonError(error)) throw error;
+    run.problems.push(t(run.lang, error.code, error.params));
+  }
   eachCampaign(run, (session, context) => {
     const log = session.workbook.getSheetById(session.context.logSheetId);
     if (log) keepHeadroom(log, cursors, logCursorKey(context.workbookId), LOG_SHEET.columns, context.lang);
