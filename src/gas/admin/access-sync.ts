@@ -7,9 +7,15 @@ import { rethrowTimeLimit } from '../io/errors';
 import { accessPlan, type FileAccess } from '../../core/access';
 import type { TeamMember } from '../../core/planning';
 import { closingWorkbooks } from '../tracking/reconcile';
-import { trackedContexts } from '../tracking/context';
+import {
+  RETIRED_TRIGGER,
+  trackedContexts,
+  triggerKey,
+  triggerOwnerKey,
+  triggerWorkbooks,
+} from '../tracking/context';
 import { templateId } from '../campaign/template';
-import { JOBS_OWNER_PROPERTY } from '../io/triggers';
+import { ensureEditTrigger, JOBS_OWNER_PROPERTY } from '../io/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -69,7 +75,45 @@ export function syncAccess(master: Spreadsheet, members: readonly TeamMember[]):
   if (template) changes += withFile(template, (file) => applyEditors(file, plan.master));
   for (const workbook of plan.workbooks)
     changes += withFile(workbook.id, (file) => applyEditors(file, workbook));
+  handOverEditTriggers(properties, snapshot, plan.workbooks);
   return changes;
+}
+
+/**
+ * A week's edit trigger runs as the administrator who opened the week. Once they no longer lead
+ * the team (made inactive, taken off Team) their account cannot write History, and every edit
+ * would wait for reconcile: the trigger is handed to the account running this, when it keeps the
+ * workbook too (the owner, the jobs owner, an administrator of the team). The old trigger's key is
+ * retired, so on its next run, as its owner, it deletes itself and records nothing.
+ */
+function handOverEditTriggers(
+  properties: GoogleAppsScript.Properties.Properties,
+  snapshot: Readonly<Record<string, string>>,
+  workbooks: readonly (FileAccess & { readonly id: string })[],
+): void {
+  const keepers = new Map(workbooks.map((workbook) => [workbook.id, new Set(workbook.protectionEditors)]));
+  let runner: string | null = null;
+  for (const { uid, workbookId } of triggerWorkbooks(snapshot)) {
+    const kept = keepers.get(workbookId);
+    const owner = snapshot[triggerOwnerKey(uid)];
+    // Triggers of earlier releases name no owner: they stay as they are.
+    if (!kept || owner === undefined || kept.has(owner)) continue;
+    runner ??= Session.getEffectiveUser().getEmail().toLowerCase();
+    if (!kept.has(runner)) continue;
+    try {
+      const mine = ensureEditTrigger(workbookId, [], true);
+      if (mine === uid) continue;
+      properties.setProperties({
+        [triggerKey(mine)]: workbookId,
+        [triggerOwnerKey(mine)]: runner,
+        [triggerKey(uid)]: RETIRED_TRIGGER,
+      });
+    } catch (error) {
+      // No room for another trigger on this account: reconcile still records the week's edits.
+      rethrowTimeLimit(error);
+      console.warn(`access: edit trigger of ${workbookId} not handed over: ${String(error)}`);
+    }
+  }
 }
 
 function withFile(id: string, work: (file: Spreadsheet) => number): number {

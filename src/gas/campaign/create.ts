@@ -530,7 +530,7 @@ function triggerStage(run: CampaignRun, workbookId: string, job: CampaignJob, sa
     active.map((entry) => entry.id),
     run.resumed,
   );
-  saveTriggerWorkbook(job.triggerId, workbookId);
+  saveTriggerWorkbook(job.triggerId, workbookId, run.user);
   job.stage = 'triggered';
   saveJob();
 }

@@ -90,8 +90,29 @@ function contextText(snapshot: Readonly<Record<string, string>>, workbookId: str
   return joinValue(snapshot, contextKey(workbookId), partKey(workbookId));
 }
 
-export function saveTriggerWorkbook(triggerUid: string, workbookId: string): void {
-  PropertiesService.getScriptProperties().setProperty(triggerKey(triggerUid), workbookId);
+/** Whose account an edit trigger runs as (it ran the execution that installed it). */
+export const triggerOwnerKey = (triggerUid: string): string => `prozvon.triggerOwner.${triggerUid}`;
+
+const TRIGGER_PREFIX = 'prozvon.trigger.';
+
+/** Every edit trigger a snapshot knows, with the workbook it watches. */
+export function triggerWorkbooks(
+  snapshot: Readonly<Record<string, string>>,
+): { readonly uid: string; readonly workbookId: string }[] {
+  return Object.entries(snapshot)
+    .filter(([key]) => key.startsWith(TRIGGER_PREFIX))
+    .map(([key, workbookId]) => ({ uid: key.slice(TRIGGER_PREFIX.length), workbookId }));
+}
+
+/** A trigger handed over to another account: its key names no workbook, so it deletes itself. */
+export const RETIRED_TRIGGER = 'retired';
+
+export function saveTriggerWorkbook(triggerUid: string, workbookId: string, owner: string): void {
+  // One call: the workbook and the owner of a trigger are written together.
+  PropertiesService.getScriptProperties().setProperties({
+    [triggerKey(triggerUid)]: workbookId,
+    [triggerOwnerKey(triggerUid)]: owner.toLowerCase(),
+  });
 }
 
 /** The context of the workbook an edit trigger watches. */
