@@ -50,8 +50,7 @@ export function ensureEditTrigger(
     .getUniqueId();
 }
 
-/** Who owns the time-driven jobs (triggers run as their creator, and others cannot see them). */
-/** Who installed the time-driven jobs: they run as this user. */
+/** Who installed the time-driven jobs: they run as this user, and others cannot see them. */
 export const JOBS_OWNER_PROPERTY = 'prozvon.timeTriggersOwner';
 
 const MASTER_EDIT_OWNER = 'prozvon.masterEditOwner';
