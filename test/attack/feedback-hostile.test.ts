@@ -20,6 +20,7 @@ import {
   MENU,
   newMaster,
   openWeek,
+  previousReleaseWeek,
   pasteClients,
   pasteTeam,
   twoTeams,
@@ -619,24 +620,7 @@ describe('after week 50 closes', () => {
 
 describe('a workbook of the previous release (no column Q) under the admin tools', () => {
   it('takes a reassigned client and new clients without a failure', () => {
-    const org = newMaster();
-    pasteTeam(org, twoTeams());
-    pasteClients(org, [...clientsFor([M1], 3, 1), ...clientsFor(['m2@firm.ru', 'm3@firm.ru'], 2, 101)]);
-    org.gas.clock.set('2026-11-30T09:00:00+03:00');
-    openWeek(org, '2026-11-30');
-    const book = workbookOf(org, '2026-W49');
-    for (const sheet of book.getSheets()) {
-      const last = sheet.getMaxColumns();
-      if (sheet.getRange(1, last).getValue() === 'Служебное: отзыв о семинаре') sheet.deleteColumns(last, 1);
-    }
-    const properties = (
-      org.gas.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
-    ).getScriptProperties();
-    const key = `prozvon.workbook.${book.getId()}`;
-    const context = JSON.parse(properties.getProperty(key) ?? '{}') as Record<string, unknown>;
-    delete context.callsWidth;
-    delete context.version;
-    properties.setProperty(key, JSON.stringify(context));
+    const { org, book } = previousReleaseWeek();
     const moved = org.gas.readDisplay(book, SHEET, 'B2')[0]![0]!;
     org.gas.callServer(ADMIN, org.master, 'reassignClients', { clientIds: [moved], toManager: 'm2@firm.ru' });
     expect(rowOf(org.gas, book, moved, 'Смирнова Ольга')).toBeGreaterThan(1);

@@ -7,6 +7,7 @@ import {
   clientsFor,
   newMaster,
   openWeek,
+  previousReleaseWeek,
   pasteClients,
   pasteTeam,
   twoTeams,
@@ -166,26 +167,8 @@ describe('feedback on last week’s seminar', () => {
 
 describe('a workbook made before the feedback column existed', () => {
   it('keeps recording edits after the upgrade', () => {
-    const org = newMaster();
-    pasteTeam(org, twoTeams());
-    pasteClients(org, [...clientsFor([M1], 3, 1), ...clientsFor(['m2@firm.ru', 'm3@firm.ru'], 2, 101)]);
-    org.gas.clock.set('2026-11-30T09:00:00+03:00');
-    openWeek(org, '2026-11-30');
-    const book = workbookOf(org, '2026-W49');
-    // What the previous release left: manager sheets of 16 columns, a context without their width.
-    for (const sheet of book.getSheets()) {
-      const last = sheet.getMaxColumns();
-      if (sheet.getRange(1, last).getValue() === 'Служебное: отзыв о семинаре') sheet.deleteColumns(last, 1);
-    }
-    const properties = (
-      org.gas.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
-    ).getScriptProperties();
-    const key = `prozvon.workbook.${book.getId()}`;
-    const context = JSON.parse(properties.getProperty(key) ?? '{}') as Record<string, unknown>;
-    expect(context).toMatchObject({ callsWidth: 17, version: 2 });
-    delete context.callsWidth;
-    delete context.version;
-    properties.setProperty(key, JSON.stringify(context));
+    const { org, book, saved } = previousReleaseWeek();
+    expect(saved).toMatchObject({ callsWidth: 17, version: 2 });
 
     mark(org, book, rowId(org, book, 2), 'H', 'Согласен на семинар');
     mark(org, book, rowId(org, book, 3), 'J', 'Понравилось');

@@ -179,3 +179,36 @@ export function weekWithTwoEdits(clientsPerManager: number): Organisation {
   org.gas.edit('m1@firm.ru', workbook, 'Иванов Иван', 'I2', 'КП отправлено');
   return org;
 }
+
+/**
+ * Petrova's week of 30 November as the previous release left it: manager sheets of 16 columns
+ * (no hidden feedback column) and a context saved before versions (no width, no version). Its
+ * team's m1 has three clients, m2 and m3 two each. Returns the context as this release saved it.
+ */
+export function previousReleaseWeek(): {
+  org: Organisation;
+  book: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  saved: Record<string, unknown>;
+} {
+  const org = newMaster();
+  pasteTeam(org, twoTeams());
+  pasteClients(org, [
+    ...clientsFor(['m1@firm.ru'], 3, 1),
+    ...clientsFor(['m2@firm.ru', 'm3@firm.ru'], 2, 101),
+  ]);
+  org.gas.clock.set('2026-11-30T09:00:00+03:00');
+  openWeek(org, '2026-11-30');
+  const book = workbookOf(org, '2026-W49');
+  for (const sheet of book.getSheets()) {
+    const last = sheet.getMaxColumns();
+    if (sheet.getRange(1, last).getValue() === 'Служебное: отзыв о семинаре') sheet.deleteColumns(last, 1);
+  }
+  const properties = (
+    org.gas.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService
+  ).getScriptProperties();
+  const key = `prozvon.workbook.${book.getId()}`;
+  const saved = JSON.parse(properties.getProperty(key) ?? '{}') as Record<string, unknown>;
+  const { callsWidth: _width, version: _version, ...previous } = saved;
+  properties.setProperty(key, JSON.stringify(previous));
+  return { org, book, saved };
+}
