@@ -45,3 +45,31 @@ describe('who may edit what, from the Team sheet', () => {
     expect(workbook?.editors).not.toContain('m1@firm.ru');
   });
 });
+
+describe('who decides who leads which team, inside the master', () => {
+  it('lets only the owner and the jobs owner edit the Team sheet, not the administrators', () => {
+    expect([...plan().teamSheetEditors].sort()).toEqual(['admin@firm.ru', 'owner@firm.ru']);
+  });
+
+  it('gives each led team a managers sheet its own administrators edit, and no one else’s', () => {
+    const sheets = Object.fromEntries(
+      plan().managerSheets.map((sheet) => [sheet.team, [...sheet.editors].sort()]),
+    );
+    expect(sheets).toEqual({
+      Север: ['admin@firm.ru', 'owner@firm.ru'],
+      Юг: ['admin@firm.ru', 'other@firm.ru', 'owner@firm.ru'],
+    });
+  });
+
+  it('keeps a managers sheet of a team no one leads any more, for the keepers only', () => {
+    const members = TEAM.filter((m) => m.email !== 'other@firm.ru');
+    const gone = accessPlan({
+      members,
+      owner: 'owner@firm.ru',
+      jobsOwner: '',
+      managerSheetTeams: ['юг'],
+      workbooks: [],
+    }).managerSheets.find((sheet) => sheet.team === 'юг');
+    expect(gone?.editors).toEqual(['owner@firm.ru']);
+  });
+});

@@ -66,6 +66,17 @@ export const TEAM_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+/**
+ * A team's managers sheet in the master (its name is «Менеджеры · <team>»): the managers that
+ * team's administrators list themselves, since Team is the owner's. Its rows are Team rows with
+ * the role, the administrator and the team given by the sheet.
+ */
+export const MANAGER_SHEET_COLUMNS = [
+  column('email', 'col.team.email', 'text', 220),
+  column('name', 'col.team.name', 'text', 200),
+  column('active', 'col.team.active', 'flag', 80),
+] as const satisfies readonly ColumnSpec[];
+
 export const CLIENTS_SHEET = {
   key: 'clients',
   name: 'sheet.clients',

@@ -48,3 +48,44 @@ describe('Team sheet check', () => {
     expect(checkTeam([row({ administrator: '', active: false })])).toEqual([]);
   });
 });
+
+describe('the teams’ managers sheets in the Team check', () => {
+  const listed = (email: string, team: string, sheet: string, rowNumber = 2): TeamRow => ({
+    rowNumber,
+    sheet,
+    email,
+    name: email,
+    role: 'manager',
+    administrator: '',
+    team,
+    active: true,
+  });
+  const admins = [
+    row({ email: 'a@f.ru', role: 'administrator', administrator: '', team: 'A' }),
+    row({ email: 'b@f.ru', role: 'administrator', administrator: '', team: 'B' }),
+    row({ email: 'm1@f.ru', administrator: 'a@f.ru' }),
+  ];
+
+  it('makes a person another team already lists a problem of the team that listed them again, naming its sheet', () => {
+    const problems = checkTeam([...admins, listed('m1@f.ru', 'B', 'Менеджеры · B')]);
+    expect(problemsFor(problems, ['A'])).toEqual([]);
+    expect(problemsFor(problems, ['B']).map((p) => p.params)).toEqual([
+      { row: '2 («Менеджеры · B»)', email: 'm1@f.ru', firstRow: 4 },
+    ]);
+  });
+
+  it('lists Team’s problems first, then each managers sheet’s in row order', () => {
+    const problems = checkTeam([
+      row({ email: 'x@f.ru', administrator: 'gone@f.ru', active: false }),
+      row({ email: 'z@f.ru', administrator: 'gone@f.ru' }),
+      listed('y@f.ru', 'Ghost', 'Менеджеры · Ghost', 3),
+      listed('x@f.ru', 'A', 'Менеджеры · A', 5),
+    ]);
+    expect(problems.map((p) => [p.sheet, p.rowNumber, p.key])).toEqual([
+      ['', 3, 'team.unknownAdministrator'],
+      ['Менеджеры · A', 5, 'team.duplicateEmail'],
+      ['Менеджеры · A', 5, 'team.managerWithoutAdministrator'],
+      ['Менеджеры · Ghost', 3, 'team.managerWithoutAdministrator'],
+    ]);
+  });
+});

@@ -9,41 +9,56 @@ import { ProzvonError } from './errors';
 import { t, type Lang, type MessageKey, type MessageParams } from './messages';
 import type { TeamMember } from './planning';
 
-/** A Team row as read, with its sheet row. */
+/** A Team row as read, with its sheet row; `sheet` names a team's managers sheet it came from. */
 export interface TeamRow extends TeamMember {
   readonly rowNumber: number;
+  readonly sheet?: string;
+}
+
+const at = (row: TeamRow) => ({ rowNumber: row.rowNumber, sheet: row.sheet ?? '' });
+
+/** Where a row is, for messages: its number, and the managers sheet when it is not on Team. */
+function rowOf(row: TeamRow): string | number {
+  return row.sheet === undefined ? row.rowNumber : `${row.rowNumber} («${row.sheet}»)`;
 }
 
 export interface TeamProblem {
   readonly rowNumber: number;
+  /** The managers sheet of the row ('' for Team). */
+  readonly sheet: string;
   readonly key: MessageKey;
   readonly params: MessageParams;
   /** The teams the problem concerns; empty: every team (a duplicated e-mail). */
   readonly teams: readonly string[];
 }
 
-/** Every problem of the Team sheet, in row order. Inactive rows only count for duplicates. */
+/**
+ * Every problem of the Team sheet and the managers sheets, Team first. Inactive rows only count
+ * for duplicates. A duplicate on a team's managers sheet is that team's problem alone: one team's
+ * administrators cannot stop another team's work by listing its people.
+ */
 export function checkTeam(rows: readonly TeamRow[]): TeamProblem[] {
   const problems: TeamProblem[] = [];
-  const firstRowOf = new Map<string, number>();
+  const firstRowOf = new Map<string, string | number>();
   for (const row of rows) {
     const first = firstRowOf.get(row.email);
-    if (first === undefined) firstRowOf.set(row.email, row.rowNumber);
+    if (first === undefined) firstRowOf.set(row.email, rowOf(row));
     else
       problems.push({
         rowNumber: row.rowNumber,
+        sheet: row.sheet ?? '',
         key: 'team.duplicateEmail',
-        params: { row: row.rowNumber, email: row.email, firstRow: first },
-        teams: [],
+        params: { row: rowOf(row), email: row.email, firstRow: first },
+        teams: row.sheet === undefined ? [] : [row.team],
       });
   }
   const administrators = rows.filter((row) => row.active && row.role === 'administrator');
   const managers = rows.filter((row) => row.active && row.role === 'manager');
   const managedTeams = new Set(managers.map((row) => labelKey(row.team)));
   for (const manager of managers) {
-    const params = { row: manager.rowNumber, email: manager.email, team: manager.team };
+    const params = { row: rowOf(manager), email: manager.email, team: manager.team };
     if (manager.team === '') {
-      problems.push({ rowNumber: manager.rowNumber, key: 'team.managerWithoutTeam', params, teams: [] });
+      problems.push({ ...at(manager), key: 'team.managerWithoutTeam', params, teams: [] });
       continue;
     }
     const teams = [manager.team];
@@ -53,14 +68,14 @@ export function checkTeam(rows: readonly TeamRow[]): TeamProblem[] {
       );
       if (!led)
         problems.push({
-          rowNumber: manager.rowNumber,
+          ...at(manager),
           key: 'team.managerWithoutAdministrator',
           params,
           teams,
         });
     } else if (!administrators.some((admin) => admin.email === manager.administrator)) {
       problems.push({
-        rowNumber: manager.rowNumber,
+        ...at(manager),
         key: 'team.unknownAdministrator',
         params: { ...params, administrator: manager.administrator },
         teams,
@@ -71,14 +86,20 @@ export function checkTeam(rows: readonly TeamRow[]): TeamProblem[] {
     for (const team of teamNames(admin.team)) {
       if (!managedTeams.has(labelKey(team)))
         problems.push({
-          rowNumber: admin.rowNumber,
+          ...at(admin),
           key: 'team.administratorOfUnknownTeam',
-          params: { row: admin.rowNumber, email: admin.email, team },
+          params: { row: rowOf(admin), email: admin.email, team },
           teams: [team],
         });
     }
   }
-  return problems.sort((a, b) => a.rowNumber - b.rowNumber);
+  // Team's rows first, then each managers sheet's.
+  return problems.sort(
+    (a, b) =>
+      Number(a.sheet !== '') - Number(b.sheet !== '') ||
+      a.sheet.localeCompare(b.sheet) ||
+      a.rowNumber - b.rowNumber,
+  );
 }
 
 /** The problems an action on `teams` must not ignore: theirs and those concerning every team. */

@@ -2,7 +2,15 @@ import { errorOf } from './errors.testkit';
 import fc from 'fast-check';
 import { accessPlan } from './access';
 import type { TeamMember } from './planning';
-import { administratorsOf, chooseTeam, leadsTeam, reachOf, teamsOf, withImplicitTeams } from './teams';
+import {
+  administratorsOf,
+  chooseTeam,
+  leadsTeam,
+  listedOnce,
+  reachOf,
+  teamsOf,
+  withImplicitTeams,
+} from './teams';
 
 function member(email: string, fields: Partial<TeamMember> = {}): TeamMember {
   return { email, name: email, role: 'manager', administrator: '', team: '', active: true, ...fields };
@@ -132,5 +140,29 @@ describe('who leads which team', () => {
         expect([...(granted ?? [])].sort()).toEqual(leaders);
       }),
     );
+  });
+});
+
+describe('each person counted once', () => {
+  const onSheet = (email: string, team: string) => ({
+    ...member(email, { team }),
+    sheet: `Менеджеры · ${team}`,
+  });
+
+  it('ignores a managers sheet row of someone Team or another team listed first, keeping Team’s own rows', () => {
+    const rows = [
+      member('a@f.ru', { role: 'administrator', team: 'A' }),
+      member('m1@f.ru', { team: 'A' }),
+      member('m1@f.ru', { team: 'A', active: false }),
+      onSheet('m1@f.ru', 'B'),
+      onSheet('m2@f.ru', 'A'),
+      onSheet('M2@f.ru', 'B'),
+    ];
+    expect(listedOnce(rows).map((row) => [row.email, row.team])).toEqual([
+      ['a@f.ru', 'A'],
+      ['m1@f.ru', 'A'],
+      ['m1@f.ru', 'A'],
+      ['m2@f.ru', 'A'],
+    ]);
   });
 });

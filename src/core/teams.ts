@@ -40,6 +40,22 @@ export function withImplicitTeams<M extends TeamMember>(members: readonly M[]): 
   });
 }
 
+/**
+ * Each person once: a row of a team's managers sheet for someone listed before it (on Team, which
+ * is the owner's, or by another team first) does not count — one team cannot take another's
+ * manager, or their clients, by listing them. Rows of Team itself all stay (the owner's word;
+ * the Team check reports a duplicate there).
+ */
+export function listedOnce<M extends TeamMember & { readonly sheet?: string }>(members: readonly M[]): M[] {
+  const seen = new Set<string>();
+  return members.filter((member) => {
+    const key = labelKey(member.email);
+    const again = seen.has(key);
+    seen.add(key);
+    return member.sheet === undefined || !again;
+  });
+}
+
 // ── Who leads which team: the one rule every tool, the client card, reconcile, planning and file
 // access follow. An active administrator leads the teams their own Team cell names (several
 // separated by ';') and the team of every active manager who names them as administrator.

@@ -5,8 +5,9 @@
 // refusal must say why in Russian and change nothing; file access must follow the rule the tools
 // follow (core/teams), after a Team edit or, when that edit's trigger failed, after the night.
 //
-// Editing Team itself is not stopped yet (issue #17): here such an edit is the attack's setting,
-// and what is checked is that every part of Prozvon agrees on what the sheet then grants.
+// Team itself is the owner's: Google refuses an administrator's edit of it (the attacks on that,
+// and on the teams' managers sheets, are in team-sheets.test.ts). Here the owner's edits are the
+// setting, and what is checked is that every part of Prozvon agrees on what the sheet then grants.
 
 import {
   clientsFor,
@@ -387,7 +388,7 @@ describe('the master’s owner, who is not on Team', () => {
     expect(menu(org, OWNER, 'Сравнить менеджеров', '4')).toBe(
       'Отчёты готовы, по листу на команду: Сравнение — Север, Сравнение — Озёрный.',
     );
-    expect(org.master.getSheets().filter((sheet) => /Север|Озёрный/.test(sheet.getName()))).toHaveLength(2);
+    expect(org.master.getSheets().filter((sheet) => /^Сравнение/.test(sheet.getName()))).toHaveLength(2);
   });
 
   it('once listed as Север’s administrator, reaches Север only', () => {
@@ -492,12 +493,22 @@ describe('editing the Team sheet', () => {
   const LEADS_NORTH = { workbook: true, doNotCall: true, card: true, reconciles: '2' };
   const NOT_NORTH = { workbook: false, doNotCall: false, card: false, reconciles: '1' };
 
-  it('an administrator who adds «Север» to his own cell (any case, spaces) gets it from every part at once, and loses it as soon as it is gone', () => {
+  it('an administrator cannot add «Север» to his own cell: Google refuses the edit and he gets nothing', () => {
     const org = copyOf(base);
-    typeIntoTeam(org, BORIS, 'F3', '  озерный ;  СЕВЕР ');
+    const result = org.gas.edit(BORIS, org.master, 'Команда', 'F3', 'Озёрный; Север');
+    expect({ result, cell: org.gas.read(org.master, 'Команда', 'F3')[0]?.[0] }).toEqual({
+      result: expect.objectContaining({ ok: false, reason: 'protected' }),
+      cell: 'Озёрный',
+    });
+    expect(borisOnNorth(org)).toEqual(NOT_NORTH);
+  });
+
+  it('an administrator the owner gives «Север» (any case, spaces) gets it from every part at once, and loses it as soon as it is gone', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, 'F3', '  озерный ;  СЕВЕР ');
     const added = borisOnNorth(org);
     const asked = refusal(org, BORIS, 'createWeeklyCampaign', { weekStart: '2026-12-07' });
-    typeIntoTeam(org, BORIS, 'F3', 'Озёрный');
+    typeIntoTeam(org, OWNER, 'F3', 'Озёрный');
     expect({ added, asked, removed: borisOnNorth(org) }).toEqual({
       added: LEADS_NORTH,
       asked: expect.stringContaining('Вы руководите несколькими командами (озерный, СЕВЕР)'),
@@ -560,7 +571,7 @@ describe('editing the Team sheet', () => {
   it('when the trigger of a Team edit failed, file access follows it by the next night', () => {
     const org = copyOf(base);
     org.gas.failCall(1, 'Service Spreadsheets timed out while accessing document.');
-    typeIntoTeam(org, BORIS, 'F3', 'Озёрный; Север');
+    typeIntoTeam(org, OWNER, 'F3', 'Озёрный; Север');
     const beforeNight = whoCanOpen(workbook(org, 'Север')).includes(BORIS);
     night(org);
     expect({ beforeNight, afterNight: whoCanOpen(workbook(org, 'Север')).includes(BORIS) }).toEqual({
@@ -671,5 +682,129 @@ describe('the week’s edit trigger handed over under a failing network', () => 
     }
     console.log(`hand-over fault matrix: ${positions} call positions — problems: ${problems.length}`);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the teams’ managers sheets, where each team’s administrators list their managers', () => {
+  const NORTH_SHEET = 'Менеджеры · Север';
+  const LAKE_SHEET = 'Менеджеры · Озёрный';
+  const LEV = 'l3@firm.ru';
+
+  function typeInto(
+    org: Organisation,
+    user: string,
+    sheet: string,
+    a1: string,
+    values: unknown[][] | string,
+  ) {
+    return org.gas.edit(user, org.master, sheet, a1, values);
+  }
+
+  /** Boris opens next Monday's week of Озёрный (closing this one); the sheets it has. */
+  function nextLakeWeek(org: Organisation): string[] {
+    org.gas.clock.set('2026-12-07T09:00:00+03:00');
+    const answer = refusal(org, BORIS, 'createWeeklyCampaign', { weekStart: '2026-12-07', confirm: true });
+    if (!answer.startsWith('DONE')) throw new Error(answer);
+    return workbook(org, 'Озёрный', '2026-W50')
+      .getSheets()
+      .map((sheet) => sheet.getName());
+  }
+
+  it('exist for each led team; an administrator may edit his own team’s and Google refuses him the other’s', () => {
+    const org = copyOf(base);
+    expect({
+      annaNorth: typeInto(org, ANNA, NORTH_SHEET, 'A2', [['n3@firm.ru', 'Новиков Ник', 'Да']]).ok,
+      borisLake: typeInto(org, BORIS, LAKE_SHEET, 'A2', [[LEV, 'Лебедев Лев', 'Да']]).ok,
+      borisNorth: typeInto(org, BORIS, NORTH_SHEET, 'A3', [['spy@evil.example', 'Шпион', 'Да']]),
+      annaLake: typeInto(org, ANNA, LAKE_SHEET, 'A3', [['spy@evil.example', 'Шпион', 'Да']]),
+      managerNorth: typeInto(org, NORTH[0]!, NORTH_SHEET, 'A3', [['spy@evil.example', 'Шпион', 'Да']]).ok,
+    }).toEqual({
+      annaNorth: true,
+      borisLake: true,
+      borisNorth: expect.objectContaining({ ok: false, reason: 'protected' }),
+      annaLake: expect.objectContaining({ ok: false, reason: 'protected' }),
+      managerNorth: false,
+    });
+    expect(org.gas.read(org.master, NORTH_SHEET, 'A2:A5').flat().filter(Boolean)).toEqual(['n3@firm.ru']);
+  });
+
+  it('a manager Boris lists is his team’s: in his next week, out of Anna’s reach, and made inactive there, out of the week at once', () => {
+    const org = copyOf(base);
+    expect(typeInto(org, BORIS, LAKE_SHEET, 'A2', [[LEV, 'Лебедев Лев', 'Да']]).ok).toBe(true);
+    expect({
+      anna: refusal(org, ANNA, 'reassignClients', { clientIds: [NORTH_CLIENT], toManager: LEV }),
+      boris: refusal(org, BORIS, 'reassignClients', { clientIds: [LAKE_CLIENT], toManager: LEV }),
+    }).toEqual({ anna: expect.not.stringMatching(/^DONE/), boris: expect.stringMatching(/^DONE/) });
+    expect(nextLakeWeek(org)).toContain('Лебедев Лев');
+    const week = workbook(org, 'Озёрный', '2026-W50');
+    expect(whoCanOpen(week)).toContain(LEV);
+    expect(typeInto(org, BORIS, LAKE_SHEET, 'C2', 'Нет').ok).toBe(true);
+    expect(whoCanOpen(week)).not.toContain(LEV);
+  });
+
+  it('a sheet someone else makes under the same name counts for nothing; the real one still counts after a rename', () => {
+    const org = copyOf(base);
+    const real = org.master.getSheetByName(NORTH_SHEET)!;
+    real.setName('Север: менеджеры');
+    org.master.insertSheet(NORTH_SHEET);
+    expect(
+      typeInto(org, BORIS, NORTH_SHEET, 'A1', [
+        ['Эл. почта', 'Имя', 'Активен'],
+        ['spy@evil.example', 'Шпион', 'Да'],
+      ]).ok,
+    ).toBe(true);
+    expect(typeInto(org, ANNA, 'Север: менеджеры', 'A2', [['n3@firm.ru', 'Новиков Ник', 'Да']]).ok).toBe(
+      true,
+    );
+    night(org);
+    expect({
+      spy: refusal(org, ANNA, 'reassignClients', {
+        clientIds: [NORTH_CLIENT],
+        toManager: 'spy@evil.example',
+      }),
+      nick: refusal(org, ANNA, 'reassignClients', { clientIds: [NORTH_CLIENT], toManager: 'n3@firm.ru' }),
+      spyOpens: org.gas.spreadsheets().some((file) => whoCanOpen(file).includes('spy@evil.example')),
+    }).toEqual({
+      spy: expect.not.stringMatching(/^DONE/),
+      nick: expect.stringMatching(/^DONE/),
+      spyOpens: false,
+    });
+  });
+
+  it('Boris listing Anna’s manager stops only his own team’s tools, and names the row on his sheet', () => {
+    const org = copyOf(base);
+    expect(typeInto(org, BORIS, LAKE_SHEET, 'A2', [[NORTH[0]!, 'Иванов Иван', 'Да']]).ok).toBe(true);
+    expect({
+      anna: markDoNotCall(org, ANNA, NORTH_CLIENT),
+      boris: markDoNotCall(org, BORIS, LAKE_CLIENT),
+    }).toEqual({
+      anna: expect.stringContaining(`Помечено «не звонить»: 1 (${NORTH_CLIENT})`),
+      boris: expect.stringContaining(`Строка 2 («${LAKE_SHEET}»): ${NORTH[0]} уже указан в строке 4.`),
+    });
+  });
+
+  it('follow Team: the owner giving Boris Север lets him edit its sheet, and made inactive he edits neither', () => {
+    const org = copyOf(base);
+    typeIntoTeam(org, OWNER, 'F3', 'Озёрный; Север');
+    const given = typeInto(org, BORIS, NORTH_SHEET, 'A2', [['n3@firm.ru', 'Новиков Ник', 'Да']]).ok;
+    typeIntoTeam(org, OWNER, 'E3', 'Нет');
+    expect({
+      given,
+      north: typeInto(org, BORIS, NORTH_SHEET, 'A3', 'x@firm.ru').ok,
+      lake: typeInto(org, BORIS, LAKE_SHEET, 'A3', 'x@firm.ru').ok,
+    }).toEqual({ given: true, north: false, lake: false });
+  });
+
+  it('a master whose Team the previous release left editable by the administrators is the owner’s again after the night', () => {
+    const org = copyOf(base);
+    const team = org.master.getSheetByName('Команда')!;
+    const app = org.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    team.getProtections(app.ProtectionType.SHEET)[0]!.addEditors([ANNA, BORIS]);
+    const before = org.gas.edit(BORIS, org.master, 'Команда', 'B3', 'Борис О.').ok;
+    night(org);
+    expect({ before, after: org.gas.edit(BORIS, org.master, 'Команда', 'F3', 'Озёрный; Север').ok }).toEqual({
+      before: true,
+      after: false,
+    });
   });
 });

@@ -70,7 +70,7 @@ describe('Set up master', () => {
     expect(gas.ui.lastAlert()?.message).toContain('Настройки');
   });
 
-  it('lets only the administrators listed on Team edit the master sheets', () => {
+  it('lets only the administrators listed on Team edit the master sheets, and only the owner edit Team', () => {
     const org = newMaster();
     pasteTeam(org, twoTeams());
     const { master, gas } = org;
@@ -80,7 +80,11 @@ describe('Set up master', () => {
       ok: false,
       reason: 'protected',
     });
-    expect(gas.edit('admin2@firm.ru', master, 'Команда', 'C2', 'Начальник')).toMatchObject({
+    expect(gas.edit('admin2@firm.ru', master, 'Команда', 'F2', 'Команда Петровой')).toMatchObject({
+      ok: false,
+      reason: 'protected',
+    });
+    expect(gas.edit(org.owner, master, 'Команда', 'C2', 'Начальник')).toMatchObject({
       ok: false,
       reason: 'invalid',
     });

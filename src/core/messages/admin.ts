@@ -11,8 +11,8 @@ export const adminMessages = {
   },
 
   'team.invalid': {
-    ru: 'Лист «Команда» нужно исправить, прежде чем продолжить:\n{problems}',
-    en: 'Please fix the Team sheet first:\n{problems}',
+    ru: 'Лист «Команда» или лист менеджеров команды нужно исправить, прежде чем продолжить:\n{problems}',
+    en: 'Please fix the Team sheet or the team’s managers sheet first:\n{problems}',
   },
   'team.duplicateEmail': {
     ru: 'Строка {row}: {email} уже указан в строке {firstRow}.',
@@ -198,8 +198,8 @@ export const adminMessages = {
   },
   'reassign.unknownClient': { ru: 'Клиенты не найдены: {clients}.', en: 'Clients not found: {clients}.' },
   'reassign.unknownManager': {
-    ru: '{manager} — не активный менеджер на листе «Команда».',
-    en: '{manager} is not an active manager on the Team sheet.',
+    ru: '{manager} — не активный менеджер ни на листе «Команда», ни на листе менеджеров команды.',
+    en: '{manager} is not an active manager on Team or on a team’s managers sheet.',
   },
   'reassign.otherTeam': {
     ru: 'Клиенты {clients} относятся к другой команде — передать их может только её администратор. Ничего не изменено.',

@@ -29,6 +29,14 @@ export const campaignMessages = {
     ru: 'Прозвон: лист мастер-таблицы, правят только администраторы',
     en: 'Prozvon: master sheet, administrators only',
   },
+  'protection.team': {
+    ru: 'Прозвон: кто какой командой руководит, решает владелец мастер-таблицы — правит только он',
+    en: 'Prozvon: who leads which team is the master owner’s decision — only the owner edits it',
+  },
+  'protection.managers': {
+    ru: 'Прозвон: менеджеров команды «{team}» правят только её администраторы и владелец',
+    en: 'Prozvon: the managers of team “{team}”, edited by its administrators and the owner only',
+  },
   'protection.workbook': {
     ru: 'Прозвон: служебный лист, правит только скрипт',
     en: 'Prozvon: script-owned sheet',

@@ -7,7 +7,7 @@ export const helpMessages = {
     ru: [
       'Прозвон ведёт недельный цикл обзвона в Google Таблицах.',
       '1. «Настроить мастер-таблицу» создаёт служебные листы, шаблон таблицы недели и триггеры. Повторный запуск ничего не ломает.',
-      '2. На листе «Команда»: адрес почты, имя, роль (Администратор/Менеджер), администратор менеджера, активен и, по желанию, команда (пусто — команда администратора). Новые администраторы сразу получают доступ.',
+      '2. Лист «Команда» правит только владелец мастер-таблицы: адрес почты, имя, роль (Администратор/Менеджер), администратор менеджера, активен и, по желанию, команда (пусто — команда администратора). Новые администраторы сразу получают доступ. Своих менеджеров администратор указывает на листе «Менеджеры · <команда>» (почта, имя, активен): его правят только администраторы этой команды и владелец.',
       '3. «Добавить клиентов»: вставьте строки из Excel или CSV, проверьте колонки, выберите менеджера или «поровну». Дубли и строки без телефона и адреса почты не добавляются, отклонённые сохраняются на листе «Отклонённые».',
       '4. «Новая недельная кампания»: неделя (понедельник), по желанию «; тема; дата семинара». Создаётся таблица недели: «Итоги», лист каждого менеджера и скрытый «Журнал»; прошлая кампания команды закрывается, её итоги — на листе «Результаты».',
       '5. Менеджер работает только в своём листе: результат звонка, этап, оценка — из списков; дату следующего звонка и действие ставит скрипт. Каждое изменение попадает в «Историю».',
@@ -17,7 +17,7 @@ export const helpMessages = {
     en: [
       'Prozvon runs the weekly calling cycle in Google Sheets.',
       '1. “Set up master” creates the service sheets, the weekly workbook template and the triggers. Running it again breaks nothing.',
-      '2. On Team: e-mail, name, role (Administrator/Manager), the manager’s administrator, active and, optionally, team (blank: the administrator’s team). New administrators get access at once.',
+      '2. Only the master’s owner edits Team: e-mail, name, role (Administrator/Manager), the manager’s administrator, active and, optionally, team (blank: the administrator’s team). New administrators get access at once. An administrator lists their managers on “Managers · <team>” (e-mail, name, active), which only that team’s administrators and the owner edit.',
       '3. “Add clients”: paste rows from Excel or CSV, check the columns, pick a manager or “spread evenly”. Duplicates and rows without a phone or e-mail are not added; rejected rows are kept on Rejected.',
       '4. “New weekly campaign”: the week (Monday), optionally “; topic; seminar date”. It creates the week’s workbook: Totals, a sheet per manager and a hidden Log; the team’s previous campaign is closed and its figures go to Results.',
       '5. A manager works only on their own sheet: call outcome, stage, quality from the dropdowns; the script fills the next call date and action. Every change is recorded in History.',

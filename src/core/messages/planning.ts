@@ -8,16 +8,16 @@ export const planningMessages = {
     en: '{email} is not an administrator of the team “{team}”, so cannot create its campaign.',
   },
   'planning.noManagers': {
-    ru: 'В команде «{team}» нет активных менеджеров. Проверьте лист «Команда».',
-    en: 'The team “{team}” has no active managers. Check the Team sheet.',
+    ru: 'В команде «{team}» нет активных менеджеров. Проверьте лист «Менеджеры · {team}» (или «Команда»).',
+    en: 'The team “{team}” has no active managers. Check the sheet “Managers · {team}” (or Team).',
   },
   'planning.unknownManager': {
-    ru: '«{manager}» не активный менеджер команды «{team}». Проверьте лист «Команда».',
-    en: '“{manager}” is not an active manager of the team “{team}”. Check the Team sheet.',
+    ru: '«{manager}» не активный менеджер команды «{team}». Проверьте лист «Менеджеры · {team}» (или «Команда»).',
+    en: '“{manager}” is not an active manager of the team “{team}”. Check the sheet “Managers · {team}” (or Team).',
   },
   'planning.managerWithoutClients': {
-    ru: 'У менеджеров нет клиентов для обзвона: {managers}. Добавьте им клиентов или снимите отметку «Активен» на листе «Команда».',
-    en: 'These managers have no clients to call: {managers}. Add clients to them or untick Active on the Team sheet.',
+    ru: 'У менеджеров нет клиентов для обзвона: {managers}. Добавьте им клиентов или снимите отметку «Активен» на листе менеджеров команды (или «Команда»).',
+    en: 'These managers have no clients to call: {managers}. Add clients to them or untick Active on the team’s managers sheet (or Team).',
   },
   'planning.campaignExists': {
     ru: 'У команды «{team}» уже есть кампания на неделю с {weekStart} ({week}): {url}',

@@ -6,6 +6,7 @@ export const schemaMessages = {
   // Master sheets
   'sheet.settings': { ru: 'Настройки', en: 'Settings' },
   'sheet.team': { ru: 'Команда', en: 'Team' },
+  'sheet.managersOf': { ru: 'Менеджеры · {team}', en: 'Managers · {team}' },
   'sheet.clients': { ru: 'Клиенты', en: 'Clients' },
   'sheet.history': { ru: 'История', en: 'History' },
   'sheet.campaigns': { ru: 'Кампании', en: 'Campaigns' },

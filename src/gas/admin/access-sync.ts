@@ -19,8 +19,12 @@ import { ensureEditTrigger, JOBS_OWNER_PROPERTY } from '../io/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Makes a file's editors what the plan says (the owner is never touched); returns the changes. */
-function applyEditors(file: Spreadsheet, access: FileAccess): number {
+/**
+ * Makes a file's editors what the plan says (the owner is never touched); returns the changes.
+ * `shareProtected`: new administrators may edit the file's protected sheets too — not in the
+ * master, whose protections differ by sheet (set-up's syncAdministrators keeps them).
+ */
+function applyEditors(file: Spreadsheet, access: FileAccess, shareProtected = true): number {
   const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
   const current = new Set(file.getEditors().map((user) => user.getEmail().toLowerCase()));
   const wanted = new Set(access.editors.map((email) => email.toLowerCase()));
@@ -28,7 +32,7 @@ function applyEditors(file: Spreadsheet, access: FileAccess): number {
   const remove = [...current].filter((email) => email !== owner && !wanted.has(email));
   if (add.length > 0) file.addEditors(add);
   for (const email of remove) file.removeEditor(email);
-  if (add.length > 0) shareProtections(file, add, access.protectionEditors);
+  if (add.length > 0 && shareProtected) shareProtections(file, add, access.protectionEditors);
   return add.length + remove.length;
 }
 
@@ -70,7 +74,7 @@ export function syncAccess(master: Spreadsheet, members: readonly TeamMember[]):
         managers: context.sheets.map((sheet) => sheet.manager),
       })),
   });
-  let changes = applyEditors(master, plan.master);
+  let changes = applyEditors(master, plan.master, false);
   const template = templateId();
   if (template) changes += withFile(template, (file) => applyEditors(file, plan.master));
   for (const workbook of plan.workbooks)

@@ -30,7 +30,7 @@ import { signerOf } from '../io/secret';
 import { rosterLine, rowValues, writeRoster } from '../campaign/workbook';
 import type { Signer } from '../../core/signature';
 import { appendEvents, recentHistory, sourceLabel, type EventRecord } from '../master/history';
-import { readFlag } from '../master/master-data';
+import { readFlag } from '../../core/flags';
 import { ensureSheet } from '../io/sheets';
 import { numberFormatFor, text, toRow } from '../io/table';
 

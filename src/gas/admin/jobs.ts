@@ -3,7 +3,7 @@
 
 import { closeSupersededCampaigns } from '../campaign/create';
 import { currentUser } from '../master/access';
-import { openMaster, readSettings } from '../master/setup';
+import { openMaster, readSettings, syncAdministrators } from '../master/setup';
 import { readTeam } from '../master/master-data';
 import { rethrowTimeLimit } from '../io/errors';
 import { pruneOrphanTriggers } from '../io/triggers';
@@ -38,7 +38,9 @@ export function runNightlyJob(): void {
   // This owner's triggers of campaigns closed by another administrator go now.
   const tracked = PropertiesService.getScriptProperties().getProperties();
   pruneOrphanTriggers((workbookId) => tracked[contextKey(workbookId)] !== undefined);
-  // Access follows Team at the latest now (the master's edit trigger does it at once).
+  // Access follows Team at the latest now (the master's edit trigger does it at once): the
+  // master's protections and the teams' managers sheets, then every file's sharing.
+  syncAdministrators(master, currentUser());
   syncAccess(master, readTeam(master, lang));
   // Then the summary columns of Clients, from the History reconcile has just completed.
   refreshClientTotals(master, settings, lang, timeZone);

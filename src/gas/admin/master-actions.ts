@@ -17,6 +17,7 @@ import { showText } from '../io/ui';
 import { assertAdministrator } from '../master/access';
 import { completeClients } from '../master/clients-fill';
 import { readTeam } from '../master/master-data';
+import { isManagerSheet } from '../master/manager-sheets';
 import { reachOf } from '../../core/teams';
 import { labelKey } from '../../core/cells';
 import { administratorEmails, readSettings, setUpMaster, syncAdministrators } from '../master/setup';
@@ -100,20 +101,30 @@ export function helpFromMenu(master: Spreadsheet, lang: Lang, user: string): voi
   showText(t(lang, 'menu.help'), `${t(lang, 'help.text')}\n\n${jobs}`);
 }
 
-/** The master's edit trigger: Team changes who may edit what, Clients get IDs, History its cursor. */
+/**
+ * The master's edit trigger: Team or a team's managers sheet changes who may edit what, Clients
+ * get IDs, History its cursor.
+ */
 export function handleMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const sheet = e.range.getSheet().getName();
+  const edited = e.range.getSheet();
+  const sheet = edited.getName();
   const clientsLang = langOfLabel('sheet.clients', sheet);
   if (langOfLabel('sheet.team', sheet) !== null) {
-    const owner = e.source.getOwner()?.getEmail() ?? '';
-    syncAdministrators(e.source, owner.toLowerCase());
-    // Access to the master, the template and the active workbooks follows Team at once.
-    syncAccess(e.source, readTeam(e.source));
+    followTeam(e.source);
   } else if (clientsLang !== null) {
     // Clients pasted straight into the sheet get their IDs and normalised phones at once.
     completeClients(e.source, clientsLang);
   } else if (langOfLabel('sheet.history', sheet) !== null) {
     // Someone typed into History: the next append finds its end again, so no row of theirs is overwritten.
     forgetHistoryCursor();
+  } else if (isManagerSheet(edited, PropertiesService.getScriptProperties().getProperties())) {
+    followTeam(e.source);
   }
+}
+
+/** Access to the master, its protections, the template and the active workbooks follow Team at once. */
+function followTeam(master: Spreadsheet): void {
+  const owner = master.getOwner()?.getEmail() ?? '';
+  syncAdministrators(master, owner.toLowerCase());
+  syncAccess(master, readTeam(master));
 }

@@ -27,7 +27,8 @@ import {
   withScriptLock,
   type EventRecord,
 } from '../master/history';
-import { readFlag, requireSheet, type ClientsTable } from '../master/master-data';
+import { requireSheet, type ClientsTable } from '../master/master-data';
+import { readFlag } from '../../core/flags';
 import { cell, text } from '../io/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

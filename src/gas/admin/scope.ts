@@ -5,12 +5,12 @@
 import { labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
-import { TEAM_SHEET, type SheetSpec } from '../../core/schema';
+import { type SheetSpec } from '../../core/schema';
 import { assertTeamValid, type TeamRow } from '../../core/teamCheck';
 import { trackedContexts, type WorkbookContext } from '../tracking/context';
 import { closingWorkbooks } from '../tracking/reconcile';
-import { requireSheet, teamMembers } from '../master/master-data';
-import { reachOf, teamsOf, teamsOnTeam } from '../../core/teams';
+import { requireSheet, readTeamRows } from '../master/master-data';
+import { listedOnce, reachOf, teamsOf, teamsOnTeam } from '../../core/teams';
 import type { Table } from '../io/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,13 +66,14 @@ export function adminScope(
   user: string,
   options: { readonly ownerReadsEveryTeam?: boolean } = {},
 ): AdminScope {
-  const members = teamMembers(readGrid(master, TEAM_SHEET, lang));
+  const rows = readTeamRows(master, lang);
+  const members = listedOnce(rows);
   const reach = options.ownerReadsEveryTeam
     ? reachOf(user, members, () => master.getOwner()?.getEmail() ?? '')
     : null;
   const teams = reach?.everyTeam ? teamsOnTeam(members) : teamsOf(user, members);
   if (teams.length === 0) throw new ProzvonError('admin.noTeam', { email: user });
-  assertTeamValid(members, teams, lang);
+  assertTeamValid(rows, teams, lang);
   return { master, lang, user, members, teams };
 }
 

@@ -21,14 +21,7 @@ import { ProzvonError } from '../../core/errors';
 import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
 import { doNotCallFromHistory } from '../../core/doNotCall';
 import { campaignIdFor, planCampaign, type CampaignPlan, type TeamMember } from '../../core/planning';
-import {
-  CAMPAIGNS_SHEET,
-  HISTORY_SHEET,
-  LOG_SHEET,
-  missingColumns,
-  ROSTER_SHEET,
-  TEAM_SHEET,
-} from '../../core/schema';
+import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, missingColumns, ROSTER_SHEET } from '../../core/schema';
 import type { Settings } from '../../core/settings';
 import type { Taxonomy } from '../../core/taxonomy';
 import type { PhoneEvent } from '../../core/wrongNumbers';
@@ -52,13 +45,13 @@ import type { Signer } from '../../core/signature';
 import { forgetHistoryCursor, HISTORY_CURSOR, keepHeadroom, seedCursors } from '../master/history';
 import { ensureSheet, findSheet } from '../io/sheets';
 import { MASTER_ID_PROPERTY, readSettings } from '../master/setup';
-import { administratorsOf, chooseTeam, teamsOf } from '../../core/teams';
+import { administratorsOf, chooseTeam, listedOnce, teamsOf } from '../../core/teams';
 import {
   campaignEntries,
   historyEvents,
   planningClients,
   requireSheet,
-  teamMembers,
+  readTeamRows,
   type CampaignEntry,
   type CampaignsTable,
   type HistoryTable,
@@ -229,10 +222,9 @@ function readMasterState(master: Spreadsheet, env?: MasterEnv): MasterState {
   const lang = env?.lang ?? spreadsheetLang(master);
   const timeZone = env?.timeZone ?? master.getSpreadsheetTimeZone();
   const settings = readSettings(master, lang, timeZone);
-  const teamTable = requireSheet(master, TEAM_SHEET, lang);
-  const members = teamMembers(teamTable);
+  const teamRows = readTeamRows(master, lang);
   const campaigns = requireSheet(master, CAMPAIGNS_SHEET, lang);
-  return { lang, timeZone, settings, members, teamRows: members, campaigns };
+  return { lang, timeZone, settings, members: listedOnce(teamRows), teamRows, campaigns };
 }
 
 /**

@@ -32,10 +32,7 @@ export function ensureSheet(spreadsheet: Spreadsheet, spec: SheetSpec, lang: Lan
   const existing = findSheet(spreadsheet, spec.name);
   if (!existing) {
     const sheet = spreadsheet.insertSheet(t(lang, spec.name));
-    const header = headers(lang, spec.columns);
-    writeHeader(sheet, 1, header);
-    layOutColumns(sheet, spec.columns, lang, 0);
-    return { sheet, created: true, header };
+    return { sheet, created: true, header: layOutNewSheet(sheet, spec.columns, lang) };
   }
   const width = Math.max(existing.getLastColumn(), 1);
   const current = existing
@@ -57,6 +54,14 @@ export function ensureSheet(spreadsheet: Spreadsheet, spec: SheetSpec, lang: Lan
   writeHeader(existing, start, added);
   layOutColumns(existing, missing, lang, start - 1);
   return { sheet: existing, created: false, header: [...current.slice(0, start - 1), ...added] };
+}
+
+/** A new sheet's header row, formats and widths; returns the header written. */
+export function layOutNewSheet(sheet: Sheet, columns: readonly ColumnSpec[], lang: Lang): string[] {
+  const header = headers(lang, columns);
+  writeHeader(sheet, 1, header);
+  layOutColumns(sheet, columns, lang, 0);
+  return header;
 }
 
 function writeHeader(sheet: Sheet, startColumn: number, header: string[]): void {
@@ -108,10 +113,18 @@ export function validateColumn(
 
 /**
  * Protects a whole sheet so only the given users (plus the owner, whom Google always keeps) edit it.
- * Reuses the sheet's existing protection, so running twice leaves one protection.
+ * Reuses the sheet's existing protection, so running twice leaves one protection. With
+ * `onlyIfAllowed`, a protection the running user may not change (Team, run by an administrator) is
+ * left as it is instead of failing: Google refuses anyone else's change to it.
  */
-export function protectSheet(sheet: Sheet, editors: readonly string[], description: string): void {
+export function protectSheet(
+  sheet: Sheet,
+  editors: readonly string[],
+  description: string,
+  options: { readonly onlyIfAllowed?: boolean } = {},
+): void {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  if (existing && options.onlyIfAllowed && !existing.canEdit()) return;
   const protection = existing ?? sheet.protect();
   if (protection.getDescription() !== description) protection.setDescription(description);
   const wanted = new Set(editors.map((email) => email.toLowerCase()).filter((email) => email !== ''));

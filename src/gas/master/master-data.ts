@@ -2,31 +2,18 @@
 // table. Role, flag and status cells are understood in either language.
 
 import { isoDayInTimeZone, parseDay, type IsoDay } from '../../core/calendar';
-import { cellText, labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
-import { allLabels, labelsFirst, type Lang, type MessageKey } from '../../core/messages';
+import { labelsFirst, type Lang } from '../../core/messages';
 import type { CampaignRecord, PlanningClient, TeamMember } from '../../core/planning';
 import type { CardEvent } from '../../core/clientCard';
-import { withImplicitTeams } from '../../core/teams';
+import { listedOnce, withImplicitTeams } from '../../core/teams';
+import { isLabel, readFlag } from '../../core/flags';
 import { CAMPAIGNS_SHEET, CLIENTS_SHEET, HISTORY_SHEET, TEAM_SHEET, type SheetSpec } from '../../core/schema';
+import type { TeamRow } from '../../core/teamCheck';
 import { cell, readTableByName, text, type Table } from '../io/table';
+import { managerSheetMembers } from './manager-sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export function isLabel(value: unknown, key: MessageKey): boolean {
-  const text = labelKey(cellText(value));
-  return text !== '' && allLabels(key).some((label) => labelKey(label) === text);
-}
-
-/** A yes/no cell: Да/Yes/TRUE are yes; an empty cell gives the fallback. */
-export function readFlag(value: unknown, fallback: boolean): boolean {
-  if (value === true) return true;
-  if (value === false) return false;
-  if (cellText(value) === '') return fallback;
-  if (isLabel(value, 'value.yes') || labelKey(cellText(value)) === 'true') return true;
-  if (isLabel(value, 'value.no') || labelKey(cellText(value)) === 'false') return false;
-  return fallback;
-}
 
 /**
  * A master table read by its sheet's name (two calls). `lang`, when known, is tried first, so a
@@ -65,8 +52,26 @@ export function teamMembers(
   return withImplicitTeams(members);
 }
 
-export function readTeam(master: Spreadsheet, lang?: Lang): TeamMember[] {
-  return teamMembers(requireSheet(master, TEAM_SHEET, lang));
+/**
+ * Everyone on Team (the owner's) and on the teams' managers sheets (as the last sync of those
+ * sheets stored them), each with where they are listed — raw, for the Team check: a person listed
+ * twice is there twice. `snapshot`: script properties the caller has already read.
+ */
+export function readTeamRows(
+  master: Spreadsheet,
+  lang?: Lang,
+  snapshot: Readonly<Record<string, string>> = PropertiesService.getScriptProperties().getProperties(),
+): TeamRow[] {
+  return [...teamMembers(requireSheet(master, TEAM_SHEET, lang)), ...managerSheetMembers(snapshot)];
+}
+
+/** Who is in which team, as every tool acts on it: Team, then each team's managers sheet, each person once. */
+export function readTeam(
+  master: Spreadsheet,
+  lang?: Lang,
+  snapshot?: Readonly<Record<string, string>>,
+): TeamRow[] {
+  return listedOnce(readTeamRows(master, lang, snapshot));
 }
 
 export type ClientsTable = Table<(typeof CLIENTS_SHEET.columns)[number]['key']>;

@@ -6,7 +6,8 @@ import { parseJson } from '../../core/json';
 import { cellText } from '../../core/cells';
 import { t, type Lang } from '../../core/messages';
 import { CLIENTS_SHEET } from '../../core/schema';
-import { readFlag, requireSheet, type ClientsTable } from './master-data';
+import { requireSheet, type ClientsTable } from './master-data';
+import { readFlag } from '../../core/flags';
 import { cell } from '../io/table';
 import { joinValue, partKeys, splitValue } from '../io/split-property';
 

@@ -14,7 +14,10 @@ import {
 } from '../../core/schema';
 import { defaultSettingsRows, missingParameterRows, parseSettings, type Settings } from '../../core/settings';
 import { ensureSheet, findSheet, listValidation, protectSheet, validateColumn } from '../io/sheets';
-import { requireSheet, teamMembers } from './master-data';
+import { readTeam, requireSheet, teamMembers } from './master-data';
+import { storedManagerSheets, syncManagerSheets } from './manager-sheets';
+import { accessPlan } from '../../core/access';
+import { JOBS_OWNER_PROPERTY } from '../io/triggers';
 import { appendRows, readTable, text, toRow } from '../io/table';
 import { spreadsheetLang } from '../io/ui';
 
@@ -131,20 +134,38 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
 
 /**
  * Gives the administrators listed on Team (and the owner, and the user running this) edit access
- * to the master and to its protected sheets. Run by set-up and whenever Team is edited; the weekly
- * template and workbooks follow Team in the admin layer (Set up, admin/access-sync).
+ * to the master and to its protected sheets — except Team, which only the owner and the jobs owner
+ * edit, and each team's managers sheet, which that team's administrators edit too (core/access).
+ * Run by set-up, whenever Team or a managers sheet is edited, and nightly; the weekly template and
+ * workbooks follow Team in the admin layer (Set up, admin/access-sync).
  */
 export function syncAdministrators(master: Spreadsheet, runningUser: string): void {
   const lang = spreadsheetLang(master);
-  const administrators = administratorEmails(master);
-  const editors = [...new Set([master.getOwner()?.getEmail() ?? '', runningUser, ...administrators])].filter(
+  const snapshot = PropertiesService.getScriptProperties().getProperties();
+  const members = readTeam(master, lang, snapshot);
+  const plan = accessPlan({
+    members,
+    owner: master.getOwner()?.getEmail() ?? '',
+    jobsOwner: snapshot[JOBS_OWNER_PROPERTY] ?? '',
+    managerSheetTeams: storedManagerSheets(snapshot).map((stored) => stored.team),
+    workbooks: [],
+  });
+  const editors = [...new Set([...plan.master.editors, runningUser.toLowerCase()])].filter(
     (email) => email !== '',
   );
   for (const spec of MASTER_SHEETS) {
     const sheet = findSheet(master, spec.name);
-    if (sheet) protectSheet(sheet, editors, t(lang, 'protection.master'));
+    if (!sheet) continue;
+    // Team is the owner's: run by an administrator (Set up), its protection is left as it is.
+    if (spec.key === TEAM_SHEET.key)
+      protectSheet(sheet, plan.teamSheetEditors, t(lang, 'protection.team'), { onlyIfAllowed: true });
+    else protectSheet(sheet, editors, t(lang, 'protection.master'));
   }
-  shareWith(master, administrators);
+  syncManagerSheets(master, plan.managerSheets, lang);
+  const administrators = members
+    .filter((member) => member.role === 'administrator' && member.active)
+    .map((member) => member.email);
+  shareWith(master, [...new Set(administrators)]);
 }
 
 /** Emails of the active administrators listed on the Team sheet. */

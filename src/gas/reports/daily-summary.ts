@@ -21,7 +21,7 @@ import { t, type Lang } from '../../core/messages';
 import type { TeamMember } from '../../core/planning';
 import type { RecordedChange } from '../../core/replay';
 import { eventVersion } from '../../core/rowState';
-import { CAMPAIGNS_SHEET, HISTORY_SHEET, RESULTS_SHEET, SUMMARY_SHEET, TEAM_SHEET } from '../../core/schema';
+import { CAMPAIGNS_SHEET, HISTORY_SHEET, RESULTS_SHEET, SUMMARY_SHEET } from '../../core/schema';
 import { activityDays, dailyCell, TOTALS_LAYOUT } from '../../core/totals';
 import { isBusinessDay } from '../../core/calendar';
 import { contextFrom, editContextOf, type WorkbookContext } from '../tracking/context';
@@ -34,7 +34,7 @@ import {
   campaignEntries,
   historyEvents,
   requireSheet,
-  teamMembers,
+  readTeam,
   type CampaignEntry,
   type HistoryTable,
 } from '../master/master-data';
@@ -186,7 +186,7 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
   const timeZone = master.getSpreadsheetTimeZone();
   const today = isoDayInTimeZone(new Date(), timeZone);
   const settings = readSettings(master);
-  const members = teamMembers(requireSheet(master, TEAM_SHEET));
+  const members = readTeam(master, lang);
   const entries = campaignEntries(requireSheet(master, CAMPAIGNS_SHEET), timeZone);
   const active = entries.filter((entry) => entry.active);
   const history = requireSheet(master, HISTORY_SHEET);

@@ -34,7 +34,8 @@ import {
 } from '../master/history';
 import { findSheet } from '../io/sheets';
 import { readWholeSheet, sheetRows, type RowBlock } from './manager-rows';
-import { isLabel, readFlag, requireSheet, type HistoryTable } from '../master/master-data';
+import { requireSheet, type HistoryTable } from '../master/master-data';
+import { isLabel, readFlag } from '../../core/flags';
 import { eventsOf, openSession, recordRows, settle, type Session } from './recording';
 import { readRecordedEvents, readRoster } from './roster';
 import { signerOf } from '../io/secret';

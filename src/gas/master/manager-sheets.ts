@@ -1,0 +1,202 @@
+// Each team's managers sheet in the master («Менеджеры · Север»): where a team's administrators
+// list their own managers, now that Team — who leads which team — is the owner's alone. Google
+// lets only the keepers and that team's administrators edit it (core/access), so an administrator
+// cannot put someone in another team.
+//
+// A sheet counts only when Prozvon made it: each is known by its sheet id in script properties,
+// so a sheet someone adds, copies or names like one is ignored, and one renamed keeps its team.
+// The same property holds the rows as the last sync read them (on every edit of the sheet, at
+// set-up and nightly): the tools read that copy, not the sheets, so they cost no extra calls.
+// A person two managers sheets list belongs to the team that listed them first.
+
+import { labelKey } from '../../core/cells';
+import { parseJson } from '../../core/json';
+import { otherLang, t, type Lang } from '../../core/messages';
+import { MANAGER_SHEET_COLUMNS } from '../../core/schema';
+import type { TeamRow } from '../../core/teamCheck';
+import { layOutNewSheet, listValidation, protectSheet, validateColumn } from '../io/sheets';
+import { joinValue, partKeys, splitValue, type PartKey } from '../io/split-property';
+import { cell, readTable, text } from '../io/table';
+import { readFlag } from '../../core/flags';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const KEY_PREFIX = 'prozvon.managers.';
+const HEAD_KEY = /^prozvon\.managers\.(\d+)$/;
+const headKey = (sheetId: string): string => `${KEY_PREFIX}${sheetId}`;
+const partKeyOf =
+  (sheetId: string): PartKey =>
+  (index) =>
+    `${KEY_PREFIX}${sheetId}.${index}`;
+
+/** A listed manager as stored: sheet row, e-mail, name, active, and when a sync first saw them. */
+type StoredRow = readonly [number, string, string, boolean, number];
+
+interface StoredSheet {
+  readonly team: string;
+  /** The sheet's name when last read, for messages. */
+  readonly sheet: string;
+  readonly rows: readonly StoredRow[];
+}
+
+/** The managers sheets Prozvon made, by sheet id, from a script-properties snapshot. */
+export function storedManagerSheets(
+  snapshot: Readonly<Record<string, string>>,
+): (StoredSheet & { readonly id: string })[] {
+  return Object.keys(snapshot).flatMap((key) => {
+    const id = HEAD_KEY.exec(key)?.[1];
+    if (id === undefined) return [];
+    const stored = parseStored(joinValue(snapshot, key, partKeyOf(id)));
+    return stored ? [{ ...stored, id }] : [];
+  });
+}
+
+function parseStored(text: string | undefined): StoredSheet | null {
+  const value = text === undefined ? undefined : parseJson(text);
+  if (typeof value !== 'object' || value === null) return null;
+  const { team, sheet, rows } = value as Record<string, unknown>;
+  if (typeof team !== 'string' || team.trim() === '' || typeof sheet !== 'string' || !Array.isArray(rows))
+    return null;
+  const valid = rows.filter(
+    (row): row is StoredRow =>
+      Array.isArray(row) &&
+      typeof row[0] === 'number' &&
+      typeof row[1] === 'string' &&
+      typeof row[2] === 'string' &&
+      typeof row[3] === 'boolean' &&
+      typeof row[4] === 'number',
+  );
+  return { team, sheet, rows: valid };
+}
+
+/**
+ * Everyone the managers sheets list, as managers of the sheet's team, earliest listed first (so
+ * the Team check and `listedOnce` keep the first team that listed someone).
+ */
+export function managerSheetMembers(snapshot: Readonly<Record<string, string>>): TeamRow[] {
+  const rows = storedManagerSheets(snapshot).flatMap((stored) =>
+    stored.rows.map(([rowNumber, email, name, active, since]) => ({
+      since,
+      id: Number(stored.id),
+      member: {
+        rowNumber,
+        sheet: stored.sheet,
+        email,
+        name: name || email,
+        role: 'manager' as const,
+        administrator: '',
+        team: stored.team,
+        active,
+      },
+    })),
+  );
+  rows.sort((a, b) => a.since - b.since || a.id - b.id || a.member.rowNumber - b.member.rowNumber);
+  return rows.map((row) => row.member);
+}
+
+/**
+ * Gives each team its managers sheet, lets only the editors the access plan names edit it, and
+ * stores what each sheet lists. A new sheet is protected before it is registered, so no one can
+ * type into a sheet that counts before its protection; a failure in between leaves an ignored
+ * sheet, and the next run makes another. A sheet someone deleted is forgotten (its team gets a
+ * new one, empty).
+ */
+export function syncManagerSheets(
+  master: Spreadsheet,
+  wanted: readonly { readonly team: string; readonly editors: readonly string[] }[],
+  lang: Lang,
+  now: number = Date.now(),
+): void {
+  const properties = PropertiesService.getScriptProperties();
+  const snapshot = properties.getProperties();
+  const stored = storedManagerSheets(snapshot);
+  if (wanted.length === 0 && stored.length === 0) return;
+  const sheets = master.getSheets();
+  const byId = new Map(sheets.map((sheet) => [String(sheet.getSheetId()), sheet]));
+  const names = new Set(sheets.map((sheet) => sheet.getName()));
+  const editorsOf = new Map(wanted.map((entry) => [labelKey(entry.team), entry.editors]));
+  const teams = new Set<string>();
+  for (const entry of stored) {
+    const sheet = byId.get(entry.id);
+    if (!sheet) {
+      forget(properties, snapshot, entry.id);
+      continue;
+    }
+    teams.add(labelKey(entry.team));
+    const editors = editorsOf.get(labelKey(entry.team));
+    const description = t(lang, 'protection.managers', { team: entry.team });
+    // A team no one leads any more keeps its sheet, for the keepers only.
+    protectSheet(sheet, editors ?? [], description, { onlyIfAllowed: true });
+    save(properties, snapshot, entry.id, read(sheet, entry, now));
+  }
+  for (const { team, editors } of wanted) {
+    if (teams.has(labelKey(team))) continue;
+    teams.add(labelKey(team));
+    const sheet = newManagerSheet(master, freeName(t(lang, 'sheet.managersOf', { team }), names), lang);
+    names.add(sheet.getName());
+    protectSheet(sheet, editors, t(lang, 'protection.managers', { team }));
+    save(properties, snapshot, String(sheet.getSheetId()), { team, sheet: sheet.getName(), rows: [] });
+  }
+}
+
+/** What a sheet lists now, keeping when each person was first seen on it. */
+function read(sheet: Sheet, before: StoredSheet, now: number): StoredSheet {
+  const since = new Map(before.rows.map((row) => [row[1], row[4]]));
+  const table = readTable(sheet, MANAGER_SHEET_COLUMNS);
+  const rows = table.rows.flatMap((row, index): StoredRow[] => {
+    const email = text(table, row, 'email').toLowerCase();
+    if (email === '') return [];
+    const active = readFlag(cell(table, row, 'active'), true);
+    return [[table.rowNumbers[index] ?? 0, email, text(table, row, 'name'), active, since.get(email) ?? now]];
+  });
+  return { team: before.team, sheet: sheet.getName(), rows };
+}
+
+function save(
+  properties: GoogleAppsScript.Properties.Properties,
+  snapshot: Readonly<Record<string, string>>,
+  sheetId: string,
+  value: StoredSheet,
+): void {
+  const key = headKey(sheetId);
+  const written = splitValue(key, JSON.stringify(value), partKeyOf(sheetId));
+  if (Object.entries(written).every(([name, text]) => snapshot[name] === text)) return;
+  properties.setProperties(written);
+  for (const stale of partKeys(snapshot[key], partKeyOf(sheetId)))
+    if (written[stale] === undefined) properties.deleteProperty(stale);
+}
+
+function forget(
+  properties: GoogleAppsScript.Properties.Properties,
+  snapshot: Readonly<Record<string, string>>,
+  sheetId: string,
+): void {
+  for (const part of partKeys(snapshot[headKey(sheetId)], partKeyOf(sheetId)))
+    properties.deleteProperty(part);
+  properties.deleteProperty(headKey(sheetId));
+}
+
+function newManagerSheet(master: Spreadsheet, name: string, lang: Lang): Sheet {
+  const sheet = master.insertSheet(name);
+  layOutNewSheet(sheet, MANAGER_SHEET_COLUMNS, lang);
+  const yesNo = [lang, otherLang(lang)].flatMap((l) => [t(l, 'value.yes'), t(l, 'value.no')]);
+  const active = MANAGER_SHEET_COLUMNS.findIndex((column) => column.key === 'active');
+  validateColumn(sheet, active, listValidation(yesNo, t(lang, 'help.flag')));
+  return sheet;
+}
+
+/** The name, or the name with « (2)», « (3)»… when a sheet someone made already has it. */
+function freeName(name: string, taken: ReadonlySet<string>): string {
+  // Google caps a sheet's name at 100 characters.
+  const base = name.slice(0, 90);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+}
+
+/** Whether a sheet is one of the managers sheets Prozvon made (known by id, not by name). */
+export function isManagerSheet(sheet: Sheet, snapshot: Readonly<Record<string, string>>): boolean {
+  return (
+    storedManagerSheets(snapshot).length > 0 && snapshot[headKey(String(sheet.getSheetId()))] !== undefined
+  );
+}
