@@ -18,6 +18,7 @@ import { compareTeams, type CompareReport, type CompareRequest } from './gas/adm
 import { setDoNotCall, type DoNotCallReport } from './gas/admin/do-not-call';
 import { runDailySummaryJob, runNightlyJob } from './gas/admin/jobs';
 import { handleMasterEdit, helpFromMenu, reconcileFromMenu, setUpFromMenu } from './gas/admin/master-actions';
+import { moveManagersFromMenu } from './gas/admin/move-managers';
 import { compareFromMenu, doNotCallFromMenu, openAddClientsDialog, reassignFromMenu } from './gas/admin/menu';
 import { reassignToManager, type ReassignReport } from './gas/admin/reassign';
 import {
@@ -95,6 +96,11 @@ function opened(
 
 export function onOpen(): void {
   buildMenu(activeLang());
+}
+
+/** The owner's move of Team's manager rows to their team's managers sheet (safe to repeat). */
+export function menuMoveManagers(): void {
+  withUserErrors((lang, spreadsheet) => moveManagersFromMenu(opened(spreadsheet), lang, currentUser()));
 }
 
 /** Set up master: sheets, triggers and the weekly template (idempotent). */

@@ -14,6 +14,7 @@ export const MENU_TITLE: MessageKey = 'menu.title';
 
 export const MENU: readonly MenuEntry[] = [
   { label: 'menu.setupMaster', handler: 'menuSetUpMaster' },
+  { label: 'menu.moveManagers', handler: 'menuMoveManagers' },
   { label: 'menu.newCampaign', handler: 'menuNewWeeklyCampaign' },
   { label: 'menu.newCampaignForm', handler: 'menuNewCampaignForm' },
   'separator',

@@ -10,6 +10,34 @@ export const adminMessages = {
     en: '{email} leads no team on the Team sheet.',
   },
 
+  'menu.moveManagers': {
+    ru: 'Перенести менеджеров на листы команд',
+    en: 'Move managers to the team sheets',
+  },
+  'moveManagers.ownerOnly': {
+    ru: 'Переносить менеджеров с листа «Команда» может только владелец мастер-таблицы ({owner}).',
+    en: 'Only the master’s owner ({owner}) can move managers off the Team sheet.',
+  },
+  'moveManagers.done': {
+    ru: 'Перенесено менеджеров с листа «Команда» на листы команд: {moved}.\nМенеджеров до переноса: {before}, после: {after}.{left}',
+    en: 'Managers moved from Team to the team sheets: {moved}.\nManagers before: {before}, after: {after}.{left}',
+  },
+  'moveManagers.left': {
+    ru: '\nОстались на листе «Команда»: {count}\n{rows}',
+    en: '\nLeft on Team: {count}\n{rows}',
+  },
+  'moveManagers.noSheet': {
+    ru: 'строка {row}: {email} — у команды «{team}» нет листа менеджеров (ею не руководит активный администратор)',
+    en: 'row {row}: {email} — the team “{team}” has no managers sheet (no active administrator leads it)',
+  },
+  'moveManagers.duplicate': {
+    ru: 'строка {row}: {email} — указан на листе «Команда» не один раз',
+    en: 'row {row}: {email} — listed on Team more than once',
+  },
+  'moveManagers.notCopied': {
+    ru: 'Не удалось записать на листы команд: {emails}. Лист «Команда» не изменён; запустите перенос ещё раз.',
+    en: 'Could not write to the team sheets: {emails}. Team is unchanged; run the move again.',
+  },
   'team.invalid': {
     ru: 'Лист «Команда» или лист менеджеров команды нужно исправить, прежде чем продолжить:\n{problems}',
     en: 'Please fix the Team sheet or the team’s managers sheet first:\n{problems}',
@@ -31,8 +59,8 @@ export const adminMessages = {
     en: 'Row {row}: {administrator}, the administrator of {email}, is not an active administrator on the sheet.',
   },
   'team.administratorOfUnknownTeam': {
-    ru: 'Строка {row}: у команды «{team}» администратора {email} нет ни одного активного менеджера.',
-    en: 'Row {row}: team “{team}” of administrator {email} has no active manager.',
+    ru: 'Строка {row}: у команды «{team}» администратора {email} нет ни одного активного менеджера — впишите их на лист «Менеджеры · {team}».',
+    en: 'Row {row}: team “{team}” of administrator {email} has no active manager — list them on the sheet “Managers · {team}”.',
   },
 
   'addClients.title': { ru: 'Добавить клиентов', en: 'Add clients' },

@@ -115,17 +115,20 @@ export function validateColumn(
  * Protects a whole sheet so only the given users (plus the owner, whom Google always keeps) edit it.
  * Reuses the sheet's existing protection, so running twice leaves one protection. With
  * `onlyIfAllowed`, a protection the running user may not change (Team, run by an administrator) is
- * left as it is instead of failing: Google refuses anyone else's change to it.
+ * left as it is instead of failing: Google refuses anyone else's change to it. With `whole`, cells
+ * someone let everyone edit ("except certain cells") are protected again.
  */
 export function protectSheet(
   sheet: Sheet,
   editors: readonly string[],
   description: string,
-  options: { readonly onlyIfAllowed?: boolean } = {},
+  options: { readonly onlyIfAllowed?: boolean; readonly whole?: boolean } = {},
 ): void {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
   if (existing && options.onlyIfAllowed && !existing.canEdit()) return;
   const protection = existing ?? sheet.protect();
+  if (existing && options.whole && existing.getUnprotectedRanges().length > 0)
+    existing.setUnprotectedRanges([]);
   if (protection.getDescription() !== description) protection.setDescription(description);
   const wanted = new Set(editors.map((email) => email.toLowerCase()).filter((email) => email !== ''));
   const current = protection.getEditors().map((user) => user.getEmail().toLowerCase());

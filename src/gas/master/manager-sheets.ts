@@ -98,9 +98,10 @@ export function managerSheetMembers(snapshot: Readonly<Record<string, string>>):
 /**
  * Gives each team its managers sheet, lets only the editors the access plan names edit it, and
  * stores what each sheet lists. A new sheet is protected before it is registered, so no one can
- * type into a sheet that counts before its protection; a failure in between leaves an ignored
- * sheet, and the next run makes another. A sheet someone deleted is forgotten (its team gets a
- * new one, empty).
+ * type into a sheet that counts before its protection. A failure in between leaves a sheet of the
+ * team's name that is not registered: the next run takes it over only while it is still empty
+ * (checked again once its protection is set), else makes «… (2)». A sheet someone deleted is
+ * forgotten (its team gets a new one, empty).
  */
 export function syncManagerSheets(
   master: Spreadsheet,
@@ -117,27 +118,49 @@ export function syncManagerSheets(
   const names = new Set(sheets.map((sheet) => sheet.getName()));
   const editorsOf = new Map(wanted.map((entry) => [labelKey(entry.team), entry.editors]));
   const teams = new Set<string>();
+  const registered = new Set<Sheet>();
   for (const entry of stored) {
     const sheet = byId.get(entry.id);
     if (!sheet) {
       forget(properties, snapshot, entry.id);
       continue;
     }
+    registered.add(sheet);
     teams.add(labelKey(entry.team));
     const editors = editorsOf.get(labelKey(entry.team));
     const description = t(lang, 'protection.managers', { team: entry.team });
     // A team no one leads any more keeps its sheet, for the keepers only.
-    protectSheet(sheet, editors ?? [], description, { onlyIfAllowed: true });
+    protectSheet(sheet, editors ?? [], description, { onlyIfAllowed: true, whole: true });
     save(properties, snapshot, entry.id, read(sheet, entry, now));
   }
   for (const { team, editors } of wanted) {
     if (teams.has(labelKey(team))) continue;
     teams.add(labelKey(team));
-    const sheet = newManagerSheet(master, freeName(t(lang, 'sheet.managersOf', { team }), names), lang);
-    names.add(sheet.getName());
-    protectSheet(sheet, editors, t(lang, 'protection.managers', { team }));
+    const description = t(lang, 'protection.managers', { team });
+    const name = t(lang, 'sheet.managersOf', { team }).slice(0, NAME_LENGTH);
+    const left = sheets.find((sheet) => sheet.getName() === name && !registered.has(sheet));
+    let sheet = left && isEmpty(left) ? left : null;
+    if (sheet) {
+      // Whoever made it may have protected it their own way: only Prozvon's protection stays.
+      for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE])
+        for (const protection of sheet.getProtections(type)) protection.remove();
+      protectSheet(sheet, editors, description);
+      if (!isEmpty(sheet)) sheet = null;
+    }
+    if (sheet) layOutManagerSheet(sheet, lang);
+    else {
+      sheet = master.insertSheet(freeName(name, names));
+      names.add(sheet.getName());
+      layOutManagerSheet(sheet, lang);
+      protectSheet(sheet, editors, description);
+    }
     save(properties, snapshot, String(sheet.getSheetId()), { team, sheet: sheet.getName(), rows: [] });
   }
+}
+
+/** No rows below the header (a sheet a failed run left, or one someone made and left blank). */
+function isEmpty(sheet: Sheet): boolean {
+  return sheet.getLastRow() <= 1;
 }
 
 /** What a sheet lists now, keeping when each person was first seen on it. */
@@ -177,21 +200,21 @@ function forget(
   properties.deleteProperty(headKey(sheetId));
 }
 
-function newManagerSheet(master: Spreadsheet, name: string, lang: Lang): Sheet {
-  const sheet = master.insertSheet(name);
+/** Header, formats and the Active dropdown (written again over a sheet taken over). */
+function layOutManagerSheet(sheet: Sheet, lang: Lang): void {
   layOutNewSheet(sheet, MANAGER_SHEET_COLUMNS, lang);
   const yesNo = [lang, otherLang(lang)].flatMap((l) => [t(l, 'value.yes'), t(l, 'value.no')]);
   const active = MANAGER_SHEET_COLUMNS.findIndex((column) => column.key === 'active');
   validateColumn(sheet, active, listValidation(yesNo, t(lang, 'help.flag')));
-  return sheet;
 }
 
-/** The name, or the name with « (2)», « (3)»… when a sheet someone made already has it. */
+/** Google caps a sheet's name at 100 characters; room is left for « (2)». */
+const NAME_LENGTH = 90;
+
+/** The name, or the name with « (2)», « (3)»… when a sheet that is not the team's has it. */
 function freeName(name: string, taken: ReadonlySet<string>): string {
-  // Google caps a sheet's name at 100 characters.
-  const base = name.slice(0, 90);
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`;
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) if (!taken.has(`${name} (${n})`)) return `${name} (${n})`;
 }
 
 /** Whether a sheet is one of the managers sheets Prozvon made (known by id, not by name). */
@@ -199,4 +222,47 @@ export function isManagerSheet(sheet: Sheet, snapshot: Readonly<Record<string, s
   return (
     storedManagerSheets(snapshot).length > 0 && snapshot[headKey(String(sheet.getSheetId()))] !== undefined
   );
+}
+
+/** A team's managers sheet as registered: the sheet, its id and its team. */
+export interface TeamManagerSheet {
+  readonly sheet: Sheet;
+  readonly id: string;
+  readonly team: string;
+}
+
+/** The registered managers sheets that exist, by team (labelKey). */
+export function managerSheetsByTeam(
+  master: Spreadsheet,
+  snapshot: Readonly<Record<string, string>>,
+): Map<string, TeamManagerSheet> {
+  const stored = storedManagerSheets(snapshot);
+  const found = new Map<string, TeamManagerSheet>();
+  if (stored.length === 0) return found;
+  const byId = new Map(master.getSheets().map((sheet) => [String(sheet.getSheetId()), sheet]));
+  for (const entry of stored) {
+    const sheet = byId.get(entry.id);
+    if (sheet) found.set(labelKey(entry.team), { sheet, id: entry.id, team: entry.team });
+  }
+  return found;
+}
+
+/**
+ * Records that these people were listed for the team before anyone else listed them (rows moved
+ * from Team, which came first): the next sync keeps that, so a team that listed one of them
+ * meanwhile does not take them. Safe to repeat.
+ */
+export function rememberListedFirst(sheetId: string, emails: readonly string[]): void {
+  if (emails.length === 0) return;
+  const properties = PropertiesService.getScriptProperties();
+  const snapshot = properties.getProperties();
+  const stored = storedManagerSheets(snapshot).find((entry) => entry.id === sheetId);
+  if (!stored) return;
+  const wanted = new Set(emails.map((email) => email.toLowerCase()));
+  const rows: StoredRow[] = stored.rows.map((row) =>
+    wanted.has(row[1]) ? [row[0], row[1], row[2], row[3], 0] : row,
+  );
+  for (const email of wanted)
+    if (!stored.rows.some((row) => row[1] === email)) rows.push([0, email, email, true, 0]);
+  save(properties, snapshot, sheetId, { team: stored.team, sheet: stored.sheet, rows });
 }
