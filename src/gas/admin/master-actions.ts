@@ -58,10 +58,11 @@ export function setUpFromMenu(master: Spreadsheet, lang: Lang, user: string): vo
 /** Reconcile now: the administrator's active campaigns (every active campaign for the owner). */
 export function reconcileFromMenu(master: Spreadsheet, lang: Lang, user: string): void {
   // The owner, who may not be listed on Team, reconciles every team; an administrator their own.
-  const reach = reachOf(user, readTeam(master, lang), () => master.getOwner()?.getEmail() ?? '');
+  const snapshot = PropertiesService.getScriptProperties().getProperties();
+  const reach = reachOf(user, readTeam(master, lang, snapshot), () => master.getOwner()?.getEmail() ?? '');
   if (reach === null) throw new ProzvonError('error.notAdministrator', { email: user });
   const teams = new Set(reach.everyTeam ? [] : reach.teams.map(labelKey));
-  const campaigns = trackedWorkbooks(PropertiesService.getScriptProperties().getProperties()).filter(
+  const campaigns = trackedWorkbooks(snapshot).filter(
     (entry) => reach.everyTeam || teams.has(labelKey(entry.team)),
   );
   const report = reconcile(master, campaigns, lang);

@@ -186,11 +186,11 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
   const timeZone = master.getSpreadsheetTimeZone();
   const today = isoDayInTimeZone(new Date(), timeZone);
   const settings = readSettings(master);
-  const members = readTeam(master, lang);
+  const snapshot = PropertiesService.getScriptProperties().getProperties();
+  const members = readTeam(master, lang, snapshot);
   const entries = campaignEntries(requireSheet(master, CAMPAIGNS_SHEET), timeZone);
   const active = entries.filter((entry) => entry.active);
   const history = requireSheet(master, HISTORY_SHEET);
-  const snapshot = PropertiesService.getScriptProperties().getProperties();
 
   const { sheet, table } = summarySheet(master, lang, runningUser);
   const dayOf = (row: unknown[]) => parseDay(cell(table, row, 'day'), timeZone);
