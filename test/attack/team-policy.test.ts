@@ -786,9 +786,11 @@ describe('the teams’ managers sheets, where each team’s administrators list 
     const org = copyOf(base);
     expect(typeInto(org, BORIS, LAKE_SHEET, 'A2', [[NORTH[0]!, 'Иванов Иван', 'Да']]).ok).toBe(true);
     expect({
+      card: cardOf(org, BORIS, NORTH_CLIENT),
       anna: markDoNotCall(org, ANNA, NORTH_CLIENT),
       boris: markDoNotCall(org, BORIS, LAKE_CLIENT),
     }).toEqual({
+      card: NOT_FOUND(NORTH_CLIENT),
       anna: expect.stringContaining(`Помечено «не звонить»: 1 (${NORTH_CLIENT})`),
       boris: expect.stringContaining(`Строка 2 («${LAKE_SHEET}»): ${NORTH[0]} уже указан в строке 4.`),
     });
@@ -829,6 +831,21 @@ describe('the teams’ managers sheets, where each team’s administrators list 
       ),
       clara: true,
     });
+  });
+
+  it('a new team’s sheet is never made by another administrator’s run (he would stay its editor): the night makes it', () => {
+    const org = copyOf(base);
+    org.gas.failCall(1, 'Service Spreadsheets timed out while accessing document.');
+    typeIntoTeam(org, OWNER, `A${TEAM_ROWS + 1}`, [teamRow(admin(CLARA, 'Клара', 'Юг'))]);
+    menu(org, BORIS, 'Настроить мастер-таблицу');
+    const afterBoris = southSheets(org);
+    night(org);
+    expect({
+      afterBoris,
+      afterNight: southSheets(org),
+      boris: typeInto(org, BORIS, SOUTH_SHEET, 'A2', 'spy@evil.example').ok,
+      clara: typeInto(org, CLARA, SOUTH_SHEET, 'A2', 'y1@firm.ru').ok,
+    }).toEqual({ afterBoris: [], afterNight: [SOUTH_SHEET], boris: false, clara: true });
   });
 
   it('a new team gets exactly one working sheet when the owner’s Team edit fails at any call, once the night has run', () => {

@@ -107,6 +107,12 @@ export function syncManagerSheets(
   master: Spreadsheet,
   wanted: readonly { readonly team: string; readonly editors: readonly string[] }[],
   lang: Lang,
+  /**
+   * Whether this run may make a team's sheet: only a keeper's (the owner, the jobs owner). Google
+   * never takes the running user off a protection, so a sheet an administrator's run made would
+   * stay theirs to edit, whatever team it is for.
+   */
+  mayCreate: boolean,
   now: number = Date.now(),
 ): void {
   const properties = PropertiesService.getScriptProperties();
@@ -133,7 +139,7 @@ export function syncManagerSheets(
     protectSheet(sheet, editors ?? [], description, { onlyIfAllowed: true, whole: true });
     save(properties, snapshot, entry.id, read(sheet, entry, now));
   }
-  for (const { team, editors } of wanted) {
+  for (const { team, editors } of mayCreate ? wanted : []) {
     if (teams.has(labelKey(team))) continue;
     teams.add(labelKey(team));
     const description = t(lang, 'protection.managers', { team });

@@ -161,7 +161,8 @@ export function syncAdministrators(master: Spreadsheet, runningUser: string): vo
       protectSheet(sheet, plan.teamSheetEditors, t(lang, 'protection.team'), { onlyIfAllowed: true });
     else protectSheet(sheet, editors, t(lang, 'protection.master'));
   }
-  syncManagerSheets(master, plan.managerSheets, lang);
+  const runner = Session.getEffectiveUser().getEmail().toLowerCase();
+  syncManagerSheets(master, plan.managerSheets, lang, plan.teamSheetEditors.includes(runner));
   const administrators = members
     .filter((member) => member.role === 'administrator' && member.active)
     .map((member) => member.email);
