@@ -796,6 +796,31 @@ describe('the teams’ managers sheets, where each team’s administrators list 
     });
   });
 
+  it('a managers sheet deleted is made again from its stored copy by the night, and its people count meanwhile', () => {
+    const org = copyOf(base);
+    expect(typeInto(org, ANNA, NORTH_SHEET, 'A2', [['n3@firm.ru', 'Новиков Ник', 'Да']]).ok).toBe(true);
+    org.master.deleteSheet(org.master.getSheetByName(NORTH_SHEET)!);
+    const meanwhile = refusal(org, ANNA, 'reassignClients', {
+      clientIds: [NORTH_CLIENT],
+      toManager: 'n3@firm.ru',
+    });
+    night(org);
+    expect({
+      meanwhile: meanwhile.slice(0, 4),
+      listed: org.gas.read(org.master, NORTH_SHEET, 'A2:C3'),
+      boris: typeInto(org, BORIS, NORTH_SHEET, 'A3', 'spy@evil.example').ok,
+      anna: typeInto(org, ANNA, NORTH_SHEET, 'A3', 'n4@firm.ru').ok,
+    }).toEqual({
+      meanwhile: 'DONE',
+      listed: [
+        ['n3@firm.ru', 'Новиков Ник', 'Да'],
+        ['', '', ''],
+      ],
+      boris: false,
+      anna: true,
+    });
+  });
+
   it('the owner’s new team takes over an empty sheet someone made under its name, and his protection with it', () => {
     const org = copyOf(base);
     const fake = org.master.insertSheet(SOUTH_SHEET);

@@ -100,8 +100,8 @@ export function managerSheetMembers(snapshot: Readonly<Record<string, string>>):
  * stores what each sheet lists. A new sheet is protected before it is registered, so no one can
  * type into a sheet that counts before its protection. A failure in between leaves a sheet of the
  * team's name that is not registered: the next run takes it over only while it is still empty
- * (checked again once its protection is set), else makes «… (2)». A sheet someone deleted is
- * forgotten (its team gets a new one, empty).
+ * (checked again once its protection is set), else makes «… (2)». A sheet someone deleted is made
+ * again from its stored copy, so its team loses no one; until then the copy still counts.
  */
 export function syncManagerSheets(
   master: Spreadsheet,
@@ -121,47 +121,95 @@ export function syncManagerSheets(
   if (wanted.length === 0 && stored.length === 0) return;
   const sheets = master.getSheets();
   const byId = new Map(sheets.map((sheet) => [String(sheet.getSheetId()), sheet]));
-  const names = new Set(sheets.map((sheet) => sheet.getName()));
-  const editorsOf = new Map(wanted.map((entry) => [labelKey(entry.team), entry.editors]));
+  const run: SyncRun = {
+    master,
+    lang,
+    properties,
+    snapshot,
+    sheets,
+    names: new Set(sheets.map((sheet) => sheet.getName())),
+    registered: new Set(),
+  };
+  const editorsOf = (team: string) =>
+    wanted.find((entry) => labelKey(entry.team) === labelKey(team))?.editors ?? [];
   const teams = new Set<string>();
-  const registered = new Set<Sheet>();
   for (const entry of stored) {
     const sheet = byId.get(entry.id);
-    if (!sheet) {
-      forget(properties, snapshot, entry.id);
-      continue;
-    }
-    registered.add(sheet);
+    if (!sheet) continue;
+    run.registered.add(sheet);
     teams.add(labelKey(entry.team));
-    const editors = editorsOf.get(labelKey(entry.team));
-    const description = t(lang, 'protection.managers', { team: entry.team });
     // A team no one leads any more keeps its sheet, for the keepers only.
-    protectSheet(sheet, editors ?? [], description, { onlyIfAllowed: true, whole: true });
+    protectSheet(sheet, editorsOf(entry.team), description(lang, entry.team), {
+      onlyIfAllowed: true,
+      whole: true,
+    });
     save(properties, snapshot, entry.id, read(sheet, entry, now));
   }
-  for (const { team, editors } of mayCreate ? wanted : []) {
+  if (!mayCreate) return;
+  for (const entry of stored.filter((candidate) => !byId.has(candidate.id))) {
+    if (!teams.has(labelKey(entry.team))) {
+      teams.add(labelKey(entry.team));
+      const sheet = placeSheet(run, entry.team, editorsOf(entry.team), entry.rows);
+      save(properties, snapshot, String(sheet.getSheetId()), { ...entry, sheet: sheet.getName() });
+    }
+    forget(properties, snapshot, entry.id);
+  }
+  for (const { team, editors } of wanted) {
     if (teams.has(labelKey(team))) continue;
     teams.add(labelKey(team));
-    const description = t(lang, 'protection.managers', { team });
-    const name = t(lang, 'sheet.managersOf', { team }).slice(0, NAME_LENGTH);
-    const left = sheets.find((sheet) => sheet.getName() === name && !registered.has(sheet));
-    let sheet = left && isEmpty(left) ? left : null;
-    if (sheet) {
-      // Whoever made it may have protected it their own way: only Prozvon's protection stays.
-      for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE])
-        for (const protection of sheet.getProtections(type)) protection.remove();
-      protectSheet(sheet, editors, description);
-      if (!isEmpty(sheet)) sheet = null;
-    }
-    if (sheet) layOutManagerSheet(sheet, lang);
-    else {
-      sheet = master.insertSheet(freeName(name, names));
-      names.add(sheet.getName());
-      layOutManagerSheet(sheet, lang);
-      protectSheet(sheet, editors, description);
-    }
+    const sheet = placeSheet(run, team, editors, []);
     save(properties, snapshot, String(sheet.getSheetId()), { team, sheet: sheet.getName(), rows: [] });
   }
+}
+
+interface SyncRun {
+  readonly master: Spreadsheet;
+  readonly lang: Lang;
+  readonly properties: GoogleAppsScript.Properties.Properties;
+  readonly snapshot: Readonly<Record<string, string>>;
+  readonly sheets: readonly Sheet[];
+  readonly names: Set<string>;
+  readonly registered: Set<Sheet>;
+}
+
+function description(lang: Lang, team: string): string {
+  return t(lang, 'protection.managers', { team });
+}
+
+/**
+ * A team's sheet, protected, holding `rows` (a deleted sheet's stored copy): an empty sheet of the
+ * team's name that nobody registered is taken over, with every protection on it replaced;
+ * otherwise a new sheet is made.
+ */
+function placeSheet(
+  run: SyncRun,
+  team: string,
+  editors: readonly string[],
+  rows: readonly StoredRow[],
+): Sheet {
+  const name = t(run.lang, 'sheet.managersOf', { team }).slice(0, NAME_LENGTH);
+  const left = run.sheets.find((sheet) => sheet.getName() === name && !run.registered.has(sheet));
+  let sheet = left && isEmpty(left) ? left : null;
+  if (sheet) {
+    // Whoever made it may have protected it their own way: only Prozvon's protection stays.
+    for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE])
+      for (const protection of sheet.getProtections(type)) protection.remove();
+    protectSheet(sheet, editors, description(run.lang, team));
+    if (!isEmpty(sheet)) sheet = null;
+  }
+  if (!sheet) {
+    sheet = run.master.insertSheet(freeName(name, run.names));
+    run.names.add(sheet.getName());
+    layOutManagerSheet(sheet, run.lang);
+    protectSheet(sheet, editors, description(run.lang, team));
+  } else layOutManagerSheet(sheet, run.lang);
+  if (rows.length > 0)
+    sheet
+      .getRange(2, 1, rows.length, MANAGER_SHEET_COLUMNS.length)
+      .setValues(
+        rows.map(([, email, name, active]) => [email, name, t(run.lang, active ? 'value.yes' : 'value.no')]),
+      );
+  return sheet;
 }
 
 /** No rows below the header (a sheet a failed run left, or one someone made and left blank). */
