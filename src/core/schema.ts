@@ -75,6 +75,8 @@ export const MANAGER_SHEET_COLUMNS = [
   column('email', 'col.team.email', 'text', 220),
   column('name', 'col.team.name', 'text', 200),
   column('active', 'col.team.active', 'flag', 80),
+  // Written by Prozvon: why a row does not count (blank when it does).
+  column('status', 'col.managers.status', 'text', 320),
 ] as const satisfies readonly ColumnSpec[];
 
 export const CLIENTS_SHEET = {

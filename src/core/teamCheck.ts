@@ -34,13 +34,15 @@ export interface TeamProblem {
 
 /**
  * Every problem of the Team sheet and the managers sheets, Team first. Inactive rows only count
- * for duplicates. A duplicate on a team's managers sheet is that team's problem alone: one team's
- * administrators cannot stop another team's work by listing its people.
+ * for duplicates — on Team: a managers sheet row of someone already listed simply does not count
+ * (core/teams listedOnce) and the sheet says so beside it, so listing another team's people stops
+ * no one's work.
  */
 export function checkTeam(rows: readonly TeamRow[]): TeamProblem[] {
   const problems: TeamProblem[] = [];
   const firstRowOf = new Map<string, string | number>();
   for (const row of rows) {
+    if (row.sheet !== undefined) continue;
     const first = firstRowOf.get(row.email);
     if (first === undefined) firstRowOf.set(row.email, rowOf(row));
     else
@@ -49,7 +51,7 @@ export function checkTeam(rows: readonly TeamRow[]): TeamProblem[] {
         sheet: row.sheet ?? '',
         key: 'team.duplicateEmail',
         params: { row: rowOf(row), email: row.email, firstRow: first },
-        teams: row.sheet === undefined ? [] : [row.team],
+        teams: [],
       });
   }
   const administrators = rows.filter((row) => row.active && row.role === 'administrator');

@@ -782,7 +782,7 @@ describe('the teams’ managers sheets, where each team’s administrators list 
     });
   });
 
-  it('Boris listing Anna’s manager stops only his own team’s tools, and names the row on his sheet', () => {
+  it('Boris listing Anna’s manager takes nothing of hers and stops no one: the row does not count, and his sheet says why', () => {
     const org = copyOf(base);
     expect(typeInto(org, BORIS, LAKE_SHEET, 'A2', [[NORTH[0]!, 'Иванов Иван', 'Да']]).ok).toBe(true);
     expect({
@@ -792,8 +792,11 @@ describe('the teams’ managers sheets, where each team’s administrators list 
     }).toEqual({
       card: NOT_FOUND(NORTH_CLIENT),
       anna: expect.stringContaining(`Помечено «не звонить»: 1 (${NORTH_CLIENT})`),
-      boris: expect.stringContaining(`Строка 2 («${LAKE_SHEET}»): ${NORTH[0]} уже указан в строке 4.`),
+      boris: expect.stringContaining(`Помечено «не звонить»: 1 (${LAKE_CLIENT})`),
     });
+    expect(org.gas.read(org.master, LAKE_SHEET, 'D2')[0]?.[0]).toBe(
+      'не учтён: указан на листе «Команда», его меняет владелец мастер-таблицы',
+    );
   });
 
   it('a managers sheet deleted is made again from its stored copy by the night, and its people count meanwhile', () => {
@@ -852,7 +855,7 @@ describe('the teams’ managers sheets, where each team’s administrators list 
     }).toEqual({
       sheets: [SOUTH_SHEET, `${SOUTH_SHEET} (2)`],
       spy: expect.stringContaining(
-        `у команды «Юг» администратора ${CLARA} нет ни одного активного менеджера — впишите их на лист «Менеджеры · Юг»`,
+        `у команды «Юг» администратора ${CLARA} нет ни одного активного менеджера — впишите их на лист менеджеров команды`,
       ),
       clara: true,
     });

@@ -10,6 +10,26 @@ export const adminMessages = {
     en: '{email} leads no team on the Team sheet.',
   },
 
+  'managers.status.notEmail': {
+    ru: 'не учтён: это не адрес эл. почты',
+    en: 'not counted: not an e-mail address',
+  },
+  'managers.status.tooMany': {
+    ru: 'не учтён: на листе уже {max} человек',
+    en: 'not counted: the sheet lists {max} people already',
+  },
+  'managers.status.twice': {
+    ru: 'не учтён: уже указан выше на этом листе',
+    en: 'not counted: listed above on this sheet',
+  },
+  'managers.status.listedOnTeam': {
+    ru: 'не учтён: указан на листе «Команда», его меняет владелец мастер-таблицы',
+    en: 'not counted: listed on Team, which the master’s owner changes',
+  },
+  'managers.status.listedByTeam': {
+    ru: 'не учтён: уже в команде «{team}»; перевести его может владелец мастер-таблицы',
+    en: 'not counted: already in the team “{team}”; the master’s owner can move them',
+  },
   'menu.moveManagers': {
     ru: 'Перенести менеджеров на листы команд',
     en: 'Move managers to the team sheets',
@@ -59,8 +79,8 @@ export const adminMessages = {
     en: 'Row {row}: {administrator}, the administrator of {email}, is not an active administrator on the sheet.',
   },
   'team.administratorOfUnknownTeam': {
-    ru: 'Строка {row}: у команды «{team}» администратора {email} нет ни одного активного менеджера — впишите их на лист «Менеджеры · {team}».',
-    en: 'Row {row}: team “{team}” of administrator {email} has no active manager — list them on the sheet “Managers · {team}”.',
+    ru: 'Строка {row}: у команды «{team}» администратора {email} нет ни одного активного менеджера — впишите их на лист менеджеров команды.',
+    en: 'Row {row}: team “{team}” of administrator {email} has no active manager — list them on the team’s managers sheet.',
   },
 
   'addClients.title': { ru: 'Добавить клиентов', en: 'Add clients' },

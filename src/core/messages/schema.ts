@@ -39,6 +39,7 @@ export const schemaMessages = {
   'col.team.team': { ru: 'Команда', en: 'Team' },
   'col.team.administrator': { ru: 'Администратор', en: 'Administrator' },
   'col.team.active': { ru: 'Активен', en: 'Active' },
+  'col.managers.status': { ru: 'Прозвон', en: 'Prozvon' },
 
   // Clients
   'col.clients.id': { ru: 'ID клиента', en: 'Client ID' },

@@ -7,6 +7,7 @@ import { openMaster, readSettings, syncAdministrators } from '../master/setup';
 import { readTeam } from '../master/master-data';
 import { rethrowTimeLimit } from '../io/errors';
 import { pruneOrphanTriggers } from '../io/triggers';
+import { underScriptLock } from '../io/lock';
 import { spreadsheetLang } from '../io/ui';
 import { refreshClientTotals } from '../reports/client-totals';
 import { writeDailySummary } from '../reports/daily-summary';
@@ -40,7 +41,14 @@ export function runNightlyJob(): void {
   pruneOrphanTriggers((workbookId) => tracked[contextKey(workbookId)] !== undefined);
   // Access follows Team at the latest now (the master's edit trigger does it at once): the
   // master's protections and the teams' managers sheets, then every file's sharing.
-  syncAdministrators(master, currentUser());
+  // A failure here (a managers sheet too big to store, say) must not cost the night its access
+  // sync or the Clients summary.
+  try {
+    underScriptLock(30_000, () => syncAdministrators(master, currentUser()));
+  } catch (error) {
+    rethrowTimeLimit(error);
+    console.warn(`nightly: protections and managers sheets not synced: ${String(error)}`);
+  }
   syncAccess(master, readTeam(master, lang));
   // Then the summary columns of Clients, from the History reconcile has just completed.
   refreshClientTotals(master, settings, lang, timeZone);

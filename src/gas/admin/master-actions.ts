@@ -14,6 +14,7 @@ import {
 } from '../campaign/template';
 import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from '../io/triggers';
 import { showText } from '../io/ui';
+import { underScriptLock } from '../io/lock';
 import { assertAdministrator } from '../master/access';
 import { completeClients } from '../master/clients-fill';
 import { readTeam } from '../master/master-data';
@@ -126,6 +127,9 @@ export function handleMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void 
 /** Access to the master, its protections, the template and the active workbooks follow Team at once. */
 function followTeam(master: Spreadsheet): void {
   const owner = master.getOwner()?.getEmail() ?? '';
-  syncAdministrators(master, owner.toLowerCase());
-  syncAccess(master, readTeam(master));
+  // Under the lock: the owner's move of managers writes the same stored copies.
+  underScriptLock(30_000, () => {
+    syncAdministrators(master, owner.toLowerCase());
+    syncAccess(master, readTeam(master));
+  });
 }

@@ -8,14 +8,14 @@ import { labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
 import { MANAGER_SHEET_COLUMNS, TEAM_SHEET } from '../../core/schema';
-import { listedOnce } from '../../core/teams';
+import { listedOnce, teamNames, teamsOf } from '../../core/teams';
 import type { TeamRow } from '../../core/teamCheck';
 import { underScriptLock } from '../io/lock';
-import { readTable, text } from '../io/table';
+import { readTable, text, toRow } from '../io/table';
 import { JOBS_OWNER_PROPERTY } from '../io/triggers';
 import { showText } from '../io/ui';
 import { managerSheetsByTeam, rememberListedFirst, type TeamManagerSheet } from '../master/manager-sheets';
-import { readTeamRows, requireSheet, teamMembers } from '../master/master-data';
+import { readTeamRows, requireSheet, teamMembers, type TeamTable } from '../master/master-data';
 import { syncAdministrators } from '../master/setup';
 import { syncAccess } from './access-sync';
 
@@ -59,6 +59,7 @@ export function moveManagers(master: Spreadsheet, lang: Lang, user: string): Mov
     if (why !== null) left.push(t(lang, why, { row: row.rowNumber, email: row.email, team: row.team }));
     return why === null;
   });
+  keepAdministratorsTeams(team, rows);
   for (const target of sheets.values()) {
     const mine = moving.filter((row) => labelKey(row.team) === labelKey(target.team));
     copyTo(target, mine, lang);
@@ -74,6 +75,25 @@ export function moveManagers(master: Spreadsheet, lang: Lang, user: string): Mov
   const members = readTeamRows(master, lang);
   syncAccess(master, listedOnce(members));
   return { moved: moving.length, before, after: managerCount(members), left };
+}
+
+/**
+ * An administrator may lead a team only through the manager rows that name them (a blank team
+ * cell, or a team no cell names): before those rows leave Team, every team they lead is written
+ * into their own cell, so the move takes no team from anyone.
+ */
+function keepAdministratorsTeams(team: TeamTable, rows: readonly TeamRow[]): void {
+  const column = team.map.team;
+  if (column === undefined) return;
+  for (const admin of rows.filter((row) => row.role === 'administrator' && row.active)) {
+    const cells = team.rows[team.rowNumbers.indexOf(admin.rowNumber)] ?? [];
+    const named = teamNames(text(team, cells, 'team'));
+    const missing = teamsOf(admin.email, rows).filter(
+      (led) => !named.some((name) => labelKey(name) === labelKey(led)),
+    );
+    if (missing.length > 0)
+      team.sheet.getRange(admin.rowNumber, column + 1).setValue([...named, ...missing].join('; '));
+  }
 }
 
 /** Why a Team manager row stays on Team (null: it moves). */
@@ -95,11 +115,29 @@ function copyTo(target: TeamManagerSheet, rows: readonly TeamRow[], lang: Lang):
     return { table, emails: new Set(table.rows.map((row) => labelKey(text(table, row, 'email')))) };
   };
   const { table, emails } = listed();
+  const record = (row: TeamRow) => ({
+    email: row.email,
+    name: row.name,
+    active: t(lang, row.active ? 'value.yes' : 'value.no'),
+  });
+  // Team is the owner's word: a row the sheet already has takes Team's name and Active.
+  table.rows.forEach((cells, index) => {
+    const from = rows.find((row) => labelKey(row.email) === labelKey(text(table, cells, 'email')));
+    const rowNumber = table.rowNumbers[index];
+    if (!from || rowNumber === undefined) return;
+    const wanted = record(from);
+    if (
+      text(table, cells, 'name') === wanted.name &&
+      labelKey(text(table, cells, 'active')) === labelKey(wanted.active)
+    )
+      return;
+    target.sheet.getRange(rowNumber, 1, 1, table.width).setValues([toRow(table, { ...wanted, status: '' })]);
+  });
   const missing = rows.filter((row) => !emails.has(labelKey(row.email)));
   if (missing.length > 0)
     target.sheet
-      .getRange(table.lastRow + 1, 1, missing.length, MANAGER_SHEET_COLUMNS.length)
-      .setValues(missing.map((row) => [row.email, row.name, t(lang, row.active ? 'value.yes' : 'value.no')]));
+      .getRange(table.lastRow + 1, 1, missing.length, table.width)
+      .setValues(missing.map((row) => toRow(table, record(row))));
   const after = listed().emails;
   const lost = rows.filter((row) => !after.has(labelKey(row.email)));
   if (lost.length > 0)

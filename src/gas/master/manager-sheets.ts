@@ -7,13 +7,22 @@
 // so a sheet someone adds, copies or names like one is ignored, and one renamed keeps its team.
 // The same property holds the rows as the last sync read them (on every edit of the sheet, at
 // set-up and nightly): the tools read that copy, not the sheets, so they cost no extra calls.
-// A person two managers sheets list belongs to the team that listed them first.
+// What a listing keeps, and which rows do not count, is core/managerLists; why a row does not
+// count is written beside it on the sheet.
 
 import { labelKey } from '../../core/cells';
 import { parseJson } from '../../core/json';
 import { otherLang, t, type Lang } from '../../core/messages';
 import { MANAGER_SHEET_COLUMNS } from '../../core/schema';
 import type { TeamRow } from '../../core/teamCheck';
+import {
+  listedElsewhere,
+  MAX_LISTED,
+  nextListing,
+  type ListedRow,
+  type RowRefusal,
+} from '../../core/managerLists';
+import { rethrowTimeLimit } from '../io/errors';
 import { layOutNewSheet, listValidation, protectSheet, validateColumn } from '../io/sheets';
 import { joinValue, partKeys, splitValue, type PartKey } from '../io/split-property';
 import { cell, readTable, text } from '../io/table';
@@ -30,8 +39,7 @@ const partKeyOf =
   (index) =>
     `${KEY_PREFIX}${sheetId}.${index}`;
 
-/** A listed manager as stored: sheet row, e-mail, name, active, and when a sync first saw them. */
-type StoredRow = readonly [number, string, string, boolean, number];
+type StoredRow = ListedRow;
 
 interface StoredSheet {
   readonly team: string;
@@ -113,6 +121,8 @@ export function syncManagerSheets(
    * stay theirs to edit, whatever team it is for.
    */
   mayCreate: boolean,
+  /** The e-mails on Team: a managers sheet row of one of them does not count. */
+  onTeam: readonly string[],
   now: number = Date.now(),
 ): void {
   const properties = PropertiesService.getScriptProperties();
@@ -133,17 +143,37 @@ export function syncManagerSheets(
   const editorsOf = (team: string) =>
     wanted.find((entry) => labelKey(entry.team) === labelKey(team))?.editors ?? [];
   const teams = new Set<string>();
+  const reads: SheetRead[] = [];
   for (const entry of stored) {
     const sheet = byId.get(entry.id);
     if (!sheet) continue;
     run.registered.add(sheet);
     teams.add(labelKey(entry.team));
-    // A team no one leads any more keeps its sheet, for the keepers only.
-    protectSheet(sheet, editorsOf(entry.team), description(lang, entry.team), {
-      onlyIfAllowed: true,
-      whole: true,
-    });
-    save(properties, snapshot, entry.id, read(sheet, entry, now));
+    // One team's sheet failing (damaged, or too big to store) must not stop the others.
+    try {
+      // A team no one leads any more keeps its sheet, for the keepers only.
+      protectSheet(sheet, editorsOf(entry.team), description(lang, entry.team), {
+        onlyIfAllowed: true,
+        whole: true,
+      });
+      reads.push(read(sheet, entry, now));
+    } catch (error) {
+      rethrowTimeLimit(error);
+      console.warn(`managers sheet of ${entry.team} not read: ${String(error)}`);
+    }
+  }
+  const elsewhere = listedElsewhere(onTeam, [
+    ...reads.map((done) => ({ id: done.id, team: done.stored.team, rows: done.stored.rows })),
+    ...stored.filter((entry) => !reads.some((done) => done.id === entry.id)),
+  ]);
+  for (const done of reads) {
+    try {
+      writeStatuses(done, elsewhere.get(done.id), lang);
+      save(properties, snapshot, done.id, done.stored);
+    } catch (error) {
+      rethrowTimeLimit(error);
+      console.warn(`managers sheet of ${done.stored.team} not stored: ${String(error)}`);
+    }
   }
   if (!mayCreate) return;
   for (const entry of stored.filter((candidate) => !byId.has(candidate.id))) {
@@ -177,9 +207,10 @@ function description(lang: Lang, team: string): string {
 }
 
 /**
- * A team's sheet, protected, holding `rows` (a deleted sheet's stored copy): an empty sheet of the
- * team's name that nobody registered is taken over, with every protection on it replaced;
- * otherwise a new sheet is made.
+ * A team's sheet, protected, holding the rows still on a deleted sheet's stored copy. An empty
+ * sheet of the team's name that nobody registered (a failed run's, or one someone made) is
+ * deleted and made anew, so nothing its maker set on it (protections, validation, hiding) stays;
+ * one with rows is passed by («… (2)»).
  */
 function placeSheet(
   run: SyncRun,
@@ -189,25 +220,29 @@ function placeSheet(
 ): Sheet {
   const name = t(run.lang, 'sheet.managersOf', { team }).slice(0, NAME_LENGTH);
   const left = run.sheets.find((sheet) => sheet.getName() === name && !run.registered.has(sheet));
-  let sheet = left && isEmpty(left) ? left : null;
-  if (sheet) {
-    // Whoever made it may have protected it their own way: only Prozvon's protection stays.
-    for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE])
-      for (const protection of sheet.getProtections(type)) protection.remove();
-    protectSheet(sheet, editors, description(run.lang, team));
-    if (!isEmpty(sheet)) sheet = null;
+  if (left && isEmpty(left)) {
+    try {
+      run.master.deleteSheet(left);
+      run.names.delete(name);
+    } catch (error) {
+      // Protected by its maker against this account: passed by.
+      rethrowTimeLimit(error);
+    }
   }
-  if (!sheet) {
-    sheet = run.master.insertSheet(freeName(name, run.names));
-    run.names.add(sheet.getName());
-    layOutManagerSheet(sheet, run.lang);
-    protectSheet(sheet, editors, description(run.lang, team));
-  } else layOutManagerSheet(sheet, run.lang);
-  if (rows.length > 0)
+  const sheet = run.master.insertSheet(freeName(name, run.names));
+  run.names.add(sheet.getName());
+  layOutManagerSheet(sheet, run.lang);
+  protectSheet(sheet, editors, description(run.lang, team));
+  const listed = rows.filter((row) => row[0] > 0);
+  if (listed.length > 0)
     sheet
-      .getRange(2, 1, rows.length, MANAGER_SHEET_COLUMNS.length)
+      .getRange(2, 1, listed.length, 3)
       .setValues(
-        rows.map(([, email, name, active]) => [email, name, t(run.lang, active ? 'value.yes' : 'value.no')]),
+        listed.map(([, email, person, active]) => [
+          email,
+          person,
+          t(run.lang, active ? 'value.yes' : 'value.no'),
+        ]),
       );
   return sheet;
 }
@@ -217,17 +252,85 @@ function isEmpty(sheet: Sheet): boolean {
   return sheet.getLastRow() <= 1;
 }
 
-/** What a sheet lists now, keeping when each person was first seen on it. */
-function read(sheet: Sheet, before: StoredSheet, now: number): StoredSheet {
-  const since = new Map(before.rows.map((row) => [row[1], row[4]]));
+/** A sheet as just read: what it now lists, and the rows refused for its own reasons. */
+interface SheetRead {
+  readonly id: string;
+  readonly sheet: Sheet;
+  readonly stored: StoredSheet;
+  readonly refused: ReadonlyMap<number, RowRefusal>;
+  /** The status column (0-based) and each data row's status as read; null without the column. */
+  readonly statuses: { readonly column: number; readonly current: readonly string[] } | null;
+}
+
+/**
+ * What a sheet lists now (core/managerLists). A sheet whose header no longer names the e-mail
+ * column (a block pasted over it) keeps what was stored: its team loses no one by a slip.
+ */
+function read(sheet: Sheet, before: StoredSheet & { readonly id: string }, now: number): SheetRead {
   const table = readTable(sheet, MANAGER_SHEET_COLUMNS);
-  const rows = table.rows.flatMap((row, index): StoredRow[] => {
-    const email = text(table, row, 'email').toLowerCase();
-    if (email === '') return [];
-    const active = readFlag(cell(table, row, 'active'), true);
-    return [[table.rowNumbers[index] ?? 0, email, text(table, row, 'name'), active, since.get(email) ?? now]];
+  const base = { id: before.id, sheet, statuses: null, refused: new Map<number, RowRefusal>() };
+  const stored = { team: before.team, sheet: sheet.getName() };
+  if (table.map.email === undefined) return { ...base, stored: { ...stored, rows: before.rows } };
+  const listing = nextListing(
+    table.rows.flatMap((row, index) => {
+      const email = text(table, row, 'email');
+      if (email === '') return [];
+      const rowNumber = table.rowNumbers[index] ?? 0;
+      return [
+        {
+          rowNumber,
+          email,
+          name: text(table, row, 'name'),
+          active: readFlag(cell(table, row, 'active'), true),
+        },
+      ];
+    }),
+    before.rows,
+    now,
+  );
+  const column = table.map.status;
+  const byRow = new Map(table.rows.map((row, index) => [table.rowNumbers[index] ?? 0, row]));
+  const current = Array.from({ length: table.lastRow - 1 }, (_, index) => {
+    const row = byRow.get(index + 2);
+    return row ? text(table, row, 'status') : '';
   });
-  return { team: before.team, sheet: sheet.getName(), rows };
+  return {
+    ...base,
+    stored: { ...stored, rows: listing.rows },
+    refused: listing.refused,
+    statuses: column === undefined ? null : { column, current },
+  };
+}
+
+/** Beside each row, why it does not count (blank when it does); written only when it changed. */
+function writeStatuses(
+  done: SheetRead,
+  elsewhere: ReadonlyMap<number, RowRefusal> | undefined,
+  lang: Lang,
+): void {
+  const statuses = done.statuses;
+  if (!statuses || statuses.current.length === 0) return;
+  const wanted = statuses.current.map((_, index) => {
+    const refusal = done.refused.get(index + 2) ?? elsewhere?.get(index + 2);
+    return refusal ? statusText(refusal, lang) : '';
+  });
+  if (wanted.every((status, index) => status === statuses.current[index])) return;
+  done.sheet.getRange(2, statuses.column + 1, wanted.length, 1).setValues(wanted.map((status) => [status]));
+}
+
+function statusText(refusal: RowRefusal, lang: Lang): string {
+  switch (refusal.reason) {
+    case 'notEmail':
+      return t(lang, 'managers.status.notEmail');
+    case 'tooMany':
+      return t(lang, 'managers.status.tooMany', { max: MAX_LISTED });
+    case 'twice':
+      return t(lang, 'managers.status.twice');
+    case 'listedOnTeam':
+      return t(lang, 'managers.status.listedOnTeam');
+    case 'listedByTeam':
+      return t(lang, 'managers.status.listedByTeam', { team: refusal.team });
+  }
 }
 
 function save(

@@ -18,6 +18,7 @@ import { readTeam, requireSheet, teamMembers } from './master-data';
 import { storedManagerSheets, syncManagerSheets } from './manager-sheets';
 import { accessPlan } from '../../core/access';
 import { JOBS_OWNER_PROPERTY } from '../io/triggers';
+import { underScriptLock } from '../io/lock';
 import { appendRows, readTable, text, toRow } from '../io/table';
 import { spreadsheetLang } from '../io/ui';
 
@@ -125,7 +126,7 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
     }
   }
 
-  syncAdministrators(master, runningUser);
+  underScriptLock(30_000, () => syncAdministrators(master, runningUser));
   removeEmptyDefaultSheet(master);
   PropertiesService.getScriptProperties().setProperty(MASTER_ID_PROPERTY, master.getId());
   ensureSigner();
@@ -162,7 +163,8 @@ export function syncAdministrators(master: Spreadsheet, runningUser: string): vo
     else protectSheet(sheet, editors, t(lang, 'protection.master'));
   }
   const runner = Session.getEffectiveUser().getEmail().toLowerCase();
-  syncManagerSheets(master, plan.managerSheets, lang, plan.teamSheetEditors.includes(runner));
+  const onTeam = members.filter((member) => member.sheet === undefined).map((member) => member.email);
+  syncManagerSheets(master, plan.managerSheets, lang, plan.teamSheetEditors.includes(runner), onTeam);
   const administrators = members
     .filter((member) => member.role === 'administrator' && member.active)
     .map((member) => member.email);
