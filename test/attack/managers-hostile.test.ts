@@ -1,103 +1,51 @@
 // The teams' managers sheets attacked by a hostile second team's administrator (Boris), a manager,
 // a stranger and a failing network: each case states the SAFE behaviour, so a failing test is a
-// hole. Self-contained: the helpers are copied from team-policy.test.ts.
-//
-// Run: PROZVON_DIST=/tmp/hostile node esbuild.config.mjs &&
-//      PROZVON_DIST=/tmp/hostile npx jest test/attack/managers-hostile.test.ts
+// hole. Each one failed when a helper session first wrote it, and passes since its fix.
 
 import {
-  clientsFor,
-  MENU,
-  newMaster,
-  pasteClients,
-  pasteTeam,
-  type Member,
-  type Organisation,
-} from '../integration/fixtures';
+  ANNA,
+  BORIS,
+  LAKE,
+  LAKE_SHEET,
+  MONDAY,
+  NORTH,
+  NORTH_CLIENT,
+  NORTH_SHEET,
+  NOT_FOUND,
+  OWNER,
+  SOUTH_SHEET,
+  STRANGER,
+  TEAM_ROWS,
+  TIMEOUT,
+  admin,
+  cardOf,
+  copyOf,
+  manager,
+  markDoNotCall,
+  menu,
+  night,
+  organisation,
+  refusal,
+  teamRow,
+  twoTeamsWithWeeks,
+  typeInto,
+  typeIntoTeam,
+  whoCanOpen,
+  workbook,
+  twoTeams,
+} from './two-teams';
+import { type Organisation } from '../integration/fixtures';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const OWNER = 'owner@firm.ru';
-const STRANGER = 'stranger@evil.example';
 const SPY = 'spy@evil.example';
-const MONDAY = '2026-11-30';
 
-const ANNA = 'anna@firm.ru';
-const BORIS = 'boris@firm.ru';
 const CLARA = 'clara@firm.ru';
-const NORTH = ['n1@firm.ru', 'n2@firm.ru'];
-const LAKE = ['l1@firm.ru', 'l2@firm.ru'];
 const N3 = 'n3@firm.ru';
-const NORTH_CLIENT = 'C-000001'; // n1's
 const N2_CLIENT = 'C-000002'; // n2's (clientsFor alternates n1, n2)
 
-const TEAM_ROWS = 1 + 6;
-
-const NORTH_SHEET = 'Менеджеры · Север';
-const LAKE_SHEET = 'Менеджеры · Озёрный';
-const SOUTH_SHEET = 'Менеджеры · Юг';
 const MOVE = 'Перенести менеджеров на листы команд';
 const SET_UP = 'Настроить мастер-таблицу';
-const TIMEOUT = 'Service Spreadsheets timed out while accessing document.';
-
-function admin(email: string, name: string, team: string, active: 'Да' | 'Нет' = 'Да'): Member {
-  return { email, name, role: 'Администратор', team, administrator: '', active };
-}
-
-function manager(email: string, name: string, team: string, administrator: string): Member {
-  return { email, name, role: 'Менеджер', team, administrator };
-}
-
-function organisation(members: readonly Member[], clients = 4): Organisation {
-  const org = newMaster(OWNER, '2026-11-27T10:00:00+03:00');
-  pasteTeam(org, members);
-  const north = members.filter((m) => m.role === 'Менеджер' && m.administrator === ANNA).map((m) => m.email);
-  const lake = members.filter((m) => m.role === 'Менеджер' && m.administrator === BORIS).map((m) => m.email);
-  pasteClients(org, [...clientsFor(north, clients, 1), ...clientsFor(lake, clients, 1001)]);
-  org.gas.clock.set(`${MONDAY}T09:00:00+03:00`);
-  return org;
-}
-
-function openWeekAs(org: Organisation, user: string): string {
-  org.gas.open(user, org.master);
-  org.gas.ui.answer('OK', MONDAY);
-  org.gas.clickMenu(user, org.master, MENU, 'Новая недельная кампания');
-  return org.gas.ui.lastAlert()?.message ?? '';
-}
-
-const TWO_TEAMS = [
-  admin(ANNA, 'Анна Северова', 'Север'),
-  admin(BORIS, 'Борис Озёров', 'Озёрный'),
-  manager(NORTH[0]!, 'Иванов Иван', 'Север', ANNA),
-  manager(NORTH[1]!, 'Смирнова Ольга', 'Север', ANNA),
-  manager(LAKE[0]!, 'Попова Мария', 'Озёрный', BORIS),
-  manager(LAKE[1]!, 'Волков Антон', 'Озёрный', BORIS),
-];
-
-function twoTeamsWithWeeks(): Organisation {
-  const org = organisation(TWO_TEAMS);
-  openWeekAs(org, ANNA);
-  openWeekAs(org, BORIS);
-  return org;
-}
-
-function copyOf(base: Organisation): Organisation {
-  const gas = base.gas.fork();
-  return { gas, master: gas.spreadsheet(base.master.getId()), owner: base.owner };
-}
-
-function workbook(org: Organisation, team: string, week = '2026-W49'): Spreadsheet {
-  const found = org.gas.spreadsheets().find((ss) => ss.getName() === `${week} · ${team}`);
-  if (!found) throw new Error(`no workbook «${week} · ${team}»`);
-  return found;
-}
-
-function whoCanOpen(file: Spreadsheet): string[] {
-  const emails = [file.getOwner(), ...file.getEditors(), ...file.getViewers()]
-    .filter((user): user is GoogleAppsScript.Base.User => user !== null)
-    .map((user) => user.getEmail().toLowerCase());
-  return [...new Set(emails)].sort();
-}
 
 /** Who may edit a file (owner and editors). */
 function whoCanEdit(file: Spreadsheet): string[] {
@@ -107,67 +55,10 @@ function whoCanEdit(file: Spreadsheet): string[] {
   return [...new Set(emails)].sort();
 }
 
-function run(
-  org: Organisation,
-  user: string,
-  target: string,
-  argument: unknown,
-): { ok: boolean; text: string } {
-  try {
-    return { ok: true, text: JSON.stringify(org.gas.callServer(user, org.master, target, argument)) };
-  } catch (error) {
-    return { ok: false, text: String((error as { message?: unknown }).message ?? error) };
-  }
-}
-
-function refusal(org: Organisation, user: string, target: string, argument: unknown): string {
-  const result = run(org, user, target, argument);
-  return result.ok ? `DONE ${result.text}` : result.text;
-}
-
-function menu(org: Organisation, user: string, item: string, ...answers: string[]): string {
-  org.gas.open(user, org.master);
-  for (const answer of answers) org.gas.ui.answer('OK', answer);
-  org.gas.ui.clearShown();
-  try {
-    org.gas.clickMenu(user, org.master, MENU, item);
-  } catch (error) {
-    return `THREW ${String((error as { message?: unknown }).message ?? error)}`;
-  }
-  return org.gas.ui.lastAlert()?.message ?? '';
-}
-
-function markDoNotCall(org: Organisation, user: string, clientId: string): string {
-  return refusal(org, user, 'markDoNotCall', { clientIds: [clientId], reason: 'жалоба' });
-}
-
-function cardOf(org: Organisation, user: string, query: string): string {
-  return refusal(org, user, 'clientCard', query);
-}
-
 function reassign(org: Organisation, user: string, clientId: string, toManager: string): string {
   return refusal(org, user, 'reassignClients', { clientIds: [clientId], toManager });
 }
 
-function typeIntoTeam(org: Organisation, user: string, a1: string, values: unknown[][] | string): void {
-  const result = org.gas.edit(user, org.master, 'Команда', a1, values);
-  if (!result.ok) throw new Error(`the Team edit was refused: ${result.reason}`);
-}
-
-function typeInto(org: Organisation, user: string, sheet: string, a1: string, values: unknown[][] | string) {
-  return org.gas.edit(user, org.master, sheet, a1, values);
-}
-
-function teamRow(member: Member): string[] {
-  return [member.email, member.name, member.role, member.administrator, member.active ?? 'Да', member.team];
-}
-
-function night(org: Organisation): void {
-  org.gas.clock.set('2026-12-01T03:00:00+03:00');
-  org.gas.runTriggers();
-}
-
-const NOT_FOUND = (query: string) => `Клиент «${query}» не найден на листе «Клиенты».`;
 const DNC_DONE = (id: string) => `Помечено «не звонить»: 1 (${id})`;
 
 const southSheets = (org: Organisation) =>
@@ -325,14 +216,7 @@ describe('Boris getting edit rights on another team’s managers sheet', () => {
 
 describe('the move of Team’s managers to the teams’ sheets', () => {
   it('an administrator whose Team cell is blank (her team named after her, as docs §3 allow) still leads it after the move', () => {
-    const org = organisation([
-      admin(ANNA, 'Анна Северова', ''),
-      admin(BORIS, 'Борис Озёров', 'Озёрный'),
-      manager(NORTH[0]!, 'Иванов Иван', '', ANNA),
-      manager(NORTH[1]!, 'Смирнова Ольга', '', ANNA),
-      manager(LAKE[0]!, 'Попова Мария', 'Озёрный', BORIS),
-      manager(LAKE[1]!, 'Волков Антон', 'Озёрный', BORIS),
-    ]);
+    const org = organisation(twoTeams('', 'Озёрный'));
     const before = markDoNotCall(org, ANNA, NORTH_CLIENT);
     const report = menu(org, OWNER, MOVE);
     // SAFE: the move changes where managers are listed, never who leads a team.

@@ -11,171 +11,47 @@
 // part of Prozvon agrees on what the sheet then grants.
 
 import {
-  clientsFor,
-  MENU,
-  newMaster,
-  pasteClients,
-  pasteTeam,
-  type Member,
-  type Organisation,
-} from '../integration/fixtures';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const OWNER = 'owner@firm.ru';
-const STRANGER = 'stranger@evil.example';
-const MONDAY = '2026-11-30';
-
-// Two teams: «Север» led by Anna, «Озёрный» (a name with ё) led by Boris.
-const ANNA = 'anna@firm.ru';
-const BORIS = 'boris@firm.ru';
-const NORTH = ['n1@firm.ru', 'n2@firm.ru'];
-const LAKE = ['l1@firm.ru', 'l2@firm.ru'];
-const NORTH_CLIENT = 'C-000001'; // n1's
-const LAKE_CLIENT = 'C-001001'; // l1's
-const TEAM_ROWS = 1 + 6; // header and six people: the next free row is 8
-
-function admin(email: string, name: string, team: string, active: 'Да' | 'Нет' = 'Да'): Member {
-  return { email, name, role: 'Администратор', team, administrator: '', active };
-}
-
-function manager(email: string, name: string, team: string, administrator: string): Member {
-  return { email, name, role: 'Менеджер', team, administrator };
-}
-
-/** A master the owner (not on Team) set up, with Team pasted and four clients per team. */
-function organisation(members: readonly Member[], clients = 4): Organisation {
-  const org = newMaster(OWNER, '2026-11-27T10:00:00+03:00');
-  pasteTeam(org, members);
-  const north = members.filter((m) => m.role === 'Менеджер' && m.administrator === ANNA).map((m) => m.email);
-  const lake = members.filter((m) => m.role === 'Менеджер' && m.administrator === BORIS).map((m) => m.email);
-  pasteClients(org, [...clientsFor(north, clients, 1), ...clientsFor(lake, clients, 1001)]);
-  org.gas.clock.set(`${MONDAY}T09:00:00+03:00`);
-  return org;
-}
-
-/** The administrator of one team opens this Monday's week of it from the menu. */
-function openWeekAs(org: Organisation, user: string): string {
-  org.gas.open(user, org.master);
-  org.gas.ui.answer('OK', MONDAY);
-  org.gas.clickMenu(user, org.master, MENU, 'Новая недельная кампания');
-  return org.gas.ui.lastAlert()?.message ?? '';
-}
-
-/** Север and Озёрный, each with its week open (opened by its own administrator). */
-function twoTeamsWithWeeks(): Organisation {
-  const org = organisation([
-    admin(ANNA, 'Анна Северова', 'Север'),
-    admin(BORIS, 'Борис Озёров', 'Озёрный'),
-    manager(NORTH[0]!, 'Иванов Иван', 'Север', ANNA),
-    manager(NORTH[1]!, 'Смирнова Ольга', 'Север', ANNA),
-    manager(LAKE[0]!, 'Попова Мария', 'Озёрный', BORIS),
-    manager(LAKE[1]!, 'Волков Антон', 'Озёрный', BORIS),
-  ]);
-  openWeekAs(org, ANNA);
-  openWeekAs(org, BORIS);
-  return org;
-}
-
-/** An independent copy of a built organisation (the emulator's fork): each case starts from it. */
-function copyOf(base: Organisation): Organisation {
-  const gas = base.gas.fork();
-  return { gas, master: gas.spreadsheet(base.master.getId()), owner: base.owner };
-}
-
-function workbook(org: Organisation, team: string, week = '2026-W49'): Spreadsheet {
-  const found = org.gas.spreadsheets().find((ss) => ss.getName() === `${week} · ${team}`);
-  if (!found) throw new Error(`no workbook «${week} · ${team}»`);
-  return found;
-}
-
-function template(org: Organisation): Spreadsheet {
-  const found = org.gas.spreadsheets().find((ss) => ss.getName().startsWith('Прозвон — шаблон недели'));
-  if (!found) throw new Error('no weekly template');
-  return found;
-}
-
-/** Everyone who can open a file, whatever their role (owner, editors, viewers). */
-function whoCanOpen(file: Spreadsheet): string[] {
-  const emails = [file.getOwner(), ...file.getEditors(), ...file.getViewers()]
-    .filter((user): user is GoogleAppsScript.Base.User => user !== null)
-    .map((user) => user.getEmail().toLowerCase());
-  return [...new Set(emails)].sort();
-}
-
-/** A google.script.run call; its result, or the message the page's failure handler gets. */
-function run(
-  org: Organisation,
-  user: string,
-  target: string,
-  argument: unknown,
-): { ok: boolean; text: string } {
-  try {
-    return { ok: true, text: JSON.stringify(org.gas.callServer(user, org.master, target, argument)) };
-  } catch (error) {
-    // The script's errors come from its own realm: not instances of this realm's Error.
-    return { ok: false, text: String((error as { message?: unknown }).message ?? error) };
-  }
-}
-
-/** The message a refused call shows; a call that went through gives its result, prefixed, so a test fails readably. */
-function refusal(org: Organisation, user: string, target: string, argument: unknown): string {
-  const result = run(org, user, target, argument);
-  return result.ok ? `DONE ${result.text}` : result.text;
-}
-
-/** The alert a menu item ends with, after the queued answers to its prompts. */
-function menu(org: Organisation, user: string, item: string, ...answers: string[]): string {
-  org.gas.open(user, org.master);
-  for (const answer of answers) org.gas.ui.answer('OK', answer);
-  org.gas.ui.clearShown();
-  org.gas.clickMenu(user, org.master, MENU, item);
-  return org.gas.ui.lastAlert()?.message ?? '';
-}
-
-function markDoNotCall(org: Organisation, user: string, clientId: string): string {
-  return refusal(org, user, 'markDoNotCall', { clientIds: [clientId], reason: 'жалоба' });
-}
-
-function cardOf(org: Organisation, user: string, query: string): string {
-  return refusal(org, user, 'clientCard', query);
-}
-
-/** What the people of both teams see: every sheet of the master and of the open weeks, as values. */
-function everything(org: Organisation): Record<string, unknown[][]> {
-  const files = org.gas.spreadsheets().filter((ss) => ss.getName().startsWith('2026-W') || ss === org.master);
-  const seen: Record<string, unknown[][]> = {};
-  for (const file of files)
-    for (const sheet of file.getSheets())
-      seen[`${file.getName()} / ${sheet.getName()}`] = sheet.getDataRange().getValues();
-  return seen;
-}
-
-/** Team rows typed by someone (the master's edit trigger fires), from `a1`. */
-function typeIntoTeam(org: Organisation, user: string, a1: string, values: unknown[][] | string): void {
-  const result = org.gas.edit(user, org.master, 'Команда', a1, values);
-  if (!result.ok) throw new Error(`the Team edit was refused: ${result.reason}`);
-}
-
-function teamRow(member: Member): string[] {
-  return [member.email, member.name, member.role, member.administrator, member.active ?? 'Да', member.team];
-}
-
-/** The next night: the nightly job (and the evening summary before it) run as their owner. */
-function night(org: Organisation): void {
-  org.gas.clock.set('2026-12-01T03:00:00+03:00');
-  org.gas.runTriggers();
-}
-
-function historyOf(org: Organisation, clientId: string): unknown[][] {
-  return org.gas.read(org.master, 'История', 'A2:M100').filter((row) => row[4] === clientId);
-}
-
-const OTHER_TEAM = 'относятся к другой команде';
-const LEADS_NO_TEAM = (email: string) => `${email} не руководит ни одной командой на листе «Команда».`;
-const NOT_ADMINISTRATOR = (email: string) =>
-  `Только администраторы из листа «Команда» могут делать это (${email} там не администратор).`;
-const NOT_FOUND = (query: string) => `Клиент «${query}» не найден на листе «Клиенты».`;
+  ANNA,
+  BORIS,
+  LAKE,
+  LAKE_CLIENT,
+  LAKE_SHEET,
+  LEADS_NO_TEAM,
+  MONDAY,
+  NORTH,
+  NORTH_CLIENT,
+  NORTH_SHEET,
+  NOT_ADMINISTRATOR,
+  NOT_FOUND,
+  OTHER_TEAM,
+  OWNER,
+  SOUTH_SHEET,
+  STRANGER,
+  TEAM_ROWS,
+  TIMEOUT,
+  admin,
+  cardOf,
+  copyOf,
+  everything,
+  historyOf,
+  manager,
+  markDoNotCall,
+  menu,
+  night,
+  openWeekAs,
+  organisation,
+  refusal,
+  run,
+  teamRow,
+  template,
+  twoTeamsWithWeeks,
+  typeInto,
+  typeIntoTeam,
+  whoCanOpen,
+  workbook,
+  twoTeams,
+} from './two-teams';
+import { clientsFor, MENU, type Organisation } from '../integration/fixtures';
 
 let base: Organisation;
 beforeAll(() => {
@@ -598,14 +474,7 @@ describe('editing the Team sheet', () => {
 describe('a team whose name has a comma', () => {
   let commas: Organisation;
   beforeAll(() => {
-    commas = organisation([
-      admin(ANNA, 'Анна Северова', 'Продажи, Москва'),
-      admin(BORIS, 'Борис Озёров', 'Москва'),
-      manager(NORTH[0]!, 'Иванов Иван', 'Продажи, Москва', ANNA),
-      manager(NORTH[1]!, 'Смирнова Ольга', 'Продажи, Москва', ANNA),
-      manager(LAKE[0]!, 'Попова Мария', 'Москва', BORIS),
-      manager(LAKE[1]!, 'Волков Антон', 'Москва', BORIS),
-    ]);
+    commas = organisation(twoTeams('Продажи, Москва', 'Москва'));
     openWeekAs(commas, BORIS);
   });
 
@@ -640,7 +509,6 @@ describe('a team whose name has a comma', () => {
 
 describe('the week’s edit trigger handed over under a failing network', () => {
   const SHEET = 'Попова Мария';
-  const TIMEOUT = 'Service Spreadsheets timed out while accessing document.';
 
   /** Lake's two edits on its first client, as [field, new value] in History. */
   function lakeEvents(org: Organisation): string[][] {
@@ -687,11 +555,8 @@ describe('the week’s edit trigger handed over under a failing network', () => 
 });
 
 describe('the teams’ managers sheets, where each team’s administrators list their managers', () => {
-  const NORTH_SHEET = 'Менеджеры · Север';
-  const LAKE_SHEET = 'Менеджеры · Озёрный';
   const LEV = 'l3@firm.ru';
   const CLARA = 'clara@firm.ru';
-  const SOUTH_SHEET = 'Менеджеры · Юг';
   /** Every 20th call position runs in CI (each runs a night); FAULT_STEP=1 runs them all. */
   const FAULT_STEP = Number(process.env.FAULT_STEP ?? 20);
 
@@ -700,16 +565,6 @@ describe('the teams’ managers sheets, where each team’s administrators list 
       .getSheets()
       .map((sheet) => sheet.getName())
       .filter((name) => name.startsWith(SOUTH_SHEET));
-
-  function typeInto(
-    org: Organisation,
-    user: string,
-    sheet: string,
-    a1: string,
-    values: unknown[][] | string,
-  ) {
-    return org.gas.edit(user, org.master, sheet, a1, values);
-  }
 
   /** Boris opens next Monday's week of Озёрный (closing this one); the sheets it has. */
   function nextLakeWeek(org: Organisation): string[] {
