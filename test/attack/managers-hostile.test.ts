@@ -1,6 +1,6 @@
 // The teams' managers sheets attacked by a hostile second team's administrator (Boris), a manager,
 // a stranger and a failing network: each case states the SAFE behaviour, so a failing test is a
-// hole. Each one failed when a helper session first wrote it, and passes since its fix.
+// hole. Eleven failed when first written (a hole each, fixed since); three held from the start.
 
 import {
   ANNA,
