@@ -731,6 +731,42 @@ describe('the teams’ managers sheets, where each team’s administrators list 
     }).toEqual({ afterBoris: [], afterNight: [SOUTH_SHEET], boris: false, clara: true });
   });
 
+  it('Boris listing a manager with his edit’s trigger failing at any call: the week’s next edit is recorded once, and after the night the manager is his', () => {
+    const listLev = (org: Organisation) =>
+      typeInto(org, BORIS, LAKE_SHEET, 'A2', [[LEV, 'Лебедев Лев', 'Да']]);
+    const probe = copyOf(base);
+    probe.gas.resetStats();
+    listLev(probe);
+    const positions = probe.gas.stats().calls;
+    const problems: string[] = [];
+    // Every tenth position in CI (each runs a night); FAULT_STEP=1 runs them all.
+    for (let p = 1; p <= positions; p += Number(process.env.FAULT_STEP ?? 10)) {
+      const org = copyOf(base);
+      org.gas.failCall(p, TIMEOUT);
+      listLev(org);
+      // The next ordinary steps: a Lake manager's edit, then the night.
+      org.gas.edit(LAKE[0]!, workbook(org, 'Озёрный'), 'Попова Мария', 'H2', 'Недозвон');
+      night(org);
+      const events = historyOf(org, LAKE_CLIENT).map(
+        (row) => `${String(row[1])} ${String(row[3])} ${String(row[8])}`,
+      );
+      const outcome = {
+        events,
+        lev: refusal(org, BORIS, 'reassignClients', { clientIds: [LAKE_CLIENT], toManager: LEV }).slice(0, 4),
+        anna: refusal(org, ANNA, 'reassignClients', { clientIds: [NORTH_CLIENT], toManager: LEV }).startsWith(
+          'DONE',
+        ),
+      };
+      const expected = { events: [`2026-W49 · Озёрный ${LAKE[0]} Недозвон`], lev: 'DONE', anna: false };
+      if (JSON.stringify(outcome) !== JSON.stringify(expected))
+        problems.push(`position ${p}: ${JSON.stringify(outcome)}`);
+    }
+    console.log(
+      `managers sheet edit fault matrix: ${positions} call positions — problems: ${problems.length}`,
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('a new team gets exactly one working sheet when the owner’s Team edit fails at any call, once the night has run', () => {
     const probe = copyOf(base);
     probe.gas.resetStats();

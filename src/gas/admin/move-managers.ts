@@ -68,9 +68,10 @@ export function moveManagers(master: Spreadsheet, lang: Lang, user: string): Mov
       mine.map((row) => row.email),
     );
   }
-  // Team rows go bottom-up, so the row numbers read stay right.
-  for (const row of [...moving].sort((a, b) => b.rowNumber - a.rowNumber))
-    team.sheet.deleteRow(row.rowNumber);
+  deleteRuns(
+    team.sheet,
+    moving.map((row) => row.rowNumber),
+  );
   syncAdministrators(master, user);
   const members = readTeamRows(master, lang);
   syncAccess(master, listedOnce(members));
@@ -142,6 +143,22 @@ function copyTo(target: TeamManagerSheet, rows: readonly TeamRow[], lang: Lang):
   const lost = rows.filter((row) => !after.has(labelKey(row.email)));
   if (lost.length > 0)
     throw new ProzvonError('moveManagers.notCopied', { emails: lost.map((row) => row.email).join(', ') });
+}
+
+/** Deletes rows a run of neighbours at a time, bottom-up, so the row numbers read stay right. */
+function deleteRuns(sheet: GoogleAppsScript.Spreadsheet.Sheet, rowNumbers: readonly number[]): void {
+  const rows = [...new Set(rowNumbers)].sort((a, b) => b - a);
+  let index = 0;
+  while (index < rows.length) {
+    const bottom = rows[index] ?? 0;
+    let top = bottom;
+    while (rows[index + 1] === top - 1) {
+      index++;
+      top--;
+    }
+    sheet.deleteRows(top, bottom - top + 1);
+    index++;
+  }
 }
 
 /** Managers Prozvon counts: each person once (Team, then the sheets). */

@@ -39,13 +39,11 @@ const partKeyOf =
   (index) =>
     `${KEY_PREFIX}${sheetId}.${index}`;
 
-type StoredRow = ListedRow;
-
 interface StoredSheet {
   readonly team: string;
   /** The sheet's name when last read, for messages. */
   readonly sheet: string;
-  readonly rows: readonly StoredRow[];
+  readonly rows: readonly ListedRow[];
 }
 
 /** The managers sheets Prozvon made, by sheet id, from a script-properties snapshot. */
@@ -67,7 +65,7 @@ function parseStored(text: string | undefined): StoredSheet | null {
   if (typeof team !== 'string' || team.trim() === '' || typeof sheet !== 'string' || !Array.isArray(rows))
     return null;
   const valid = rows.filter(
-    (row): row is StoredRow =>
+    (row): row is ListedRow =>
       Array.isArray(row) &&
       typeof row[0] === 'number' &&
       typeof row[1] === 'string' &&
@@ -216,7 +214,7 @@ function placeSheet(
   run: SyncRun,
   team: string,
   editors: readonly string[],
-  rows: readonly StoredRow[],
+  rows: readonly ListedRow[],
 ): Sheet {
   const name = t(run.lang, 'sheet.managersOf', { team }).slice(0, NAME_LENGTH);
   const left = run.sheets.find((sheet) => sheet.getName() === name && !run.registered.has(sheet));
@@ -376,9 +374,9 @@ function freeName(name: string, taken: ReadonlySet<string>): string {
 
 /** Whether a sheet is one of the managers sheets Prozvon made (known by id, not by name). */
 export function isManagerSheet(sheet: Sheet, snapshot: Readonly<Record<string, string>>): boolean {
-  return (
-    storedManagerSheets(snapshot).length > 0 && snapshot[headKey(String(sheet.getSheetId()))] !== undefined
-  );
+  // No sheet registered (a master without teams yet): no call for the sheet's id.
+  if (!Object.keys(snapshot).some((key) => HEAD_KEY.test(key))) return false;
+  return snapshot[headKey(String(sheet.getSheetId()))] !== undefined;
 }
 
 /** A team's managers sheet as registered: the sheet, its id and its team. */
@@ -416,7 +414,7 @@ export function rememberListedFirst(sheetId: string, emails: readonly string[]):
   const stored = storedManagerSheets(snapshot).find((entry) => entry.id === sheetId);
   if (!stored) return;
   const wanted = new Set(emails.map((email) => email.toLowerCase()));
-  const rows: StoredRow[] = stored.rows.map((row) =>
+  const rows: ListedRow[] = stored.rows.map((row) =>
     wanted.has(row[1]) ? [row[0], row[1], row[2], row[3], 0] : row,
   );
   for (const email of wanted)
