@@ -74,6 +74,7 @@ describe('the README', () => {
     for (const document of [
       'README.md',
       'docs/architecture.md',
+      'docs/team-books.md',
       'bench/run.ts',
       'bench/naive.ts',
       'demo/week.ts',
