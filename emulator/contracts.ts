@@ -34,6 +34,19 @@ export type UserEditOutcome =
     }
   | { readonly ok: false; readonly reason: EditRefusal; readonly message: string };
 
+/** A user deleting whole rows (the row header's «Delete rows»), as Google Sheets' editor does. */
+export interface UserDeleteRowsRequest {
+  readonly user: string;
+  readonly spreadsheetId: string;
+  readonly sheetName: string;
+  /** First row deleted, 1-based. */
+  readonly row: number;
+  readonly howMany: number;
+}
+
+export type UserDeleteRowsOutcome =
+  { readonly ok: true } | { readonly ok: false; readonly reason: EditRefusal; readonly message: string };
+
 export interface CreateSpreadsheetOptions {
   readonly owner: string;
   readonly locale?: string;
@@ -64,6 +77,8 @@ export interface SheetsBackend {
   canAccess(user: string, spreadsheetId: string, level: 'view' | 'edit'): boolean;
   /** A user's edit: enforces protection and validation; nothing is written when refused. Fires nothing. */
   userEdit(request: UserEditRequest): UserEditOutcome;
+  /** A user's deletion of whole rows: refused when a protection they may not edit covers any of it. Fires nothing. */
+  userDeleteRows(request: UserDeleteRowsRequest): UserDeleteRowsOutcome;
   /** Sets the user's selection (getActiveSheet/getActiveRange) in that spreadsheet. */
   select(user: string, spreadsheetId: string, sheetName: string, a1: string): void;
   /** A Range object for an event object (e.range); calls on it are counted like any other. */

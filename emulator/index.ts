@@ -775,15 +775,36 @@ export class Gas {
     for (const record of this.#spreadsheetTriggers(id, 'ON_EDIT')) {
       this.#fireInstallable(record, user, id, () => base(this.#triggers.AuthMode.FULL, record.owner));
     }
+    this.#fireChange(user, id, 'EDIT');
+    return { ok: true };
+  }
+
+  /**
+   * A user deletes whole rows (the row header's «Delete rows»). Refused, with nothing deleted,
+   * unless the user may edit every cell of those rows; an accepted deletion fires the installable
+   * onChange triggers of that spreadsheet with changeType REMOVE_ROW, and no onEdit.
+   */
+  deleteRows(user: string, ref: SpreadsheetRef, sheetName: string, row: number, howMany = 1): EditResult {
+    const id = this.idOf(ref);
+    const outcome = this.backend.userDeleteRows({ user, spreadsheetId: id, sheetName, row, howMany });
+    if (!outcome.ok) {
+      const refused = { ok: false as const, reason: outcome.reason };
+      Object.defineProperty(refused, 'message', { value: outcome.message, enumerable: false });
+      return refused;
+    }
+    this.#fireChange(user, id, 'REMOVE_ROW');
+    return { ok: true };
+  }
+
+  #fireChange(user: string, id: string, changeType: string): void {
     for (const record of this.#spreadsheetTriggers(id, 'ON_CHANGE')) {
       this.#fireInstallable(record, user, id, () => ({
         authMode: this.#triggers.AuthMode.FULL,
-        changeType: 'EDIT',
+        changeType,
         source: this.backend.byId(id),
         user: createUser(this.runtime, this.#visibleTo(user, record.owner)),
       }));
     }
-    return { ok: true };
   }
 
   #spreadsheetTriggers(id: string, eventType: TriggerRecord['eventType']): TriggerRecord[] {

@@ -189,6 +189,36 @@ describe('google.script.run (callServer)', () => {
   });
 });
 
+describe("a user's deletion of rows", () => {
+  it('removes the rows and fires onChange with REMOVE_ROW, never onEdit', () => {
+    const { gas, master, workbook } = setUp();
+    gas.run(ADMIN, master, 'installChangeTrigger', workbook);
+    gas.run(ADMIN, master, 'clearSeen');
+    expect(gas.deleteRows(ADMIN, workbook, 'Менеджер', 2)).toEqual({ ok: true });
+    expect(gas.read(workbook, 'Менеджер', 'A2')).toEqual([['ИП Лютик']]);
+    expect(seen(gas, master)).toEqual([
+      { kind: 'installableChange', changeType: 'REMOVE_ROW', runsAs: ADMIN, source: workbook },
+    ]);
+  });
+
+  it('refuses rows holding a cell the user may not edit, deletes nothing and fires nothing', () => {
+    const { gas, master, workbook } = setUp();
+    gas.run(ADMIN, master, 'installChangeTrigger', workbook);
+    gas.run(ADMIN, master, 'clearSeen');
+    expect(gas.deleteRows(MANAGER, workbook, 'Менеджер', 2, 2)).toEqual({ ok: false, reason: 'protected' });
+    expect(gas.read(workbook, 'Менеджер', 'A2:A3')).toEqual([['ООО Ромашка'], ['ИП Лютик']]);
+    expect(seen(gas, master)).toEqual([]);
+  });
+
+  it('refuses a user who may not edit the spreadsheet', () => {
+    const { gas, workbook } = setUp();
+    expect(gas.deleteRows('stranger@mail.ru', workbook, 'Менеджер', 2)).toEqual({
+      ok: false,
+      reason: 'no-access',
+    });
+  });
+});
+
 describe('a user edit', () => {
   it('fires the installable onEdit trigger as its creator with the full event object', () => {
     const { gas, master, workbook } = setUp();

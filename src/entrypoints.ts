@@ -17,7 +17,13 @@ import {
 import { compareTeams, type CompareReport, type CompareRequest } from './gas/admin/compare';
 import { setDoNotCall, type DoNotCallReport } from './gas/admin/do-not-call';
 import { runDailySummaryJob, runNightlyJob } from './gas/admin/jobs';
-import { handleMasterEdit, helpFromMenu, reconcileFromMenu, setUpFromMenu } from './gas/admin/master-actions';
+import {
+  handleMasterChange,
+  handleMasterEdit,
+  helpFromMenu,
+  reconcileFromMenu,
+  setUpFromMenu,
+} from './gas/admin/master-actions';
 import { moveManagersFromMenu } from './gas/admin/move-managers';
 import { compareFromMenu, doNotCallFromMenu, openAddClientsDialog, reassignFromMenu } from './gas/admin/menu';
 import { reassignToManager, type ReassignReport } from './gas/admin/reassign';
@@ -202,6 +208,11 @@ export function onWorkbookEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Installable onEdit trigger of the master: Team, Clients and History edits. */
 export function onMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   asTrigger(e.source, () => handleMasterEdit(e));
+}
+
+/** Installable onChange trigger of the master: deleted rows of Team and the managers sheets. */
+export function onMasterChange(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  asTrigger(e.source, () => handleMasterChange(e));
 }
 
 /** Nightly time-driven trigger: reconcile every active campaign, then refresh the Clients summary. */

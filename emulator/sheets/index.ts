@@ -9,6 +9,7 @@ import type { SheetModel, SpreadsheetModel, Toast } from './model';
 import { copySpreadsheetModels } from './fork';
 import { createSpreadsheetModel, SpreadsheetAppImpl } from './spreadsheet-app';
 import { userEdit } from './user-edit';
+import { userDeleteRows } from './user-delete-rows';
 import type { CreateSheetsBackend, Grid, SheetsBackend } from '../contracts';
 import type { Runtime } from '../runtime';
 
@@ -79,6 +80,7 @@ export function createBackend(
       return level === 'edit' ? found.canEdit(user) : found.canView(user);
     },
     userEdit: (request) => runtime.uncounted(() => userEdit(api, request)),
+    userDeleteRows: (request) => runtime.uncounted(() => userDeleteRows(api, request)),
     select(user, id, sheetName, a1) {
       const { sheet, rect } = area(id, sheetName, a1);
       model(id).selections.set(user.toLowerCase(), { sheet, rect });

@@ -10,6 +10,8 @@ export const TRIGGER_HANDLERS = {
   dailySummary: 'dailySummary',
   /** Installable onEdit of the master: Team changes reach sharing and protection at once. */
   masterEdit: 'onMasterEdit',
+  /** Installable onChange of the master: rows deleted from Team or a managers sheet fire no edit. */
+  masterChange: 'onMasterChange',
 } as const;
 
 export type TriggerHandler = (typeof TRIGGER_HANDLERS)[keyof typeof TRIGGER_HANDLERS];

@@ -52,6 +52,7 @@ import {
   twoTeams,
 } from './two-teams';
 import { clientsFor, MENU, type Organisation } from '../integration/fixtures';
+import { inScript } from '../../emulator/fixtures/setup';
 
 let base: Organisation;
 beforeAll(() => {
@@ -606,6 +607,55 @@ describe('the teams’ managers sheets, where each team’s administrators list 
     expect(whoCanOpen(week)).toContain(LEV);
     expect(typeInto(org, BORIS, LAKE_SHEET, 'C2', 'Нет').ok).toBe(true);
     expect(whoCanOpen(week)).not.toContain(LEV);
+  });
+
+  it('a manager whose row Boris deletes is out of the week at once, though Google fires no edit for a deletion', () => {
+    const org = copyOf(base);
+    expect(typeInto(org, BORIS, LAKE_SHEET, 'A2', [[LEV, 'Лебедев Лев', 'Да']]).ok).toBe(true);
+    expect(refusal(org, BORIS, 'reassignClients', { clientIds: [LAKE_CLIENT], toManager: LEV })).toMatch(
+      /^DONE/,
+    );
+    nextLakeWeek(org);
+    const week = workbook(org, 'Озёрный', '2026-W50');
+    expect(whoCanOpen(week)).toContain(LEV);
+    expect({
+      lev: org.gas.deleteRows(LEV, org.master, LAKE_SHEET, 2).ok,
+      anna: org.gas.deleteRows(ANNA, org.master, LAKE_SHEET, 2).ok,
+      boris: org.gas.deleteRows(BORIS, org.master, LAKE_SHEET, 2).ok,
+    }).toEqual({ lev: false, anna: false, boris: true });
+    expect(whoCanOpen(week)).not.toContain(LEV);
+  });
+
+  it('a manager whose Team row the owner deletes loses her week at once, and the administrators theirs', () => {
+    const org = copyOf(base);
+    const teamEmails = () => org.gas.read(org.master, 'Команда', 'A2:A9').flat().map(String);
+    const northRow = teamEmails().indexOf(NORTH[0]!) + 2;
+    expect(org.gas.deleteRows(BORIS, org.master, 'Команда', northRow).ok).toBe(false);
+    expect(org.gas.deleteRows(OWNER, org.master, 'Команда', northRow).ok).toBe(true);
+    expect(whoCanOpen(workbook(org, 'Север'))).not.toContain(NORTH[0]!);
+    const borisRow = teamEmails().indexOf(BORIS) + 2;
+    expect(org.gas.deleteRows(OWNER, org.master, 'Команда', borisRow).ok).toBe(true);
+    expect(whoCanOpen(org.master)).not.toContain(BORIS);
+  });
+
+  it('a master set up before the change trigger existed gets it from the owner’s night, and deletions count from then on', () => {
+    const org = copyOf(base);
+    inScript(
+      org.gas,
+      ({ ScriptApp }) => {
+        const triggers = ScriptApp.getProjectTriggers() as GoogleAppsScript.Script.Trigger[];
+        for (const trigger of triggers)
+          if (trigger.getHandlerFunction() === 'onMasterChange') ScriptApp.deleteTrigger(trigger);
+      },
+      { activeUser: OWNER, effectiveUser: OWNER },
+    );
+    const changeTriggers = () => org.gas.triggers().filter((trigger) => trigger.handler === 'onMasterChange');
+    expect(changeTriggers()).toEqual([]);
+    night(org);
+    expect(changeTriggers()).toEqual([expect.objectContaining({ owner: OWNER })]);
+    const northRow = org.gas.read(org.master, 'Команда', 'A2:A9').flat().map(String).indexOf(NORTH[1]!) + 2;
+    expect(org.gas.deleteRows(OWNER, org.master, 'Команда', northRow).ok).toBe(true);
+    expect(whoCanOpen(workbook(org, 'Север'))).not.toContain(NORTH[1]!);
   });
 
   it('a sheet someone else makes under the same name counts for nothing; the real one still counts after a rename', () => {

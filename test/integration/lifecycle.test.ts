@@ -212,8 +212,9 @@ describe('closing a campaign', () => {
       const message = newCampaign(org, index % 2 === 0 ? ADMIN : SECOND, monday);
       expect(message).toContain('Готово');
     });
+    // The two time triggers, the master's edit and change triggers, and the one live week's edit trigger.
     for (const owner of [ADMIN, SECOND]) {
-      expect(org.gas.triggers().filter((trigger) => trigger.owner === owner).length).toBeLessThanOrEqual(4);
+      expect(org.gas.triggers().filter((trigger) => trigger.owner === owner).length).toBeLessThanOrEqual(5);
     }
     expect(
       org.gas.triggers().filter((trigger) => trigger.handler === 'onWorkbookEdit').length,
@@ -257,11 +258,12 @@ describe('access follows the Team sheet', () => {
     expect(editors(workbook(org, '2026-W50'))).toContain(M1);
   });
 
-  it('installs the master’s edit trigger once, whichever administrator runs set-up', () => {
+  it('installs the master’s edit and change triggers once, whichever administrator runs set-up', () => {
     const org = organisation();
     org.gas.clickMenu(SECOND, org.master, MENU, 'Настроить мастер-таблицу');
     org.gas.clickMenu(ADMIN, org.master, MENU, 'Настроить мастер-таблицу');
-    expect(org.gas.triggers().filter((trigger) => trigger.handler === 'onMasterEdit')).toHaveLength(1);
+    for (const handler of ['onMasterEdit', 'onMasterChange'])
+      expect(org.gas.triggers().filter((trigger) => trigger.handler === handler)).toHaveLength(1);
   });
 });
 

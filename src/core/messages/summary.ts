@@ -63,8 +63,8 @@ export const summaryMessages = {
     en: 'The nightly reconcile and the daily summary were installed by {owner}; Google shows triggers only to their owner.',
   },
   'help.triggers.masterEdit': {
-    ru: '• Правки мастер-таблицы — при каждом изменении листов «Команда», менеджеров команд и «Клиенты»: новые администраторы и менеджеры получают доступ, новые клиенты — ID и телефон в формате E.164.',
-    en: '• Master edits — on every change of Team, the teams’ managers sheets and Clients: new administrators and managers get access, new clients get an ID and an E.164 phone.',
+    ru: '• Правки мастер-таблицы — при каждом изменении листов «Команда», менеджеров команд и «Клиенты» (и при удалении строк): новые администраторы и менеджеры получают доступ, новые клиенты — ID и телефон в формате E.164.',
+    en: '• Master edits — on every change of Team, the teams’ managers sheets and Clients (rows deleted too): new administrators and managers get access, new clients get an ID and an E.164 phone.',
   },
   'help.triggers.reconcileName': { ru: 'Ночная сверка', en: 'Nightly reconcile' },
   'help.triggers.summaryName': { ru: 'Сводка дня', en: 'Daily summary' },

@@ -6,7 +6,7 @@ import { currentUser } from '../master/access';
 import { openMaster, readSettings, syncAdministrators } from '../master/setup';
 import { readTeam } from '../master/master-data';
 import { rethrowTimeLimit } from '../io/errors';
-import { pruneOrphanTriggers } from '../io/triggers';
+import { ensureMasterTriggers, pruneOrphanTriggers } from '../io/triggers';
 import { underScriptLock } from '../io/lock';
 import { spreadsheetLang } from '../io/ui';
 import { refreshClientTotals } from '../reports/client-totals';
@@ -43,6 +43,13 @@ export function runNightlyJob(): void {
   // master's protections and the teams' managers sheets, then every file's sharing.
   // A failure here (a managers sheet too big to store, say) must not cost the night its access
   // sync or the Clients summary.
+  try {
+    // A master set up by an earlier release gets its change trigger from its owner's night.
+    ensureMasterTriggers(master.getId(), [], currentUser());
+  } catch (error) {
+    rethrowTimeLimit(error);
+    console.warn(`nightly: the master's triggers not installed: ${String(error)}`);
+  }
   try {
     underScriptLock(30_000, () => syncAdministrators(master, currentUser()));
   } catch (error) {

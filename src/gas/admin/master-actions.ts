@@ -12,7 +12,7 @@ import {
   ensureWorkbookTemplate,
   shareTemplate,
 } from '../campaign/template';
-import { ensureMasterEditTrigger, ensureTimeTriggers, triggersSeen } from '../io/triggers';
+import { ensureMasterTriggers, ensureTimeTriggers, triggersSeen } from '../io/triggers';
 import { showText } from '../io/ui';
 import { underScriptLock } from '../io/lock';
 import { assertAdministrator } from '../master/access';
@@ -38,7 +38,7 @@ export function setUpFromMenu(master: Spreadsheet, lang: Lang, user: string): vo
   if (report.repaired.length > 0) forgetHistoryCursor();
   const settings = readSettings(master);
   ensureTimeTriggers(settings.app.dailySummaryHour, master.getSpreadsheetTimeZone(), [], user);
-  ensureMasterEditTrigger(master.getId(), [], user);
+  ensureMasterTriggers(master.getId(), [], user);
   // Built now so that the weekly campaign only copies it.
   ensureWorkbookTemplate(
     callsTemplateSpec(settings.taxonomy, lang, DEFAULT_TEMPLATE_ROWS),
@@ -122,6 +122,18 @@ export function handleMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void 
   } else if (isManagerSheet(edited, PropertiesService.getScriptProperties().getProperties())) {
     followTeam(e.source);
   }
+}
+
+/**
+ * The master's change trigger: rows deleted (from Team, a managers sheet or History) or a sheet
+ * deleted fire no edit, and the event does not say which sheet. Access follows Team again, and
+ * History's end is found again before the next append.
+ */
+export function handleMasterChange(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  const changeType = String(e.changeType);
+  if (changeType !== 'REMOVE_ROW' && changeType !== 'REMOVE_GRID') return;
+  forgetHistoryCursor();
+  followTeam(e.source);
 }
 
 /** Access to the master, its protections, the template and the active workbooks follow Team at once. */

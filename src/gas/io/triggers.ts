@@ -56,25 +56,31 @@ export const JOBS_OWNER_PROPERTY = 'prozvon.timeTriggersOwner';
 const MASTER_EDIT_OWNER = 'prozvon.masterEditOwner';
 
 /**
- * The master's own onEdit trigger (Team changes take effect at once), installed once whoever runs
- * set-up: another user's trigger is invisible to this one, so its owner is remembered.
+ * The master's own onEdit and onChange triggers (Team changes take effect at once, rows deleted
+ * too), installed once whoever runs set-up: another user's trigger is invisible to this one, so
+ * their owner is remembered. Returns how many were created (a master set up by an earlier release
+ * has only the edit trigger).
  */
-export function ensureMasterEditTrigger(
+export function ensureMasterTriggers(
   masterId: string,
   openCampaigns: readonly string[],
   runningUser: string,
-): boolean {
+): number {
   const properties = PropertiesService.getScriptProperties();
   const owner = properties.getProperty(MASTER_EDIT_OWNER);
-  if (owner !== null && owner !== runningUser) return false;
+  if (owner !== null && owner !== runningUser) return 0;
   const triggers = projectTriggers();
-  const exists = triggers.some((trigger) => trigger.getHandlerFunction() === TRIGGER_HANDLERS.masterEdit);
-  if (!exists) {
-    assertRoomFor(1, triggers, openCampaigns);
-    ScriptApp.newTrigger(TRIGGER_HANDLERS.masterEdit).forSpreadsheet(masterId).onEdit().create();
+  const has = (handler: string) => triggers.some((trigger) => trigger.getHandlerFunction() === handler);
+  const missing = [TRIGGER_HANDLERS.masterEdit, TRIGGER_HANDLERS.masterChange].filter(
+    (handler) => !has(handler),
+  );
+  assertRoomFor(missing.length, triggers, openCampaigns);
+  for (const handler of missing) {
+    const builder = ScriptApp.newTrigger(handler).forSpreadsheet(masterId);
+    (handler === TRIGGER_HANDLERS.masterEdit ? builder.onEdit() : builder.onChange()).create();
   }
   properties.setProperty(MASTER_EDIT_OWNER, runningUser);
-  return !exists;
+  return missing.length;
 }
 
 /** Deletes this user's edit triggers on workbooks that no longer have an active campaign. */
