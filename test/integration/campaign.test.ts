@@ -323,6 +323,149 @@ describe('The weekly template file', () => {
   });
 });
 
+/** What a manager sheet holds besides its values (signed row states differ by the secret). */
+function managerSheetLayout(org: Organisation, sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown {
+  const { ProtectionType } = org.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const grid = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  return {
+    size: [sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getFrozenRows(), sheet.getFrozenColumns()],
+    ids: grid.getValues().map((row) => row[1]),
+    formats: grid.getNumberFormats(),
+    validations: grid
+      .getDataValidations()
+      .map((row) =>
+        row.map(
+          (rule) =>
+            rule && [
+              String(rule.getCriteriaType()),
+              rule.getCriteriaValues(),
+              rule.getHelpText(),
+              rule.getAllowInvalid(),
+            ],
+        ),
+      ),
+    conditional: sheet.getConditionalFormatRules().map((rule) => ({
+      ranges: rule.getRanges().map((range) => range.getA1Notation()),
+      formula: rule.getBooleanCondition()?.getCriteriaValues(),
+      background: rule.getBooleanCondition()?.getBackground(),
+    })),
+    widths: Array.from({ length: sheet.getMaxColumns() }, (_, index) => sheet.getColumnWidth(index + 1)),
+    hidden: Array.from({ length: sheet.getMaxColumns() }, (_, index) =>
+      sheet.isColumnHiddenByUser(index + 1),
+    ),
+    protections: sheet
+      .getProtections(ProtectionType.RANGE)
+      .map((protection) => [
+        protection.getRange().getA1Notation(),
+        protection.getEditors().map((e) => e.getEmail()),
+      ]),
+    unprotected: sheet
+      .getProtections(ProtectionType.SHEET)
+      .map((protection) => protection.getUnprotectedRanges().map((range) => range.getA1Notation())),
+  };
+}
+
+describe('A list longer than the weekly template', () => {
+  /** Sidorov's two managers with about 1,100 clients each: more than the template's 1,000 rows. */
+  function longLists(): Organisation {
+    const org = newMaster();
+    pasteTeam(org, twoTeams());
+    pasteClients(org, clientsFor(SIDOROV, 2200, 1001));
+    return org;
+  }
+  const templates = (org: Organisation) =>
+    org.gas.spreadsheets().filter((ss) => ss.getName().startsWith('Прозвон — шаблон недели'));
+
+  it('makes the template taller in place, and the workbook is the one a new template would give', () => {
+    const grown = longLists();
+    newCampaign(grown, 'admin2@firm.ru', '2026-11-30');
+    // The same request with the template out of reach builds a new file at the lists' size.
+    const rebuilt = longLists();
+    templates(rebuilt)[0]?.removeEditor('admin2@firm.ru');
+    newCampaign(rebuilt, 'admin2@firm.ru', '2026-11-30');
+
+    expect(templates(grown).length).toBe(1);
+    expect(templates(rebuilt).length).toBe(2);
+    const [left, right] = [grown, rebuilt].map((org) => workbookOf(org, 'Команда Сидорова'));
+    expect(left!.getSheets().map((sheet) => sheet.getName())).toEqual(
+      right!.getSheets().map((sheet) => sheet.getName()),
+    );
+    for (const name of ['Попова Мария', 'Волков Антон']) {
+      const sheet = left!.getSheetByName(name)!;
+      expect(sheet.getMaxRows()).toBeGreaterThan(1001);
+      expect(managerSheetLayout(grown, sheet)).toEqual(
+        managerSheetLayout(rebuilt, right!.getSheetByName(name)!),
+      );
+    }
+    const totals = (workbook: Spreadsheet) => workbook.getSheetByName('Итоги')!.getDataRange().getFormulas();
+    expect(totals(left!)).toEqual(totals(right!));
+    // The next campaign finds the template tall enough: nothing is built or grown again.
+    const again = templates(grown)[0]!.getSheetByName('_manager')!.getMaxRows();
+    newCampaign(grown, 'admin2@firm.ru', '2026-12-07');
+    expect(templates(grown).length).toBe(1);
+    expect(templates(grown)[0]!.getSheetByName('_manager')!.getMaxRows()).toBe(again);
+  });
+
+  it('is grown whole by the retry after a failure at any call of the growth', () => {
+    // One manager with a list of about 1,000 clients: the smallest team whose list outgrows it.
+    const base = newMaster();
+    pasteTeam(
+      base,
+      twoTeams().filter((member) => ['admin1@firm.ru', 'm1@firm.ru'].includes(member.email)),
+    );
+    pasteClients(base, clientsFor(['m1@firm.ru'], 1000, 1));
+    const forked = (): Organisation => {
+      const gas = base.gas.fork();
+      return { gas, master: gas.spreadsheet(base.master.getId()), owner: base.owner };
+    };
+    const failedAt = (position: number): Organisation => {
+      const org = forked();
+      org.gas.failCall(position, 'Service Spreadsheets timed out while accessing document with id x.');
+      try {
+        newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+      } catch {
+        // The administrator sees the error and runs it again.
+      }
+      return org;
+    };
+    const managerTemplate = (org: Organisation) => templates(org)[0]!.getSheetByName('_manager')!;
+    const clean = forked();
+    newCampaign(clean, 'admin1@firm.ru', '2026-11-30');
+    const expected = managerSheetLayout(clean, managerTemplate(clean));
+    // The call that adds the rows: a failure there leaves the template as it was, one later does not.
+    let [low, high] = [1, 200];
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (managerTemplate(failedAt(middle)).getMaxRows() > 1001) high = middle;
+      else low = middle + 1;
+    }
+    const insert = low - 1;
+    expect(insert).toBeGreaterThan(3);
+    // Every third call from opening the template to just past saving its new size.
+    for (let position = insert - 3; position <= insert + 25; position += 3) {
+      const org = failedAt(position);
+      newCampaign(org, 'admin1@firm.ru', '2026-11-30');
+      expect(org.gas.ui.lastAlert()?.message).toContain('Готово');
+      expect(templates(org).length).toBe(1);
+      expect(managerSheetLayout(org, managerTemplate(org))).toEqual(expected);
+    }
+  });
+
+  it('builds a new template for an administrator who may only view it', () => {
+    const org = longLists();
+    const [template] = templates(org);
+    template?.removeEditor('admin2@firm.ru');
+    template?.addViewer('admin2@firm.ru');
+    newCampaign(org, 'admin2@firm.ru', '2026-11-30');
+    expect(org.gas.ui.lastAlert()?.message).toContain('Готово');
+    expect(templates(org).length).toBe(2);
+    expect(template?.getSheetByName('_manager')?.getMaxRows()).toBe(1001);
+    expect(workbookOf(org, 'Команда Сидорова').getSheetByName('Попова Мария')?.getMaxRows()).toBeGreaterThan(
+      1001,
+    );
+  });
+});
+
 describe('New weekly campaign refusals', () => {
   it('refuses a malformed date and changes nothing', () => {
     const org = organisation();

@@ -1,9 +1,10 @@
 // The weekly-workbook template: a spreadsheet of its own, built once by Set up master (and again
-// only when the option lists change or a list no longer fits), holding Totals with its formats,
-// header styles and charts, the manager-sheet template (header, formats, dropdowns, conditional
-// formatting, widths, hidden state columns) and the hidden Log. A campaign copies the whole file
-// in one call and inserts each manager's sheet from the template in one more, instead of building
-// every dropdown, rule and chart again with dozens of calls.
+// only when the option lists change), holding Totals with its formats, header styles and charts,
+// the manager-sheet template (header, formats, dropdowns, conditional formatting, widths, hidden
+// state columns) and the hidden Log. A campaign copies the whole file in one call and inserts each
+// manager's sheet from the template in one more, instead of building every dropdown, rule and
+// chart again with dozens of calls. A list longer than the manager template makes it taller in
+// place, which costs a few calls where building the file again costs about 170.
 
 import { parseJson } from '../../core/json';
 import { actionLabel, NEXT_ACTIONS } from '../../core/cadence';
@@ -25,7 +26,7 @@ import {
 } from '../../core/taxonomy';
 import { columnLetters } from '../../core/a1';
 import { funnelColumn, TOTALS_DAILY_METRICS, TOTALS_LAYOUT } from '../../core/totals';
-import { isNoAccess } from '../io/errors';
+import { isNoAccess, isNoEditAccess } from '../io/errors';
 import { HEADROOM } from '../master/history';
 import { HEADER_BACKGROUND } from '../io/sheets';
 import { numberFormatFor } from '../io/table';
@@ -112,9 +113,9 @@ function callsLetter(key: CallsColumnKey): string {
 }
 
 /**
- * The template file, (re)built when missing, when the option lists changed or when a list no
- * longer fits. What it was built from is remembered in a script property, so the usual check
- * costs no spreadsheet call. `editors` (the administrators) may open and copy it.
+ * The template file, (re)built when missing or when the option lists changed, and made taller
+ * when a list no longer fits. What it was built from is remembered in a script property, so the
+ * usual check costs no spreadsheet call. `editors` (the administrators) may open and copy it.
  */
 export function ensureWorkbookTemplate(
   spec: CallsTemplateSpec,
@@ -123,7 +124,14 @@ export function ensureWorkbookTemplate(
   const fingerprint = JSON.stringify({ ...spec, rows: undefined, version: TEMPLATE_VERSION });
   const properties = PropertiesService.getScriptProperties();
   const stored = parseStored(properties.getProperty(TEMPLATE_PROPERTY));
-  if (stored && stored.fingerprint === fingerprint && stored.rows >= spec.rows) return stored;
+  if (stored && stored.fingerprint === fingerprint) {
+    if (stored.rows >= spec.rows) return stored;
+    const grown = grownTemplate(stored, spec);
+    if (grown) {
+      properties.setProperty(TEMPLATE_PROPERTY, JSON.stringify(grown));
+      return grown;
+    }
+  }
   const rows = Math.max(spec.rows, stored?.rows ?? 0);
   const file = SpreadsheetApp.create(t(spec.lang, 'template.fileName'));
   buildTemplateFile(file, { ...spec, rows });
@@ -154,6 +162,45 @@ export function openWorkbookTemplate(
   }
 }
 
+/**
+ * The stored template with its manager template made `spec.rows` data rows tall: the new rows get
+ * the columns' number formats and row 2's dropdowns, and every colour rule is stretched over them,
+ * so the sheet is the one a new file of that size would hold (the fingerprint says the rest was
+ * built from the same lists), for about 25 calls. Null when the file cannot be changed (gone, no
+ * longer shared, only viewable, or without its manager template): a new file is built instead.
+ */
+function grownTemplate(stored: StoredTemplate, spec: CallsTemplateSpec): StoredTemplate | null {
+  const rows = spec.rows;
+  let sheet: Sheet | null;
+  let before: number;
+  try {
+    sheet = SpreadsheetApp.openById(stored.id).getSheetByName(MANAGER_TEMPLATE_NAME);
+    // The first write: refused to a viewer before anything changed.
+    before = sheet ? fitRows(sheet, rows + 1) : 0;
+  } catch (error) {
+    if (isNoAccess(error) || isNoEditAccess(error)) return null;
+    throw error;
+  }
+  if (!sheet) return null;
+  // From the first row the stored size leaves out (or the sheet lacked): rows an interrupted
+  // growth added get their formats and rules too.
+  const from = Math.min(stored.rows, before - 1) + 2;
+  const count = rows + 2 - from;
+  const width = CALLS_SHEET_COLUMNS.length;
+  const formats = callsFormats(spec.lang);
+  sheet.getRange(from, 1, count, width).setNumberFormats(Array.from({ length: count }, () => formats));
+  const inputs = columnIndex('outcome') + 1;
+  const rules = sheet.getRange(2, inputs, 1, INPUT_RULE_COLUMNS).getDataValidations()[0] ?? [];
+  sheet
+    .getRange(from, inputs, count, INPUT_RULE_COLUMNS)
+    .setDataValidations(Array.from({ length: count }, () => rules));
+  const data = sheet.getRange(2, 1, rows, width);
+  sheet.setConditionalFormatRules(
+    sheet.getConditionalFormatRules().map((rule) => rule.copy().setRanges([data]).build()),
+  );
+  return { ...stored, rows };
+}
+
 /** The template file's id, once set-up built it. */
 export function templateId(): string | null {
   return parseStored(PropertiesService.getScriptProperties().getProperty(TEMPLATE_PROPERTY))?.id ?? null;
@@ -177,10 +224,12 @@ function buildTemplateFile(file: Spreadsheet, spec: CallsTemplateSpec): void {
   buildRosterSkeleton(file.insertSheet(t(spec.lang, ROSTER_SHEET.name), 3), spec.lang);
 }
 
-function fitRows(sheet: Sheet, rows: number): void {
+/** Makes the sheet `rows` rows tall; returns how many it had. */
+function fitRows(sheet: Sheet, rows: number): number {
   const max = sheet.getMaxRows();
   if (max < rows) sheet.insertRowsAfter(max, rows - max);
   if (max > rows) sheet.deleteRows(rows + 1, max - rows);
+  return max;
 }
 
 function fitColumns(sheet: Sheet, columns: number): void {
@@ -192,6 +241,14 @@ function fitColumns(sheet: Sheet, columns: number): void {
 function styleHeader(range: GoogleAppsScript.Spreadsheet.Range): void {
   range.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
 }
+
+/** A manager sheet row's number formats, in column order. */
+function callsFormats(lang: Lang): string[] {
+  return CALLS_SHEET_COLUMNS.map((column) => numberFormatFor(column.kind, lang));
+}
+
+/** Outcome, stage, quality and next call: the adjacent columns with a dropdown or a date rule. */
+const INPUT_RULE_COLUMNS = 4;
 
 function buildManagerTemplate(sheet: Sheet, spec: CallsTemplateSpec): void {
   const width = CALLS_SHEET_COLUMNS.length;
@@ -205,7 +262,7 @@ function buildManagerTemplate(sheet: Sheet, spec: CallsTemplateSpec): void {
   sheet.setFrozenRows(1);
   sheet.setFrozenColumns(columnIndex('organisation') + 1);
 
-  const formats = CALLS_SHEET_COLUMNS.map((column) => numberFormatFor(column.kind, spec.lang));
+  const formats = callsFormats(spec.lang);
   sheet.getRange(2, 1, spec.rows, width).setNumberFormats(Array.from({ length: spec.rows }, () => formats));
 
   const help = (key: MessageKey) => t(spec.lang, key);
@@ -228,9 +285,10 @@ function buildManagerTemplate(sheet: Sheet, spec: CallsTemplateSpec): void {
   ];
   // Outcome, stage, quality and next call are adjacent: one call validates all four columns.
   const first = columnIndex('outcome');
-  if (columnIndex('nextCall') !== first + 3) throw new Error('template: input columns are not adjacent');
+  if (columnIndex('nextCall') !== first + INPUT_RULE_COLUMNS - 1)
+    throw new Error('template: input columns are not adjacent');
   sheet
-    .getRange(2, first + 1, spec.rows, 4)
+    .getRange(2, first + 1, spec.rows, INPUT_RULE_COLUMNS)
     .setDataValidations(Array.from({ length: spec.rows }, () => inputRules));
 
   sheet.setConditionalFormatRules(conditionalRules(sheet, spec));

@@ -17,6 +17,15 @@ export function isNoAccess(error: unknown): boolean {
 }
 
 /**
+ * Google's answer to a write by a user who may only view the file (emulator/NOTES.md: the
+ * wording is not documented, so only its telling part is matched).
+ */
+export function isNoEditAccess(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /permission to edit/i.test(message);
+}
+
+/**
  * Google's refusal to grow a spreadsheet past 10 million cells (emulator/NOTES.md: the wording is
  * reported, not documented, so only its telling part is matched).
  */
