@@ -2,6 +2,7 @@
 // (google.script.run with plain JSON), on a large messy paste.
 
 import { clientsFor, newMaster, pasteClients, pasteTeam, twoTeams, type Organisation } from './fixtures';
+import { isSpreadsheetService } from '../../bench/naive';
 
 interface Report {
   added: number;
@@ -100,10 +101,17 @@ describe('Adding clients', () => {
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 
-  it('adds a batch of any size within 20 service calls', () => {
+  // The budget counts Spreadsheet-service calls (docs/architecture.md §6); the lock, Session and
+  // script properties (the do-not-call register, the last client ID) are counted beside them by
+  // the bench.
+  it('adds a batch of any size within 20 Spreadsheet calls', () => {
     org.gas.resetStats();
     add(org, { text: messyPaste().text, manager: 'spread' });
-    expect(org.gas.stats().calls).toBeLessThanOrEqual(20);
+    const { byMethod } = org.gas.stats();
+    const spreadsheet = Object.entries(byMethod)
+      .filter(([method]) => isSpreadsheetService(method))
+      .reduce((sum, [, count]) => sum + count, 0);
+    expect(spreadsheet).toBeLessThanOrEqual(20);
   });
 
   it('refuses a do-not-call client’s phone and reports an existing client by its ID', () => {

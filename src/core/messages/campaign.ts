@@ -29,6 +29,10 @@ export const campaignMessages = {
     ru: 'Прозвон: лист мастер-таблицы, правят только администраторы',
     en: 'Prozvon: master sheet, administrators only',
   },
+  'protection.header': {
+    ru: 'Прозвон: заголовки столбцов — по ним Прозвон находит данные; правит только владелец',
+    en: 'Prozvon: column headers — Prozvon finds the data by them; only the owner edits them',
+  },
   'protection.team': {
     ru: 'Прозвон: кто какой командой руководит, решает владелец мастер-таблицы — правит только он',
     en: 'Prozvon: who leads which team is the master owner’s decision — only the owner edits it',

@@ -4,6 +4,10 @@
 import type { MessageTable } from './types';
 
 export const trackingMessages = {
+  'history.headerDamaged': {
+    ru: 'Строка заголовков листа «{sheet}» удалена или изменена: Прозвон не пишет в него события, пока её не вернут (Правка → Отменить). Правки менеджеров ждут на их листах и будут записаны сверкой, ничего не потеряется.',
+    en: 'The header row of the sheet “{sheet}” was deleted or changed: Prozvon writes no event to it until it is back (Edit → Undo). The managers’ edits wait on their sheets and are recorded by reconcile; nothing is lost.',
+  },
   'history.missing': {
     ru: 'В мастер-таблице нет листа «История» (его переименовали или удалили). Верните ему имя «История» или выполните «Обзвон → Настроить мастер-таблицу»; изменения менеджеров будут дописаны сверкой.',
     en: 'The master has no “History” sheet (it was renamed or deleted). Give it back its name or run “Prozvon → Set up master”; reconcile will add the managers’ changes.',
@@ -11,6 +15,10 @@ export const trackingMessages = {
   'log.missing': {
     ru: 'В таблице недели «{workbook}» нет скрытого листа «Журнал»: он будет восстановлен из Истории.',
     en: 'The week’s workbook “{workbook}” has no hidden “Log” sheet: it will be rebuilt from History.',
+  },
+  'repair.logHeader': {
+    ru: '«{workbook}»: у скрытого листа «Журнал» удалили строку заголовков; она восстановлена.',
+    en: '“{workbook}”: the header row of the hidden “Log” sheet was deleted; it is restored.',
   },
   'repair.logRebuilt': {
     ru: '«{workbook}»: лист «Журнал» был удалён и восстановлен из Истории (событий: {events}).',

@@ -33,6 +33,8 @@ import { appendEvents, recentHistory, sourceLabel, type EventRecord } from '../m
 import { readFlag } from '../../core/flags';
 import { ensureSheet } from '../io/sheets';
 import { numberFormatFor, text, toRow } from '../io/table';
+import { lastIssuedSerial, rememberClientIds } from '../master/client-serial';
+import { registeredClients } from '../master/do-not-call-register';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -194,8 +196,9 @@ function isOtherTeams(manager: string, team: string, members: readonly TeamMembe
 function existingClients(
   clients: Grid<ClientsKey>,
   otherTeams: (manager: string) => boolean,
+  snapshot: Readonly<Record<string, string>>,
 ): ExistingClient[] {
-  return clients.rows
+  const onSheet: ExistingClient[] = clients.rows
     .map((row) => ({
       id: text(clients, row, 'id'),
       organisation: text(clients, row, 'organisation'),
@@ -206,6 +209,29 @@ function existingClients(
       otherTeam: otherTeams(text(clients, row, 'manager')),
     }))
     .filter((client) => client.id !== '');
+  return [...onSheet, ...goneDoNotCall(clients, snapshot)];
+}
+
+/**
+ * Do-not-call clients of the register whose Clients row is gone (someone deleted it): a pasted
+ * row with their phone or e-mail is refused as theirs would be, without naming them.
+ */
+function goneDoNotCall(
+  clients: Grid<ClientsKey>,
+  snapshot: Readonly<Record<string, string>>,
+): ExistingClient[] {
+  const present = new Set(clients.rows.map((row) => text(clients, row, 'id')));
+  return registeredClients(snapshot)
+    .filter((registered) => !present.has(registered.id))
+    .map((registered) => ({
+      id: registered.id,
+      organisation: '',
+      phone: registered.phone,
+      phoneE164: registered.phone,
+      email: registered.email,
+      doNotCall: true,
+      otherTeam: true,
+    }));
 }
 
 /** A client of Clients as the week needs it (the batch's row number kept for the report). */
@@ -338,6 +364,8 @@ export function addPastedClients(
 
   return underScriptLock(30_000, () => {
     const clients = readGrid(master, CLIENTS_SHEET, lang);
+    const snapshot = PropertiesService.getScriptProperties().getProperties();
+    const lastIssued = lastIssuedSerial(snapshot);
     const plan = planAddClients({
       grid,
       mapping,
@@ -345,11 +373,11 @@ export function addPastedClients(
       firstRowNumber: firstRow,
       managers,
       assignTo,
-      existing: existingClients(clients, (manager) => isOtherTeams(manager, team, members)),
+      existing: existingClients(clients, (manager) => isOtherTeams(manager, team, members), snapshot),
       load: managerLoad(clients),
       lang,
+      lastIssuedSerial: lastIssued,
     });
-    const snapshot = request.appendToWeek ? PropertiesService.getScriptProperties().getProperties() : {};
     const contexts = request.appendToWeek ? activeContexts(snapshot, [team]) : [];
     const week = request.appendToWeek
       ? planWeekAppends(forTheWeek(plan, clients, managers), contexts, lang, signerOf(snapshot))
@@ -357,6 +385,10 @@ export function addPastedClients(
 
     const batch: Batch = { master, lang, user, team, now: new Date(), source: sourceLabel('import', lang) };
     appendNewClients(batch, clients, plan.added);
+    rememberClientIds(
+      plan.added.map((client) => client.id),
+      lastIssued,
+    );
     const rejectedSheet = keepRejected(batch, plan.rejected);
     // History before the week: a retry writes the events its first attempt did not (it finds
     // them among History's latest), and the rows of clients not on their sheet yet.

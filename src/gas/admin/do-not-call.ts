@@ -25,6 +25,7 @@ import { appendEvents, sourceLabel, withScriptLock, type EventRecord } from '../
 import { readSettings } from '../master/setup';
 import { historyEvents, requireSheet, type ClientsTable } from '../master/master-data';
 import { readFlag } from '../../core/flags';
+import { registerDoNotCall, registerEntry, unregisterDoNotCall } from '../master/do-not-call-register';
 import { openSession, settle } from '../tracking/recording';
 import { signerOf } from '../io/secret';
 import { cell, text } from '../io/table';
@@ -80,6 +81,11 @@ export function setDoNotCall(
       clients.filter((c) => chosen.has(c.id) && c.onClients === undo),
       undo ? [t(lang, 'value.no'), '', '', ''] : [t(lang, 'value.yes'), change.reason, change.now, user],
     );
+    if (undo) unregisterDoNotCall(targets.map((client) => client.id));
+    else
+      registerDoNotCall(
+        targets.map((client) => registerEntry(client.id, client.phone, client.phoneE164, client.email)),
+      );
 
     // Then the active weekly workbooks. Every client do-not-call once this run is done keeps its
     // rows locked there, not only the chosen ones.

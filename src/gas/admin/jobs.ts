@@ -12,7 +12,7 @@ import { spreadsheetLang } from '../io/ui';
 import { refreshClientTotals } from '../reports/client-totals';
 import { writeDailySummary } from '../reports/daily-summary';
 import { contextKey } from '../tracking/context';
-import { activeWorkbooks, reconcile } from '../tracking/reconcile';
+import { activeWorkbooks, reconcile, trackedWorkbooks } from '../tracking/reconcile';
 import { syncAccess } from './access-sync';
 
 /** Nightly: reconcile every active campaign, then access, then the Clients summary. */
@@ -30,7 +30,12 @@ export function runNightlyJob(): void {
     rethrowTimeLimit(error);
     console.warn(`nightly: a close failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const report = reconcile(master, activeWorkbooks(master, lang), lang, {
+  // A tracked week whose Campaigns row someone deleted is reconciled all the same.
+  const listed = activeWorkbooks(master, lang);
+  const unlisted = trackedWorkbooks(PropertiesService.getScriptProperties().getProperties()).filter(
+    (tracked) => !listed.some((entry) => entry.workbookId === tracked.workbookId),
+  );
+  const report = reconcile(master, [...listed, ...unlisted], lang, {
     historyFlags: settings.taxonomy,
     orderSheets: true,
     thorough: true,

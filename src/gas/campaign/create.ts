@@ -20,7 +20,13 @@ import { labelKey } from '../../core/cells';
 import { ProzvonError } from '../../core/errors';
 import { allLabels, t, type Lang, type MessageKey } from '../../core/messages';
 import { doNotCallFromHistory } from '../../core/doNotCall';
-import { campaignIdFor, planCampaign, type CampaignPlan, type TeamMember } from '../../core/planning';
+import {
+  campaignIdFor,
+  planCampaign,
+  type CampaignPlan,
+  type PlanningClient,
+  type TeamMember,
+} from '../../core/planning';
 import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, missingColumns, ROSTER_SHEET } from '../../core/schema';
 import type { Settings } from '../../core/settings';
 import type { Taxonomy } from '../../core/taxonomy';
@@ -31,6 +37,7 @@ import { completeClients } from '../master/clients-fill';
 import { CALLS_WIDTH } from '../tracking/manager-rows';
 import {
   contextFrom,
+  trackedContexts,
   saveContext,
   saveTriggerWorkbook,
   trackedSheet,
@@ -39,6 +46,7 @@ import {
 import { recordSheet } from '../tracking/edits';
 import { isNoAccess } from '../io/errors';
 import { readJournal } from '../tracking/journal';
+import { closingWorkbooks } from '../tracking/reconcile';
 import { openSession, settle } from '../tracking/recording';
 import { ensureSigner, signerOf } from '../io/secret';
 import type { Signer } from '../../core/signature';
@@ -74,6 +82,7 @@ import {
   writeRoster,
   writeTotals,
 } from './workbook';
+import { registeredClients } from '../master/do-not-call-register';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -375,7 +384,9 @@ function runJob(master: Spreadsheet, state: MasterState, asked: WeekAsked, user:
     resumed,
   };
   const request = resumed ? (JSON.parse(stored) as CampaignJob) : null;
-  const { plan, historyTable } = planWeek(run, request, asked);
+  const snapshot = properties.getProperties();
+  if (!resumed) refuseUnlistedWeek(asked.team, asked.weekStart, entries, snapshot);
+  const { plan, historyTable } = planWeek(run, request, asked, snapshot);
   const job: CampaignJob = request ?? newJob(run, plan);
   const saveJob = () => properties.setProperty(JOB_PREFIX + campaignId, JSON.stringify(job));
   if (!resumed) saveJob();
@@ -392,6 +403,35 @@ function runJob(master: Spreadsheet, state: MasterState, asked: WeekAsked, user:
 }
 
 /**
+ * A week Prozvon still tracks is the team's even when its Campaigns row was deleted: a second
+ * campaign of it would put every client on two lists.
+ */
+function refuseUnlistedWeek(
+  team: string,
+  weekStart: IsoDay,
+  entries: readonly CampaignEntry[],
+  snapshot: Readonly<Record<string, string>>,
+): void {
+  const listed = new Set(entries.map((entry) => entry.id));
+  const closing = closingWorkbooks(snapshot);
+  const tracked = trackedContexts(snapshot).find(
+    (context) =>
+      !listed.has(context.campaignId) &&
+      !closing.has(context.workbookId) &&
+      labelKey(context.team) === labelKey(team) &&
+      mondayOf(context.weekStart) === mondayOf(weekStart),
+  );
+  if (tracked)
+    throw new ProzvonError('planning.campaignExists', {
+      team,
+      week: isoWeekLabel(weekStart),
+      weekStart,
+      id: tracked.campaignId,
+      url: WORKBOOK_URL_PREFIX + tracked.workbookId + '/edit',
+    });
+}
+
+/**
  * The team's lists, planned from Clients and History as they are now. A resumed job plans the
  * week, topic and seminar day it saved.
  */
@@ -399,13 +439,17 @@ function planWeek(
   run: CampaignRun,
   request: CampaignJob | null,
   asked: WeekAsked,
+  snapshot: Readonly<Record<string, string>>,
 ): { plan: CampaignPlan; historyTable: HistoryTable } {
   const { master, state, team, entries } = run;
   const { lang, timeZone, settings } = state;
   // An edit of the team's live week that failed half-way is finished first, so what it recorded
   // (a do-not-call outcome above all) is in History before the new lists are planned.
   settleTeamJournals(entries, team, master);
-  const clients = planningClients(completeClients(master, lang));
+  const clients = withRegistered(
+    planningClients(completeClients(master, lang, undefined, snapshot)),
+    snapshot,
+  );
   const historyTable = historyWithEveryColumn(master, lang);
   const history = historyEvents(historyTable);
   const plan = planCampaign({
@@ -429,6 +473,32 @@ function planWeek(
     reservedSheetNames: [...allLabels('sheet.totals'), ...allLabels('sheet.log')],
   });
   return { plan, historyTable };
+}
+
+/**
+ * The Clients rows, plus every do-not-call client of the register whose row is gone (someone
+ * deleted it): no manager's, so never listed, but their phone and e-mail still leave out any
+ * client who shares them.
+ */
+function withRegistered(
+  clients: readonly PlanningClient[],
+  snapshot: Readonly<Record<string, string>>,
+): PlanningClient[] {
+  const present = new Set(clients.map((client) => client.id));
+  const gone = registeredClients(snapshot)
+    .filter((registered) => !present.has(registered.id))
+    .map((registered) => ({
+      id: registered.id,
+      organisation: '',
+      contact: '',
+      phone: registered.phone,
+      phoneE164: registered.phone,
+      email: registered.email,
+      manager: '',
+      doNotCall: true,
+      doNotCallReason: '',
+    }));
+  return [...clients, ...gone];
 }
 
 /** The clients History last records as do-not-call (by the Clients flag or a manager's outcome). */
@@ -661,6 +731,10 @@ function buildWorkbook(
     const build = { workbook, managerTemplate, rows: opened.template.rows, scriptEditors, signer };
     buildManagerSheets(build, plan, state.timeZone, reused !== null, built, saveJob);
     workbook.deleteSheet(managerTemplate);
+  } else if (reused) {
+    // A failure after the last manager sheet was saved, before the template sheet went.
+    const leftover = workbook.getSheetByName(MANAGER_TEMPLATE_NAME);
+    if (leftover) workbook.deleteSheet(leftover);
   }
   const sheets = plan.lists.map((list): ManagerSheetRef => ({
     sheetId: built[list.sheetName] ?? 0,

@@ -118,6 +118,27 @@ export function validateColumn(
  * left as it is instead of failing: Google refuses anyone else's change to it. With `whole`, cells
  * someone let everyone edit ("except certain cells") are protected again.
  */
+/**
+ * Row 1 of a sheet protected for `editors` only, on top of the sheet's own protection: a header
+ * deleted or typed over makes every later read of the sheet misplace its columns. Made only when
+ * `mayCreate` (Google never takes the running user off a protection, so one made in another
+ * user's run would stay theirs to edit); an existing one is kept in line by whoever may edit it.
+ */
+export function protectHeaderRow(
+  sheet: Sheet,
+  editors: readonly string[],
+  description: string,
+  mayCreate: boolean,
+): void {
+  const existing = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .find((protection) => protection.getDescription() === description);
+  if (existing ? !existing.canEdit() : !mayCreate) return;
+  const protection = existing ?? sheet.getRange(1, 1, 1, sheet.getMaxColumns()).protect();
+  if (!existing) protection.setDescription(description);
+  syncEditors(protection, editors);
+}
+
 export function protectSheet(
   sheet: Sheet,
   editors: readonly string[],
@@ -130,6 +151,11 @@ export function protectSheet(
   if (existing && options.whole && existing.getUnprotectedRanges().length > 0)
     existing.setUnprotectedRanges([]);
   if (protection.getDescription() !== description) protection.setDescription(description);
+  syncEditors(protection, editors);
+}
+
+/** The protection's editors made `editors` (the owner and the running user stay, as in Google). */
+function syncEditors(protection: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[]): void {
   const wanted = new Set(editors.map((email) => email.toLowerCase()).filter((email) => email !== ''));
   const current = protection.getEditors().map((user) => user.getEmail().toLowerCase());
   const toRemove = current.filter((email) => !wanted.has(email));

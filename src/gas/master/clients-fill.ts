@@ -11,6 +11,7 @@ import { currentUser } from './access';
 import { appendEvents, sourceLabel, type EventRecord } from './history';
 import { requireSheet, type ClientsTable } from './master-data';
 import { cell, text } from '../io/table';
+import { lastIssuedSerial, rememberClientIds } from './client-serial';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -61,8 +62,14 @@ function recordPhoneChanges(
 }
 
 /** Reads Clients (or takes the table just read), completes it, and returns it as it now is. */
-export function completeClients(master: Spreadsheet, lang: Lang, read?: ClientsTable): ClientsTable {
+export function completeClients(
+  master: Spreadsheet,
+  lang: Lang,
+  read?: ClientsTable,
+  snapshot?: Readonly<Record<string, string>>,
+): ClientsTable {
   const table = read ?? requireSheet(master, CLIENTS_SHEET, lang);
+  const lastIssued = lastIssuedSerial(snapshot);
   let completed = completeClientRows(
     table.rows.map((row) => ({
       id: cell(table, row, 'id'),
@@ -71,6 +78,7 @@ export function completeClients(master: Spreadsheet, lang: Lang, read?: ClientsT
       phoneE164: cell(table, row, 'phoneE164'),
       email: cell(table, row, 'email'),
     })),
+    lastIssued,
   );
   const changed = completed.filter((entry) => entry.phoneBefore !== undefined);
   if (changed.length > 0 && !recordPhoneChanges(master, lang, table, changed)) {
@@ -98,5 +106,9 @@ export function completeClients(master: Spreadsheet, lang: Lang, read?: ClientsT
       .setNumberFormat('@')
       .setValues(values);
   }
+  rememberClientIds(
+    completed.map((entry) => entry.id),
+    lastIssued,
+  );
   return table;
 }

@@ -79,6 +79,19 @@ function cursorFromSheet(sheet: Sheet, columns: readonly ColumnSpec[]): Cursor {
   return { sheetName: sheet.getName(), next: sheet.getLastRow() + 1, keys };
 }
 
+/**
+ * History's cursor from the sheet, refused when its header row no longer names the event's
+ * identity (deleted, so an event row reads as the header, or typed over): appends would write
+ * rows Prozvon cannot read back, so the events wait on the managers' sheets instead.
+ */
+function historyCursorFromSheet(sheet: Sheet): Cursor {
+  const cursor = cursorFromSheet(sheet, HISTORY_SHEET.columns);
+  const identity = ['time', 'campaign', 'clientId', 'field'];
+  if (identity.some((key) => !cursor.keys.includes(key)))
+    throw new ProzvonError('history.headerDamaged', { sheet: sheet.getName() });
+  return cursor;
+}
+
 /** Where a batch of events goes: the rows reserved for it, and where its event ids are. */
 export interface Reservation {
   readonly sheetName: string;
@@ -268,7 +281,7 @@ export function planAppend(
       if (!sheet) throw new ProzvonError('history.missing');
       return sheet;
     };
-    const found = parseCursor(snapshot[HISTORY_CURSOR]) ?? cursorFromSheet(locate(), HISTORY_SHEET.columns);
+    const found = parseCursor(snapshot[HISTORY_CURSOR]) ?? historyCursorFromSheet(locate());
     const cursor = { ...found, next: Math.max(found.next, historyNotBefore) };
     const rows = records as readonly unknown[] as readonly Record<string, unknown>[];
     updates[HISTORY_CURSOR] = JSON.stringify({ ...cursor, next: cursor.next + records.length });
@@ -404,7 +417,7 @@ export function recentHistory(
     if (!sheet) throw new ProzvonError('history.missing');
     return sheet;
   };
-  const cursor = parseCursor(snapshot[HISTORY_CURSOR]) ?? cursorFromSheet(locate(), HISTORY_SHEET.columns);
+  const cursor = parseCursor(snapshot[HISTORY_CURSOR]) ?? historyCursorFromSheet(locate());
   const first = Math.max(2, cursor.next - count);
   if (cursor.next <= first) return [];
   let values: unknown[][];

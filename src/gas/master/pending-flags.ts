@@ -10,6 +10,7 @@ import { requireSheet, type ClientsTable } from './master-data';
 import { readFlag } from '../../core/flags';
 import { cell } from '../io/table';
 import { joinValue, partKeys, splitValue } from '../io/split-property';
+import { registerDoNotCall, registerEntry, type RegisteredClient } from './do-not-call-register';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,6 +37,7 @@ export function flagDoNotCall(
   const now = new Date();
   const positionOf = new Map(table.rows.map((row, position) => [cellText(cell(table, row, 'id')), position]));
   const flagged: { id: string; rowNumber: number }[] = [];
+  const registered: RegisteredClient[] = [];
   for (const mark of marks) {
     const position = positionOf.get(mark.clientId);
     const row = position === undefined ? undefined : table.rows[position];
@@ -46,6 +48,14 @@ export function flagDoNotCall(
       if (index !== undefined) row[index] = values[offset];
     });
     flagged.push({ id: mark.clientId, rowNumber });
+    registered.push(
+      registerEntry(
+        mark.clientId,
+        cell(table, row, 'phone'),
+        cell(table, row, 'phoneE164'),
+        cell(table, row, 'email'),
+      ),
+    );
   }
   if (flagged.length === 0) return [];
   const first = indexes[0];
@@ -71,6 +81,8 @@ export function flagDoNotCall(
       }
     }
   }
+  // After the flags: the register is what a deleted row leaves of them.
+  registerDoNotCall(registered);
   return flagged.map((entry) => entry.id);
 }
 

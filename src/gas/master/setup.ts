@@ -7,13 +7,22 @@ import { otherLang, t, type Lang, type MessageKey } from '../../core/messages';
 import {
   CAMPAIGNS_SHEET,
   CLIENTS_SHEET,
+  HISTORY_SHEET,
+  RESULTS_SHEET,
   MASTER_SHEETS,
   SETTINGS_SHEET,
   TEAM_SHEET,
   type SheetSpec,
 } from '../../core/schema';
 import { defaultSettingsRows, missingParameterRows, parseSettings, type Settings } from '../../core/settings';
-import { ensureSheet, findSheet, listValidation, protectSheet, validateColumn } from '../io/sheets';
+import {
+  ensureSheet,
+  findSheet,
+  listValidation,
+  protectHeaderRow,
+  protectSheet,
+  validateColumn,
+} from '../io/sheets';
 import { readTeam, requireSheet, teamMembers } from './master-data';
 import { storedManagerSheets, syncManagerSheets } from './manager-sheets';
 import { accessPlan } from '../../core/access';
@@ -134,6 +143,17 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
 }
 
 /**
+ * The sheets whose header row only the keepers may change: the record's (Clients, History) and
+ * what a campaign and its close are read back from (Campaigns, Results).
+ */
+const HEADER_KEPT: ReadonlySet<string> = new Set([
+  CLIENTS_SHEET.key,
+  HISTORY_SHEET.key,
+  CAMPAIGNS_SHEET.key,
+  RESULTS_SHEET.key,
+]);
+
+/**
  * Gives the administrators listed on Team (and the owner, and the user running this) edit access
  * to the master and to its protected sheets — except Team, which only the owner and the jobs owner
  * edit, and each team's managers sheet, which that team's administrators edit too (core/access).
@@ -154,6 +174,8 @@ export function syncAdministrators(master: Spreadsheet, runningUser: string): vo
   const editors = [...new Set([...plan.master.editors, runningUser.toLowerCase()])].filter(
     (email) => email !== '',
   );
+  const runner = Session.getEffectiveUser().getEmail().toLowerCase();
+  const keeperRun = plan.teamSheetEditors.includes(runner);
   for (const spec of MASTER_SHEETS) {
     const sheet = findSheet(master, spec.name);
     if (!sheet) continue;
@@ -161,10 +183,11 @@ export function syncAdministrators(master: Spreadsheet, runningUser: string): vo
     if (spec.key === TEAM_SHEET.key)
       protectSheet(sheet, plan.teamSheetEditors, t(lang, 'protection.team'), { onlyIfAllowed: true });
     else protectSheet(sheet, editors, t(lang, 'protection.master'));
+    if (HEADER_KEPT.has(spec.key))
+      protectHeaderRow(sheet, plan.teamSheetEditors, t(lang, 'protection.header'), keeperRun);
   }
-  const runner = Session.getEffectiveUser().getEmail().toLowerCase();
   const onTeam = members.filter((member) => member.sheet === undefined).map((member) => member.email);
-  syncManagerSheets(master, plan.managerSheets, lang, plan.teamSheetEditors.includes(runner), onTeam);
+  syncManagerSheets(master, plan.managerSheets, lang, keeperRun, onTeam);
   const administrators = members
     .filter((member) => member.role === 'administrator' && member.active)
     .map((member) => member.email);

@@ -40,6 +40,7 @@ import {
 } from '../master/master-data';
 import { openSession } from '../tracking/recording';
 import { readRoster } from '../tracking/roster';
+import { trackedWorkbooks } from '../tracking/reconcile';
 import { signerOf } from '../io/secret';
 import { ensureSheet, protectSheet } from '../io/sheets';
 import { appendRows, cell, readTable, text, toRow, type Table } from '../io/table';
@@ -85,7 +86,7 @@ interface OpenedCampaign {
 }
 
 function campaignOf(
-  entry: CampaignEntry,
+  entry: Pick<CampaignEntry, 'id' | 'team' | 'workbookId'>,
   snapshot: Record<string, string>,
   recorded: ReadonlyMap<string, readonly RecordedChange[]>,
 ): OpenedCampaign | null {
@@ -189,7 +190,11 @@ export function writeDailySummary(master: Spreadsheet, runningUser: string): Sum
   const snapshot = PropertiesService.getScriptProperties().getProperties();
   const members = readTeam(master, lang, snapshot);
   const entries = campaignEntries(requireSheet(master, CAMPAIGNS_SHEET), timeZone);
-  const active = entries.filter((entry) => entry.active);
+  // A tracked week whose Campaigns row someone deleted is summarised all the same.
+  const active = [
+    ...entries.filter((entry) => entry.active),
+    ...trackedWorkbooks(snapshot).filter((tracked) => !entries.some((entry) => entry.id === tracked.id)),
+  ];
   const history = requireSheet(master, HISTORY_SHEET);
 
   const { sheet, table } = summarySheet(master, lang, runningUser);

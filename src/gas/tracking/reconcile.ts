@@ -12,7 +12,7 @@ import { doNotCallFromHistory } from '../../core/doNotCall';
 import { isProzvonError } from '../../core/errors';
 import { t, type Lang } from '../../core/messages';
 import { planRows, type RowProblem, type RowsPlan } from '../../core/trackedRows';
-import { CAMPAIGNS_SHEET, HISTORY_SHEET, LOG_SHEET, mapHeaders } from '../../core/schema';
+import { CAMPAIGNS_SHEET, headers, HISTORY_SHEET, LOG_SHEET, mapHeaders } from '../../core/schema';
 import { cell, text } from '../io/table';
 import {
   trackedContexts,
@@ -44,6 +44,8 @@ import type { Taxonomy } from '../../core/taxonomy';
 import { CLIENTS_SHEET } from '../../core/schema';
 import { rethrowTimeLimit } from '../io/errors';
 import { parseJson } from '../../core/json';
+import { rememberClientIds } from '../master/client-serial';
+import { registerDoNotCall, registerEntry } from '../master/do-not-call-register';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -358,7 +360,7 @@ function reconcileClosed(run: Run, recorded: Record<string, number>, thorough: b
 function crossCheckLogs(run: Run): void {
   if (!run.signer) return;
   const history = requireSheet(run.master, HISTORY_SHEET, run.lang);
-  eachCampaign(run, (session) => crossCheck(session, history));
+  eachCampaign(run, (session) => crossCheck(session, history, run.problems));
 }
 
 /**
@@ -449,6 +451,25 @@ export function restoreDoNotCallFlags(
       reason: t(lang, 'doNotCall.byOutcome', { campaign: entry.campaign }),
     }));
   const restored = flagDoNotCall(master, lang, marks, clients).length;
+  // Every flag Clients shows is on the register too (a flag typed by hand, a master set up before it).
+  registerDoNotCall(
+    clients.rows
+      .filter((row) => readFlag(cell(clients, row, 'doNotCall'), false))
+      .map((row) =>
+        registerEntry(
+          cell(clients, row, 'id'),
+          cell(clients, row, 'phone'),
+          cell(clients, row, 'phoneE164'),
+          cell(clients, row, 'email'),
+        ),
+      ),
+  );
+  // Every ID Clients or History has ever held stays issued, also one an earlier release let a
+  // deleted client give back.
+  rememberClientIds([
+    ...clients.rows.map((row) => cell(clients, row, 'id')),
+    ...history.rows.map((row) => cell(history, row, 'clientId')),
+  ]);
   const all = new Set([
     ...clients.rows
       .filter((row) => readFlag(cell(clients, row, 'doNotCall'), false))
@@ -488,17 +509,37 @@ function recordOf(get: (key: LogKey) => unknown): EventRecord {
   };
 }
 
+/** The Log's header row inserted again above its events; its cursor is read afresh from the sheet. */
+function restoreLogHeader(session: Session, logSheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const { context } = session;
+  logSheet.insertRowsBefore(1, 1);
+  logSheet.getRange(1, 1, 1, LOG_SHEET.columns.length).setValues([headers(context.lang, LOG_SHEET.columns)]);
+  const key = logCursorKey(context.workbookId);
+  delete session.snapshot[key];
+  PropertiesService.getScriptProperties().deleteProperty(key);
+}
+
 /**
  * History and a workbook's Log hold the same events of its campaign: an event one holds and the
  * other lacks (a write someone's inserted row misplaced, a Log rebuilt) is copied over. Returns
  * how many events were copied.
  */
-function crossCheck(session: Session, history: HistoryTable): number {
+function crossCheck(session: Session, history: HistoryTable, problems: string[]): number {
   const { context, workbook } = session;
   const logSheet = workbook.getSheetById(context.logSheetId);
   if (!logSheet) return 0;
-  const [header = [], ...logRows] = logSheet.getDataRange().getValues();
+  const read = logSheet.getDataRange().getValues();
+  if (read[0]?.[0] instanceof Date) {
+    // The header row was deleted: an event reads as it. It is put back, or every event would look
+    // missing from the Log and be copied again.
+    restoreLogHeader(session, logSheet);
+    problems.push(t(context.lang, 'repair.logHeader', { workbook: workbook.getName() }));
+    read.unshift(headers(context.lang, LOG_SHEET.columns));
+  }
+  const [header = [], ...logRows] = read;
   const logMap = mapHeaders(header, LOG_SHEET.columns);
+  // A header someone typed over names no event ids: nothing can be compared, so nothing is copied.
+  if (logMap.eventId === undefined) return 0;
   const logIds = new Set(logRows.map((row) => cellText(row[logMap.eventId ?? -1])).filter((id) => id !== ''));
   const inHistory = history.rows.filter((row) => text(history, row, 'campaign') === context.campaignId);
   const historyIds = new Set(inHistory.map((row) => text(history, row, 'eventId')).filter((id) => id !== ''));
