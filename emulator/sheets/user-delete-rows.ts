@@ -6,20 +6,12 @@
 import { SHEETS_ERRORS } from './errors';
 import type { Api } from './api';
 import { blockingProtection } from './protection';
+import { sheetForUser } from './user-edit';
 import type { UserDeleteRowsOutcome, UserDeleteRowsRequest } from '../contracts';
 
 export function userDeleteRows(api: Api, request: UserDeleteRowsRequest): UserDeleteRowsOutcome {
-  const spreadsheet = api.spreadsheets.get(request.spreadsheetId);
-  const sheet = spreadsheet?.sheetByName(request.sheetName);
-  if (!spreadsheet || !sheet) {
-    return {
-      ok: false,
-      reason: 'not-found',
-      message: `No sheet "${request.sheetName}" in ${request.spreadsheetId}`,
-    };
-  }
-  if (!spreadsheet.canEdit(request.user))
-    return { ok: false, reason: 'no-access', message: SHEETS_ERRORS.noAccess };
+  const sheet = sheetForUser(api, request);
+  if ('ok' in sheet) return sheet;
   const { row, howMany } = request;
   if (!Number.isInteger(row) || !Number.isInteger(howMany) || row < 1 || howMany < 1)
     throw new Error('gas.deleteRows: the first row and the count are positive whole numbers');

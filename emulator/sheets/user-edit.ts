@@ -12,7 +12,11 @@ import { blockingProtection } from './protection';
 import type { CellValue } from './values';
 import type { EditRefusal, UserEditOutcome, UserEditRequest } from '../contracts';
 
-export function userEdit(api: Api, request: UserEditRequest): UserEditOutcome {
+/** The sheet a user acts on, or why they may not: no such sheet, or not an editor of the file. */
+export function sheetForUser(
+  api: Api,
+  request: { readonly user: string; readonly spreadsheetId: string; readonly sheetName: string },
+): SheetModel | { readonly ok: false; readonly reason: EditRefusal; readonly message: string } {
   const spreadsheet = api.spreadsheets.get(request.spreadsheetId);
   const sheet = spreadsheet?.sheetByName(request.sheetName);
   if (!spreadsheet || !sheet) {
@@ -24,6 +28,14 @@ export function userEdit(api: Api, request: UserEditRequest): UserEditOutcome {
   }
   if (!spreadsheet.canEdit(request.user))
     return { ok: false, reason: 'no-access', message: SHEETS_ERRORS.noAccess };
+  return sheet;
+}
+
+export function userEdit(api: Api, request: UserEditRequest): UserEditOutcome {
+  const found = sheetForUser(api, request);
+  if ('ok' in found) return found;
+  const sheet = found;
+  const spreadsheet = sheet.parent;
 
   const { rect, grid } = editArea(sheet, request);
   // A paste that runs past the grid makes Google Sheets add the rows and columns it needs
