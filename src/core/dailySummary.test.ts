@@ -246,8 +246,8 @@ describe('the e-mail digest', () => {
 });
 
 describe('the days a summary run writes', () => {
-  it('writes yesterday again and today after a normal night (the night may have completed yesterday)', () => {
-    expect(summaryDays('2026-12-02', '2026-12-01', '2026-11-30')).toEqual(['2026-12-01', '2026-12-02']);
+  it('writes only today after a normal night', () => {
+    expect(summaryDays('2026-12-02', '2026-12-01', '2026-11-30')).toEqual(['2026-12-02']);
   });
 
   it('writes each day missed runs left, once, and today', () => {
@@ -264,8 +264,7 @@ describe('the days a summary run writes', () => {
     expect(summaryDays('2026-12-01', null, null)).toEqual([]);
   });
 
-  it('rewrites yesterday and today when run twice on one day, never a day before the first campaign', () => {
-    expect(summaryDays('2026-12-01', '2026-12-01', '2026-11-30')).toEqual(['2026-11-30', '2026-12-01']);
-    expect(summaryDays('2026-11-30', '2026-11-30', '2026-11-30')).toEqual(['2026-11-30']);
+  it('rewrites today when run twice on one day', () => {
+    expect(summaryDays('2026-12-01', '2026-12-01', '2026-11-30')).toEqual(['2026-12-01']);
   });
 });

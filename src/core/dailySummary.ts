@@ -141,10 +141,8 @@ export function dailySummaryRows(input: SummaryInput): SummaryRow[] {
 }
 
 /**
- * The days a run writes: yesterday and today, and the days since the last day on the sheet that
- * runs missed (at most `limit` back), never a day before the earliest campaign counted. Yesterday
- * is written again because the night after it may have completed its History (an edit a failed
- * trigger left, events someone deleted and the night put back from the Log).
+ * The days a run writes: today, and the days since the last day on the sheet that nightly runs
+ * missed (at most `limit` back), never a day before the earliest campaign counted.
  */
 export function summaryDays(
   today: IsoDay,
@@ -155,7 +153,6 @@ export function summaryDays(
   if (firstCampaignDay === null || firstCampaignDay > today) return [];
   let from = lastWritten === null ? today : addDays(lastWritten, 1);
   if (from > today) from = today;
-  if (lastWritten !== null && from > addDays(today, -1)) from = addDays(today, -1);
   if (from < firstCampaignDay) from = firstCampaignDay;
   if (from < addDays(today, -limit)) from = addDays(today, -limit);
   const days: IsoDay[] = [];

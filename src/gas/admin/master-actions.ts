@@ -25,6 +25,7 @@ import { administratorEmails, readSettings, setUpMaster, syncAdministrators } fr
 import { forgetHistoryCursor } from '../master/history';
 import { reconcile, trackedWorkbooks } from '../tracking/reconcile';
 import { syncAccess } from './access-sync';
+import { registerFlaggedRows } from '../master/do-not-call-register';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -114,8 +115,9 @@ export function handleMasterEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void 
   if (langOfLabel('sheet.team', sheet) !== null) {
     followTeam(e.source);
   } else if (clientsLang !== null) {
-    // Clients pasted straight into the sheet get their IDs and normalised phones at once.
-    completeClients(e.source, clientsLang);
+    // Clients pasted straight into the sheet get their IDs and normalised phones at once, and a
+    // do-not-call typed by hand reaches the register before anyone can delete its row.
+    registerFlaggedRows(completeClients(e.source, clientsLang));
   } else if (langOfLabel('sheet.history', sheet) !== null) {
     // Someone typed into History: the next append finds its end again, so no row of theirs is overwritten.
     forgetHistoryCursor();

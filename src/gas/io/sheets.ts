@@ -22,6 +22,8 @@ export interface EnsuredSheet {
   readonly created: boolean;
   /** Header row after repair, in sheet order. */
   readonly header: string[];
+  /** A deleted header row was put back above the data (every row moved down one). */
+  readonly headerRestored?: boolean;
 }
 
 /**
@@ -35,14 +37,23 @@ export function ensureSheet(spreadsheet: Spreadsheet, spec: SheetSpec, lang: Lan
     return { sheet, created: true, header: layOutNewSheet(sheet, spec.columns, lang) };
   }
   const width = Math.max(existing.getLastColumn(), 1);
-  const current = existing
-    .getRange(1, 1, 1, width)
-    .getValues()[0]!
-    .map((value) => String(value));
+  const raw = existing.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const current = raw.map((value) => String(value));
   const used = current.filter((value) => value !== '').length;
   const map = mapHeaders(current, spec.columns);
   const missing = spec.columns.filter((column) => map[column.key] === undefined);
   if (missing.length === 0) return { sheet: existing, created: false, header: current };
+  // Its first cell holds data where the first column's header belongs (a data cell may still match
+  // another header: History's team column holds «Команда»).
+  const first = spec.columns[0];
+  if (first && map[first.key] === undefined && looksLikeData(raw[0])) {
+    // The header row was deleted and a data row took its place: a header goes back above it,
+    // rather than beside the data, where every later reader would misplace the columns.
+    existing.insertRowsBefore(1, 1);
+    const header = headers(lang, spec.columns);
+    writeHeader(existing, 1, header);
+    return { sheet: existing, created: false, header, headerRestored: true };
+  }
   const start = used === 0 ? 1 : width + 1;
   const added = headers(lang, missing);
   if (start + added.length - 1 > existing.getMaxColumns()) {
@@ -54,6 +65,11 @@ export function ensureSheet(spreadsheet: Spreadsheet, spec: SheetSpec, lang: Lan
   writeHeader(existing, start, added);
   layOutColumns(existing, missing, lang, start - 1);
   return { sheet: existing, created: false, header: [...current.slice(0, start - 1), ...added] };
+}
+
+/** A first cell no header holds: an event's time, a date, or a client ID. */
+function looksLikeData(value: unknown): boolean {
+  return value instanceof Date || /^C-\d+$/.test(String(value));
 }
 
 /** A new sheet's header row, formats and widths; returns the header written. */

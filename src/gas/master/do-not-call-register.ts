@@ -6,7 +6,10 @@
 
 import { normaliseEmail, normalisePhone } from '../../core/identity';
 import { cellText } from '../../core/cells';
+import { readFlag } from '../../core/flags';
 import { rethrowTimeLimit } from '../io/errors';
+import { cell } from '../io/table';
+import type { ClientsTable } from './master-data';
 import { joinValue, partKeys, splitValue, type PartKey } from '../io/split-property';
 
 const REGISTER = 'prozvon.doNotCallRegister';
@@ -35,6 +38,22 @@ export function registerEntry(
     phone: normalised.ok ? normalised.normalised : '',
     email: address.ok ? address.email : '',
   };
+}
+
+/** Every client Clients shows flagged, added to the register (a flag typed by hand included). */
+export function registerFlaggedRows(clients: ClientsTable): number {
+  return registerDoNotCall(
+    clients.rows
+      .filter((row) => readFlag(cell(clients, row, 'doNotCall'), false))
+      .map((row) =>
+        registerEntry(
+          cell(clients, row, 'id'),
+          cell(clients, row, 'phone'),
+          cell(clients, row, 'phoneE164'),
+          cell(clients, row, 'email'),
+        ),
+      ),
+  );
 }
 
 /** Every registered client; [] before the first flag (or when the stored value is damaged). */

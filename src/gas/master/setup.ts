@@ -97,7 +97,7 @@ export function setUpMaster(master: Spreadsheet, runningUser: string): SetupRepo
     if (result.created) {
       created.push(result.sheet.getName());
       fresh.add(spec.key);
-    } else if (result.header.length > lastColumnBefore) {
+    } else if (result.headerRestored === true || result.header.length > lastColumnBefore) {
       repaired.push(result.sheet.getName());
       fresh.add(`${spec.key}:repaired`);
     }

@@ -45,7 +45,7 @@ import { CLIENTS_SHEET } from '../../core/schema';
 import { rethrowTimeLimit } from '../io/errors';
 import { parseJson } from '../../core/json';
 import { rememberClientIds } from '../master/client-serial';
-import { registerDoNotCall, registerEntry } from '../master/do-not-call-register';
+import { registerFlaggedRows } from '../master/do-not-call-register';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -452,18 +452,7 @@ export function restoreDoNotCallFlags(
     }));
   const restored = flagDoNotCall(master, lang, marks, clients).length;
   // Every flag Clients shows is on the register too (a flag typed by hand, a master set up before it).
-  registerDoNotCall(
-    clients.rows
-      .filter((row) => readFlag(cell(clients, row, 'doNotCall'), false))
-      .map((row) =>
-        registerEntry(
-          cell(clients, row, 'id'),
-          cell(clients, row, 'phone'),
-          cell(clients, row, 'phoneE164'),
-          cell(clients, row, 'email'),
-        ),
-      ),
-  );
+  registerFlaggedRows(clients);
   // Every ID Clients or History has ever held stays issued, also one an earlier release let a
   // deleted client give back.
   rememberClientIds([
