@@ -9,6 +9,9 @@
 
 import {
   ADMIN,
+  addClient,
+  clientRows,
+  clientsRowOf,
   copyOf,
   edit,
   historyEvents,
@@ -19,6 +22,7 @@ import {
   M2,
   MENU,
   nightly,
+  openWeek50,
   OUTCOME,
   reconcile,
   S1,
@@ -79,42 +83,6 @@ function funnelTotal(w: Week, name: string, header: string): string {
   const top = grid.findIndex((row) => row[0] === 'Менеджер' && row.includes(header));
   const column = grid[top]!.indexOf(header);
   return grid.slice(top + 1).find((row) => row[0] === name)?.[column] ?? '(no row)';
-}
-
-/** Clients' rows (ID … reason), without the blank ones. */
-function clients(w: Week): unknown[][] {
-  return gas(w)
-    .read(w.org.master, CLIENTS, 'A2:I40')
-    .filter((row) => row[0] !== '');
-}
-
-function clientsRowOf(w: Week, clientId: string): number {
-  return clients(w).findIndex((row) => row[0] === clientId) + 2;
-}
-
-function addClient(w: Week, line: string) {
-  return gas(w).callServer(ADMIN, w.org.master, 'addClients', { text: line, manager: M1 }) as {
-    lines: { clientId: string }[];
-  };
-}
-
-/** Next Monday's campaign opened on Friday evening; the alert, and every client listed in it. */
-function openWeek50(w: Week): { alert: string; listed: string[] } {
-  gas(w).clock.set('2026-12-04T18:00:00+03:00');
-  gas(w).ui.answer('OK', '2026-12-07');
-  gas(w).clickMenu(ADMIN, w.org.master, MENU, 'Новая недельная кампания');
-  const alert = gas(w).ui.lastAlert()?.message ?? '';
-  const next = gas(w)
-    .spreadsheets()
-    .find((ss) => ss.getName().startsWith('2026-W50'));
-  const listed = next
-    ? next
-        .getSheets()
-        .filter((sheet) => !sheet.isSheetHidden() && sheet.getName() !== TOTALS)
-        .flatMap((sheet) => gas(w).read(next, sheet.getName(), 'B2:B100').flat().map(String))
-        .filter((id) => id !== '')
-    : [];
-  return { alert, listed };
 }
 
 function scriptProperties(w: Week): Record<string, string> {
@@ -191,7 +159,7 @@ describe('Clients rows deleted by an administrator', () => {
     expect(gas(w).deleteRows(ADMIN, w.org.master, CLIENTS, clientsRowOf(w, 'C-000003'), 1)).toEqual({
       ok: true,
     });
-    const added = addClient(w, 'ООО «Клиент 3»\t+7 910 002-37-57').lines[0]?.clientId ?? '';
+    const added = addClient(w, 'ООО «Клиент 3»\t+7 910 002-37-57');
     nightly(w);
     const { listed } = openWeek50(w);
     expect({ reAddedAs: added, calledInWeek50: listed.includes(added) }).toEqual({
@@ -204,12 +172,12 @@ describe('Clients rows deleted by an administrator', () => {
     const w = week();
     gas(w).callServer(ADMIN, w.org.master, 'markDoNotCall', { clientIds: ['C-000003'], reason: 'жалоба' });
     expect(gas(w).deleteRows(ADMIN, w.org.master, CLIENTS, clientsRowOf(w, 'C-000003'), 1).ok).toBe(true);
-    const row = clients(w).length + 2;
+    const row = clientRows(w).length + 2;
     const typed = gas(w).edit(ADMIN, w.org.master, CLIENTS, `A${row}`, [
       ['', 'ООО «Снова»', 'Пётр', '+7 910 002-37-57', '', '', M1, '', ''],
     ]);
     expect(typed.ok).toBe(true);
-    const retyped = String(clients(w).find((line) => line[1] === 'ООО «Снова»')?.[0] ?? '');
+    const retyped = String(clientRows(w).find((line) => line[1] === 'ООО «Снова»')?.[0] ?? '');
     expect(retyped).toMatch(/^C-\d{6}$/);
     expect(openWeek50(w).listed).not.toContain(retyped);
   });
@@ -219,14 +187,14 @@ describe('Clients rows deleted by an administrator', () => {
   it('a new client never gets the ID of a deleted one, nor its do-not-call flag', () => {
     const w = week();
     // The newest client, C-000008, asks m2 not to call again; then the administrator deletes the row.
-    const newest = String(clients(w).at(-1)?.[0]);
+    const newest = String(clientRows(w).at(-1)?.[0]);
     expect(newest).toBe('C-000008');
     at(w, '10:00');
     edit(w, M2, S2, 'H5', 'Черный список');
     expect(gas(w).deleteRows(ADMIN, w.org.master, CLIENTS, clientsRowOf(w, newest), 1)).toEqual({ ok: true });
-    const added = addClient(w, 'ООО Новый\t8 912 111-22-33').lines[0]?.clientId ?? '';
+    const added = addClient(w, 'ООО Новый\t8 912 111-22-33');
     nightly(w);
-    const row = clients(w).find((line) => line[0] === added) ?? [];
+    const row = clientRows(w).find((line) => line[0] === added) ?? [];
     expect({ id: added, doNotCall: row[7] }).toEqual({ id: 'C-000009', doNotCall: '' });
   });
 

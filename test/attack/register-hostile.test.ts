@@ -7,6 +7,9 @@
 
 import {
   ADMIN,
+  addClient,
+  clientRows,
+  clientsRowOf,
   copyOf,
   edit,
   historyEvents,
@@ -14,6 +17,7 @@ import {
   M1,
   MENU,
   nightly,
+  openWeek50,
   OUTCOME,
   reconcile,
   S1,
@@ -26,7 +30,6 @@ import type { Organisation } from '../integration/fixtures';
 const CLIENTS = 'Клиенты';
 const HISTORY = 'История';
 const LOG = 'Журнал';
-const TOTALS = 'Итоги';
 const REGISTER = 'prozvon.doNotCallRegister';
 const gas = (w: Week) => w.org.gas;
 
@@ -39,38 +42,6 @@ const registerText = (w: Week) =>
     .filter(([key]) => key.startsWith(REGISTER))
     .map(([, value]) => value)
     .join('|');
-
-function clients(w: Week): unknown[][] {
-  return gas(w)
-    .read(w.org.master, CLIENTS, 'A2:I60')
-    .filter((row) => row[0] !== '');
-}
-const clientsRowOf = (w: Week, id: string) => clients(w).findIndex((row) => row[0] === id) + 2;
-
-function addClient(w: Week, line: string): string {
-  const result = gas(w).callServer(ADMIN, w.org.master, 'addClients', { text: line, manager: M1 }) as {
-    lines?: { clientId?: string }[];
-  };
-  return result.lines?.[0]?.clientId ?? '';
-}
-
-function openWeek50(w: Week): { alert: string; listed: string[] } {
-  gas(w).clock.set('2026-12-04T18:00:00+03:00');
-  gas(w).ui.answer('OK', '2026-12-07');
-  gas(w).clickMenu(ADMIN, w.org.master, MENU, 'Новая недельная кампания');
-  const alert = gas(w).ui.lastAlert()?.message ?? '';
-  const next = gas(w)
-    .spreadsheets()
-    .find((ss) => ss.getName().startsWith('2026-W50'));
-  const listed = next
-    ? next
-        .getSheets()
-        .filter((sheet) => !sheet.isSheetHidden() && sheet.getName() !== TOTALS)
-        .flatMap((sheet) => gas(w).read(next, sheet.getName(), 'B2:B100').flat().map(String))
-        .filter((id) => id !== '')
-    : [];
-  return { alert, listed };
-}
 
 const mark = (w: Week, id: string, undo = false) =>
   gas(w).callServer(ADMIN, w.org.master, undo ? 'clearDoNotCall' : 'markDoNotCall', {
@@ -93,7 +64,7 @@ function faultWhere(base: Week, act: (w: Week) => void, wanted: (w: Week) => boo
   return null;
 }
 
-const isFlagged = (w: Week, id: string) => clients(w).find((row) => row[0] === id)?.[7] === 'Да';
+const isFlagged = (w: Week, id: string) => clientRows(w).find((row) => row[0] === id)?.[7] === 'Да';
 const PHONE3 = '+7 910 002-37-57';
 
 describe('the do-not-call register', () => {

@@ -136,6 +136,42 @@ export function clientCell(w: Week, sheet: string, clientId: string, column: str
   return cell(w, sheet, `${column}${rows.indexOf(clientId) + 2}`);
 }
 
+/** Clients' rows (ID … reason) with an ID, from row 2 down. */
+export function clientRows(w: Week): unknown[][] {
+  return w.org.gas.read(w.org.master, 'Клиенты', 'A2:I80').filter((row) => row[0] !== '');
+}
+
+/** The Clients row number of a client. */
+export function clientsRowOf(w: Week, clientId: string): number {
+  return clientRows(w).findIndex((row) => row[0] === clientId) + 2;
+}
+
+/** The administrator adds one client line for m1 (Add clients); its new ID, '' when refused. */
+export function addClient(w: Week, line: string): string {
+  const report = w.org.gas.callServer(ADMIN, w.org.master, 'addClients', { text: line, manager: M1 }) as {
+    lines?: { clientId?: string }[];
+  };
+  return report.lines?.[0]?.clientId ?? '';
+}
+
+/** Next Monday's campaign opened on Friday evening: its alert, and every client listed in it. */
+export function openWeek50(w: Week): { alert: string; listed: string[] } {
+  const gas = w.org.gas;
+  gas.clock.set('2026-12-04T18:00:00+03:00');
+  gas.ui.answer('OK', '2026-12-07');
+  gas.clickMenu(ADMIN, w.org.master, MENU, 'Новая недельная кампания');
+  const alert = gas.ui.lastAlert()?.message ?? '';
+  const next = gas.spreadsheets().find((ss) => ss.getName().startsWith('2026-W50'));
+  const listed = next
+    ? next
+        .getSheets()
+        .filter((sheet) => !sheet.isSheetHidden() && sheet.getName() !== 'Итоги')
+        .flatMap((sheet) => gas.read(next, sheet.getName(), 'B2:B100').flat().map(String))
+        .filter((id) => id !== '')
+    : [];
+  return { alert, listed };
+}
+
 export function edit(w: Week, user: string, sheet: string, a1: string, value: unknown) {
   return w.org.gas.edit(user, w.workbook, sheet, a1, value);
 }
