@@ -41,6 +41,7 @@ import {
   menu,
   night,
   twoTeamsWithWeeks,
+  whoCanOpen,
   workbook,
 } from './two-teams';
 import type { Organisation } from '../integration/fixtures';
@@ -609,5 +610,38 @@ describe('Team and managers-sheet rows deleted while a week is open', () => {
     org.gas.clock.set('2026-12-04T18:00:00+03:00');
     const alert = menu(org, ANNA, 'Новая недельная кампания', '2026-12-07');
     expect(alert).toContain('Клиентов у неактивных менеджеров команды: 2');
+  });
+});
+
+describe('a Team row deleted under a failing network', () => {
+  // Every tenth call position in CI; FAULT_STEP=1 runs all of them (178 when written: 0 problems).
+  it('the owner deletes n1’s Team row with the change trigger failing at any call; n2 edits; after the night n1 is out, the edit recorded once, under n2', () => {
+    const rowOfN1 = (org: Organisation) =>
+      org.gas.read(org.master, 'Команда', 'A2:A9').flat().map(String).indexOf(NORTH[0]!) + 2;
+    const probe = copyOrg(teams);
+    probe.gas.resetStats();
+    probe.gas.deleteRows(OWNER, probe.master, 'Команда', rowOfN1(probe));
+    const positions = probe.gas.stats().calls;
+    const problems: string[] = [];
+    for (let p = 1; p <= positions; p += Number(process.env.FAULT_STEP ?? 10)) {
+      const org = copyOrg(teams);
+      org.gas.failCall(
+        p,
+        `Service Spreadsheets timed out while accessing document with id ${org.master.getId()}.`,
+      );
+      org.gas.deleteRows(OWNER, org.master, 'Команда', rowOfN1(org));
+      const north = workbook(org, 'Север');
+      const client = String(org.gas.read(north, 'Смирнова Ольга', 'B2')[0]![0]);
+      org.gas.edit(NORTH[1]!, north, 'Смирнова Ольга', 'H2', 'Недозвон');
+      night(org);
+      const events = org.gas
+        .read(org.master, HISTORY, 'A2:M100')
+        .filter((row) => row[4] === client && row[8] === 'Недозвон');
+      const misattributed = events.filter((row) => !String(row[3]).includes(NORTH[1]!));
+      if (events.length !== 1 || misattributed.length > 0)
+        problems.push(`${p}: ${events.length} events, ${misattributed.length} misattributed`);
+      if (whoCanOpen(north).includes(NORTH[0]!)) problems.push(`${p}: n1 still opens Север's week`);
+    }
+    expect(problems).toEqual([]);
   });
 });
